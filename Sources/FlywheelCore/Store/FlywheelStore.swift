@@ -1,0 +1,49 @@
+/// The store contract: everything Flywheel keeps, behind one protocol. Every engine (in-memory, SQLite,
+/// PostgreSQL) implements it and passes the same conformance suite (`FlywheelTesting.StoreConformance`).
+///
+/// Rules every engine keeps:
+/// - `ingest` is atomic: the whole batch and its import checkpoint are stored, or nothing is.
+/// - Upserts are by external id and idempotent: the same record twice is `unchanged` the second time.
+/// - A customer record merges: fields a newer record leaves `nil` keep their stored value.
+/// - Records that refer to an order (refunds, shipments, returns) need that order stored or in the batch;
+///   survey answers and reviews need their customer stored or in the batch (their order, when named, too).
+/// - An order names a customer that is not stored yet: the store creates it (created = the order's time).
+public protocol FlywheelStore: Sendable {
+    /// Brings the schema to the newest version; safe to call on every start.
+    func migrate() async throws
+
+    /// The shop's settings, or `nil` before they were ever saved.
+    func shopSettings() async throws -> ShopSettings?
+    func saveShopSettings(_ settings: ShopSettings) async throws
+
+    /// Stores a batch atomically. `session` groups the batches of one import so each customer is counted
+    /// once; `checkpoint`, when given, is saved in the same transaction, with this batch's counts added to
+    /// its `counts` (which the caller gives as they were before the batch).
+    func ingest(_ batch: IngestBatch, session: String?, checkpoint: ImportRun?) async throws -> IngestCounts
+
+    func customer(externalID: String) async throws -> Customer?
+    func product(sku: String) async throws -> Product?
+    func order(externalID: String) async throws -> Order?
+    /// A customer's orders, oldest first.
+    func orders(customerExternalID: String) async throws -> [Order]
+    func refunds(orderExternalID: String) async throws -> [Refund]
+    func shipments(orderExternalID: String) async throws -> [Shipment]
+    func returns(orderExternalID: String) async throws -> [ReturnRequest]
+    /// All spend records, by month then channel.
+    func marketingSpend() async throws -> [MarketingSpend]
+    /// A customer's survey answers and reviews, oldest first.
+    func surveyAnswers(customerExternalID: String) async throws -> [SurveyAnswer]
+    func reviews(customerExternalID: String) async throws -> [Review]
+
+    func importRun(fingerprint: String) async throws -> ImportRun?
+
+    func status() async throws -> StoreStatus
+    func retentionSnapshot() async throws -> RetentionSnapshot
+}
+
+extension FlywheelStore {
+    /// Stores a batch outside any import.
+    public func ingest(_ batch: IngestBatch) async throws -> IngestCounts {
+        try await ingest(batch, session: nil, checkpoint: nil)
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+
+/// The store contract kept in memory: the reference engine for tests and for tools that need no file.
+public actor InMemoryStore: FlywheelStore {
+    private var settings: ShopSettings?
+    private var customers: [String: Customer] = [:]
+    private var products: [String: Product] = [:]
+    private var orders: [String: Order] = [:]
+    private var refunds: [String: Refund] = [:]
+    private var shipments: [String: Shipment] = [:]
+    private var returns: [String: ReturnRequest] = [:]
+    private var spend: [String: MarketingSpend] = [:]
+    private var answers: [String: SurveyAnswer] = [:]
+    private var reviewTable: [String: Review] = [:]
+    private var runs: [String: ImportRun] = [:]
+    private var sessions: [String: Set<String>] = [:]
+
+    public init() {}
+
+    public func migrate() async throws {}
+
+    public func shopSettings() async throws -> ShopSettings? { settings }
+
+    public func saveShopSettings(_ settings: ShopSettings) async throws {
+        try settings.validate()
+        self.settings = settings
+    }
+
+    public func ingest(_ batch: IngestBatch, session: String?, checkpoint: ImportRun?) async throws -> IngestCounts {
+        // Work on copies, and commit them only when the whole batch went through.
+        var work = Tables(
+            customers: customers, products: products, orders: orders, refunds: refunds, shipments: shipments,
+            returns: returns, spend: spend, answers: answers, reviews: reviewTable)
+        var seen = session.map { sessions[$0] ?? [] } ?? []
+        var counts = IngestCounts()
+
+        func upsertCustomer(_ incoming: Customer) {
+            let firstTouch = session == nil || seen.insert(incoming.externalID).inserted
+            if let stored = work.customers[incoming.externalID] {
+                let merged = stored.merged(with: incoming)
+                if merged != stored {
+                    work.customers[incoming.externalID] = merged
+                    if firstTouch { counts.customers.updated += 1 }
+                } else if firstTouch {
+                    counts.customers.unchanged += 1
+                }
+            } else {
+                work.customers[incoming.externalID] = incoming
+                if firstTouch { counts.customers.created += 1 }
+            }
+        }
+
+        for customer in batch.customers { upsertCustomer(customer) }
+        for product in batch.products {
+            Self.upsert(product, key: product.sku, into: &work.products, tally: &counts.products)
+        }
+        for order in batch.orders {
+            if let customerID = order.customerExternalID {
+                upsertCustomer(Customer(externalID: customerID, createdAt: order.placedAt))
+            }
+            Self.upsert(order, key: order.externalID, into: &work.orders, tally: &counts.orders)
+        }
+        for refund in batch.refunds {
+            guard let order = work.orders[refund.orderExternalID] else {
+                throw IngestError.unknownOrder("refund \(refund.externalID)", refund.orderExternalID)
+            }
+            try RefundRules.check(refund, order: order, otherRefunds: work.refunds.values.filter {
+                $0.orderExternalID == refund.orderExternalID && $0.externalID != refund.externalID
+            })
+            Self.upsert(refund, key: refund.externalID, into: &work.refunds, tally: &counts.refunds)
+        }
+        for shipment in batch.shipments {
+            guard work.orders[shipment.orderExternalID] != nil else {
+                throw IngestError.unknownOrder("shipment \(shipment.externalID)", shipment.orderExternalID)
+            }
+            Self.upsert(shipment, key: shipment.externalID, into: &work.shipments, tally: &counts.shipments)
+        }
+        for item in batch.returns {
+            guard work.orders[item.orderExternalID] != nil else {
+                throw IngestError.unknownOrder("return \(item.externalID)", item.orderExternalID)
+            }
+            Self.upsert(item, key: item.externalID, into: &work.returns, tally: &counts.returns)
+        }
+        for item in batch.marketingSpend {
+            Self.upsert(item, key: "\(item.channel)\u{0}\(item.month)", into: &work.spend, tally: &counts.marketingSpend)
+        }
+
+        for answer in batch.surveyAnswers {
+            guard work.customers[answer.customerExternalID] != nil else {
+                throw IngestError(record: "survey answer \(answer.externalID)", field: "customer_id",
+                    reason: "names a customer that does not exist")
+            }
+            if let orderID = answer.orderExternalID, work.orders[orderID] == nil {
+                throw IngestError.unknownOrder("survey answer \(answer.externalID)", orderID)
+            }
+            Self.upsert(answer, key: answer.externalID, into: &work.answers, tally: &counts.surveyAnswers)
+        }
+        for review in batch.reviews {
+            guard work.customers[review.customerExternalID] != nil else {
+                throw IngestError(record: "review \(review.externalID)", field: "customer_id",
+                    reason: "names a customer that does not exist")
+            }
+            if let orderID = review.orderExternalID, work.orders[orderID] == nil {
+                throw IngestError.unknownOrder("review \(review.externalID)", orderID)
+            }
+            Self.upsert(review, key: review.externalID, into: &work.reviews, tally: &counts.reviews)
+        }
+
+        customers = work.customers
+        products = work.products
+        orders = work.orders
+        refunds = work.refunds
+        shipments = work.shipments
+        returns = work.returns
+        spend = work.spend
+        answers = work.answers
+        reviewTable = work.reviews
+        if let session { sessions[session] = seen }
+        if var checkpoint {
+            checkpoint.counts = checkpoint.counts + counts
+            runs[checkpoint.fingerprint] = checkpoint
+        }
+        return counts
+    }
+
+    private struct Tables {
+        var customers: [String: Customer]
+        var products: [String: Product]
+        var orders: [String: Order]
+        var refunds: [String: Refund]
+        var shipments: [String: Shipment]
+        var returns: [String: ReturnRequest]
+        var spend: [String: MarketingSpend]
+        var answers: [String: SurveyAnswer]
+        var reviews: [String: Review]
+    }
+
+    private static func upsert<Record: Equatable>(
+        _ record: Record, key: String, into table: inout [String: Record], tally: inout UpsertTally
+    ) {
+        switch table[key] {
+        case nil:
+            table[key] = record
+            tally.created += 1
+        case let stored? where stored == record:
+            tally.unchanged += 1
+        default:
+            table[key] = record
+            tally.updated += 1
+        }
+    }
+
+    public func customer(externalID: String) async throws -> Customer? { customers[externalID] }
+    public func product(sku: String) async throws -> Product? { products[sku] }
+    public func order(externalID: String) async throws -> Order? { orders[externalID] }
+
+    public func orders(customerExternalID: String) async throws -> [Order] {
+        orders.values.filter { $0.customerExternalID == customerExternalID }
+            .sorted { ($0.placedAt, $0.externalID) < ($1.placedAt, $1.externalID) }
+    }
+
+    public func refunds(orderExternalID: String) async throws -> [Refund] {
+        refunds.values.filter { $0.orderExternalID == orderExternalID }
+            .sorted { ($0.createdAt, $0.externalID) < ($1.createdAt, $1.externalID) }
+    }
+
+    public func shipments(orderExternalID: String) async throws -> [Shipment] {
+        shipments.values.filter { $0.orderExternalID == orderExternalID }.sorted { $0.externalID < $1.externalID }
+    }
+
+    public func returns(orderExternalID: String) async throws -> [ReturnRequest] {
+        returns.values.filter { $0.orderExternalID == orderExternalID }
+            .sorted { ($0.requestedAt, $0.externalID) < ($1.requestedAt, $1.externalID) }
+    }
+
+    public func marketingSpend() async throws -> [MarketingSpend] {
+        spend.values.sorted { ($0.month, $0.channel) < ($1.month, $1.channel) }
+    }
+
+    public func surveyAnswers(customerExternalID: String) async throws -> [SurveyAnswer] {
+        answers.values.filter { $0.customerExternalID == customerExternalID }
+            .sorted { ($0.answeredAt, $0.externalID) < ($1.answeredAt, $1.externalID) }
+    }
+
+    public func reviews(customerExternalID: String) async throws -> [Review] {
+        reviewTable.values.filter { $0.customerExternalID == customerExternalID }
+            .sorted { ($0.createdAt, $0.externalID) < ($1.createdAt, $1.externalID) }
+    }
+
+    public func importRun(fingerprint: String) async throws -> ImportRun? { runs[fingerprint] }
+
+    public func status() async throws -> StoreStatus {
+        let times = orders.values.map(\.placedAt)
+        return StoreStatus(
+            schemaVersion: "memory", customers: customers.count, orders: orders.count, products: products.count,
+            shipments: shipments.count, refunds: refunds.count, returns: returns.count,
+            surveyAnswers: answers.count, reviews: reviewTable.count, firstOrderAt: times.min(),
+            lastOrderAt: times.max())
+    }
+
+    public func retentionSnapshot() async throws -> RetentionSnapshot {
+        let live = orders.values.filter { $0.cancelledAt == nil }
+        var perCustomer: [String: Int] = [:]
+        var revenue: [CurrencyCode: Int64] = [:]
+        for order in live {
+            if let customer = order.customerExternalID { perCustomer[customer, default: 0] += 1 }
+            revenue[order.currency, default: 0] += order.totalMinor
+        }
+        for refund in refunds.values where orders[refund.orderExternalID]?.cancelledAt == nil {
+            revenue[refund.currency, default: 0] -= refund.amountMinor
+        }
+        return RetentionSnapshot(
+            buyers: perCustomer.count, repeatBuyers: perCustomer.values.filter { $0 >= 2 }.count, orders: live.count,
+            revenue: revenue.map { Money(minorUnits: $1, currency: $0) }.sorted { $0.currency.code < $1.currency.code })
+    }
+}

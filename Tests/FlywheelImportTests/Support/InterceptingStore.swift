@@ -1,0 +1,40 @@
+import FlywheelCore
+
+/// An in-memory store whose `ingest` first runs `intercept`, which may throw to play a failure
+/// (a killed process, a store-level rule). Everything else goes straight to the base store.
+struct InterceptingStore: FlywheelStore {
+    let base: InMemoryStore
+    let intercept: @Sendable (IngestBatch) async throws -> Void
+
+    func ingest(_ batch: IngestBatch, session: String?, checkpoint: ImportRun?) async throws -> IngestCounts {
+        try await intercept(batch)
+        return try await base.ingest(batch, session: session, checkpoint: checkpoint)
+    }
+
+    func migrate() async throws { try await base.migrate() }
+    func shopSettings() async throws -> ShopSettings? { try await base.shopSettings() }
+    func saveShopSettings(_ settings: ShopSettings) async throws { try await base.saveShopSettings(settings) }
+    func customer(externalID: String) async throws -> Customer? { try await base.customer(externalID: externalID) }
+    func product(sku: String) async throws -> Product? { try await base.product(sku: sku) }
+    func order(externalID: String) async throws -> Order? { try await base.order(externalID: externalID) }
+    func orders(customerExternalID: String) async throws -> [Order] {
+        try await base.orders(customerExternalID: customerExternalID)
+    }
+    func refunds(orderExternalID: String) async throws -> [Refund] { try await base.refunds(orderExternalID: orderExternalID) }
+    func shipments(orderExternalID: String) async throws -> [Shipment] {
+        try await base.shipments(orderExternalID: orderExternalID)
+    }
+    func returns(orderExternalID: String) async throws -> [ReturnRequest] {
+        try await base.returns(orderExternalID: orderExternalID)
+    }
+    func marketingSpend() async throws -> [MarketingSpend] { try await base.marketingSpend() }
+    func surveyAnswers(customerExternalID: String) async throws -> [SurveyAnswer] {
+        try await base.surveyAnswers(customerExternalID: customerExternalID)
+    }
+    func reviews(customerExternalID: String) async throws -> [Review] {
+        try await base.reviews(customerExternalID: customerExternalID)
+    }
+    func importRun(fingerprint: String) async throws -> ImportRun? { try await base.importRun(fingerprint: fingerprint) }
+    func status() async throws -> StoreStatus { try await base.status() }
+    func retentionSnapshot() async throws -> RetentionSnapshot { try await base.retentionSnapshot() }
+}
