@@ -47,9 +47,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Print the summary as one JSON object.")
     var json = false
 
+    @Option(help: "Orders stored per transaction (and per resume checkpoint).")
+    var batchSize = 5_000
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+        guard (1...1_000_000).contains(batchSize) else { throw ValidationError("--batch-size must be 1 to 1000000") }
         if let currency, CurrencyCode(currency.uppercased()) == nil {
             throw ValidationError("--currency: '\(currency)' is not an ISO 4217 currency code such as EUR or USD")
         }
@@ -60,7 +64,7 @@ struct ImportCommand: AsyncParsableCommand {
         let reportPath = errorReport ?? (URL(fileURLWithPath: file).lastPathComponent + ".errors.csv")
         let options = ImportOptions(
             format: format, strict: strict, currency: currency.flatMap { CurrencyCode($0.uppercased()) },
-            errorReportPath: reportPath)
+            errorReportPath: reportPath, batchSize: batchSize)
         let display = ProgressDisplay(enabled: !json && isatty(STDERR_FILENO) == 1)
         let started = Date()
         let summary: ImportSummary
