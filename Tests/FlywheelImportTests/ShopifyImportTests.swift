@@ -30,7 +30,8 @@ struct ShopifyImportTests {
         #expect(first.lineItems.map(\.title) == ["Kaffeebohnen Äthiopien 500 g", "Filterpapier Gr. 4"])
         #expect(first.lineItems.map(\.totalMinor) == [1_490, 700])
         #expect(first.placedAt == Date(timeIntervalSince1970: 1_709_645_400))  // 2024-03-05T13:30:00Z
-        #expect(first.channel == "web")
+        #expect(first.source == "web")
+        #expect(first.channel == nil)
 
         let anna = try #require(try await store.customer(externalID: "anna.mueller@example.com"))
         #expect(anna.firstName == "Anna")
@@ -45,7 +46,7 @@ struct ShopifyImportTests {
         #expect(cancelled.financialStatus == .refunded)
         let guest = try #require(try await store.order(externalID: "5612345678905"))
         #expect(guest.customerExternalID == nil)
-        #expect(guest.channel == "pos")
+        #expect(guest.source == "pos")
         let shipment = try #require(try await store.shipments(orderExternalID: "5612345678901").first)
         #expect(shipment.supplier == "Rösterei Nord")
         #expect(try await store.product(sku: "MUE-HAND")?.vendor == "Mahlwerk GmbH")

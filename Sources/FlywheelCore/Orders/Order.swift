@@ -9,8 +9,10 @@ public struct Order: Hashable, Sendable {
     /// The customer's external id; `nil` for guest orders that name nobody.
     public var customerExternalID: String?
     public var placedAt: Date
-    /// Sales channel, e.g. `web`, `pos`, `instagram`; acquisition source such as `newsletter` or `google`.
+    /// The marketing channel the order came through, e.g. `google_ads`, `newsletter`, `organic`: the same
+    /// names as `MarketingSpend.channel`, so CAC per channel can be computed.
     public var channel: String?
+    /// The sales platform it was placed on, e.g. `web`, `pos`, `app` (Shopify's `Source`).
     public var source: String?
     public var currency: CurrencyCode
     public var lineItems: [LineItem]

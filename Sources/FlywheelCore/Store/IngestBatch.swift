@@ -1,6 +1,6 @@
 /// Records to store together, in one transaction: customers and products first, then orders, then what
 /// refers to orders. Every record is an upsert by its external id.
-public struct IngestBatch: Sendable {
+public struct IngestBatch: Hashable, Sendable {
     public var customers: [Customer] = []
     public var products: [Product] = []
     public var orders: [Order] = []

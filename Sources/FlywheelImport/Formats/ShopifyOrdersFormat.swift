@@ -247,7 +247,7 @@ struct ShopifyOrdersFormat: FormatReader {
                     createdAt: f.placedAt))
         }
         let order = Order(
-            externalID: f.externalID, customerExternalID: f.email, placedAt: f.placedAt, channel: f.source,
+            externalID: f.externalID, customerExternalID: f.email, placedAt: f.placedAt, source: f.source,
             currency: f.currency, lineItems: pendingLines, discounts: discounts, subtotalMinor: subtotal,
             shippingMinor: f.shipping, taxMinor: f.taxes, taxesIncluded: taxesIncluded, totalMinor: f.total,
             financialStatus: f.status, cancelledAt: f.cancelledAt)

@@ -121,7 +121,6 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-extension ImportFormat: ExpressibleByArgument {}
 
 /// The `--json` form of an import summary.
 struct ImportSummaryJSON: Encodable {
