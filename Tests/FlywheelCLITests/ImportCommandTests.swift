@@ -69,13 +69,13 @@ struct ImportCommandTests {
     func unusableInput() throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let empty = dir.appendingPathComponent("empty.csv")
-        FileManager.default.createFile(atPath: empty.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty.path, contents: Data())
         let result = try FlywheelBinary.run(["import", empty.path, "--format", "csv"], in: dir)
         #expect(result.status == 1)
         #expect(result.stderr.contains("is empty: there is nothing to import"))
 
         let wrong = dir.appendingPathComponent("wrong.csv")
-        FileManager.default.createFile(atPath: wrong.path, contents: Data("id,when\n1,2024-01-01\n".utf8))
+        _ = FileManager.default.createFile(atPath: wrong.path, contents: Data("id,when\n1,2024-01-01\n".utf8))
         let columns = try FlywheelBinary.run(["import", wrong.path, "--format", "csv"], in: dir)
         #expect(columns.status == 1)
         #expect(columns.stderr.contains("missing columns customer_id, date or datetime, amount"))
