@@ -1,0 +1,15 @@
+import GRDB
+
+/// The SQLite schema's history: named migrations, applied in order, recorded in `grdb_migrations`.
+///
+/// A migration that shipped is never edited: a change to the schema is a new migration appended here.
+enum SQLiteMigrations {
+    /// Every migration, oldest first.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(CoreSchemaV1.name) { db in
+            for statement in CoreSchemaV1.statements { try db.execute(sql: statement) }
+        }
+        return migrator
+    }()
+}
