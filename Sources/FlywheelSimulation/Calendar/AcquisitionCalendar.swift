@@ -1,3 +1,4 @@
+import FlywheelCore
 /// When customers arrive: a weight for every hour of the two years, the product of a linear growth trend,
 /// a month-of-year season, a day-of-week pattern and sale boosts of the hour's local day, and an
 /// hour-of-day profile of its local hour.
@@ -89,7 +90,7 @@ struct AcquisitionCalendar: Sendable {
     static func dayWeight(offset: Int, dayCount: Int, firstDay: Int) -> Double {
         let day = firstDay + offset
         let trend = growthStart + (growthEnd - growthStart) * Double(offset) / Double(max(dayCount - 1, 1))
-        return trend * monthSeason[EpochDays.civil(day).month - 1] * weekdayFactor[EpochDays.weekday(day)]
+        return trend * monthSeason[CivilDate.components(daysSinceEpoch: day).month - 1] * weekdayFactor[CivilDate.weekday(daysSinceEpoch: day)]
     }
 
     /// The instant (UTC seconds) at which the cumulative weight reaches `fraction` (0 ≤ fraction < 1) of the

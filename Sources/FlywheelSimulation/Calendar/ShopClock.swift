@@ -1,3 +1,4 @@
+import FlywheelCore
 /// Local time of the simulated shop (Europe/Berlin) by the EU summer-time rule, computed with integers:
 /// CET (UTC+1), and CEST (UTC+2) from the last Sunday of March to the last Sunday of October, 01:00 UTC.
 ///
@@ -45,8 +46,8 @@ struct ShopClock: Sendable {
 
     /// Days since 1970-01-01 of the month's last Sunday.
     static func lastSunday(year: Int, month: Int) -> Int64 {
-        let last = Int64(EpochDays.of(year: year, month: month, day: EpochDays.daysInMonth(year: year, month: month)))
-        return last - Int64((EpochDays.weekday(Int(last)) + 1) % 7)
+        let last = Int64(CivilDate.daysSinceEpoch(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month)))
+        return last - Int64((CivilDate.weekday(daysSinceEpoch: Int(last)) + 1) % 7)
     }
 
     @inline(__always)

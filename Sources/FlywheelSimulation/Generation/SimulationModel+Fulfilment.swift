@@ -43,7 +43,7 @@ extension SimulationModel {
             if shippedAt > promisedBy { shippedAt = promisedBy - 3_600 - Int64(random.below(5 * 3_600)) }
             let transit = random.logNormal(median: carrier.transitMedianDays, sigma: carrier.transitSigma)
             var deliveredAt = shippedAt + Int64(transit * 86_400)
-            if EpochDays.weekday(clock.localDay(utc: deliveredAt)) == 6 { deliveredAt += 86_400 }
+            if CivilDate.weekday(daysSinceEpoch: clock.localDay(utc: deliveredAt)) == 6 { deliveredAt += 86_400 }
             let lost = random.chance(SimulationModel.lostParcelProbability)
             let tracking = carrier.trackingNumber(&random)
             let shipped = shippedAt <= endUTC
@@ -164,7 +164,7 @@ extension SimulationModel {
     /// Moves a hand-over on a weekend to Monday morning (08:00–12:00 local).
     private func nextWorkingTime(_ utc: Int64, random: inout RandomSource) -> Int64 {
         let day = clock.localDay(utc: utc)
-        let weekday = EpochDays.weekday(day)
+        let weekday = CivilDate.weekday(daysSinceEpoch: day)
         guard weekday >= 5 else { return utc }
         let monday = day + (7 - weekday)
         return clock.utc(local: Int64(monday) * 86_400 + 8 * 3_600 + Int64(random.below(4 * 3_600)))

@@ -12,7 +12,7 @@ extension SimulationModel {
         let paid = SalesChannel.allCases.filter { $0.targetCostPerAcquisition != nil }
         var months: [(month: YearMonth, expected: [Double])] = []
         for day in 0..<calendar.dayCount {
-            let date = EpochDays.civil(calendar.firstDay + day)
+            let date = CivilDate.components(daysSinceEpoch: calendar.firstDay + day)
             let month = YearMonth(year: date.year, month: date.month)!
             if months.last?.month != month { months.append((month, Array(repeating: 0, count: paid.count))) }
             let customers = Double(config.customers) * shares[day]

@@ -1,3 +1,4 @@
+import FlywheelCore
 /// Appends numbers, dates and ids to a byte buffer by hand: the CSV writer formats tens of millions of rows,
 /// and `String` interpolation or Foundation formatters per row would dominate its time.
 enum ByteFormatting {
@@ -42,7 +43,7 @@ enum ByteFormatting {
     static func appendTimestamp(_ utcSeconds: Int64, to out: inout [UInt8]) {
         let days = ShopClock.floorDiv(utcSeconds, 86_400)
         let seconds = Int(utcSeconds - days * 86_400)
-        let date = EpochDays.civil(Int(days))
+        let date = CivilDate.components(daysSinceEpoch: Int(days))
         appendDecimal(date.year, width: 4, to: &out)
         out.append(UInt8(ascii: "-"))
         appendTwoDigits(date.month, to: &out)

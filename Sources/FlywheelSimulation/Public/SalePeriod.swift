@@ -32,21 +32,21 @@ public struct SalePeriod: Sendable, Hashable {
     /// Black Week (Friday after the fourth Thursday of November to the Monday after, 20 % off, 5× arrivals),
     /// the summer sale (14 July to 3 August, 15 % off, 2×) and the Day of Coffee (1 October, 10 % off, 2.5×).
     static func yearly(overlapping days: ClosedRange<Int>) -> [SalePeriod] {
-        let firstYear = EpochDays.civil(days.lowerBound).year
-        let lastYear = EpochDays.civil(days.upperBound).year
+        let firstYear = CivilDate.components(daysSinceEpoch: days.lowerBound).year
+        let lastYear = CivilDate.components(daysSinceEpoch: days.upperBound).year
         var periods: [SalePeriod] = []
         for year in firstYear...lastYear {
-            let novemberFirst = EpochDays.of(year: year, month: 11, day: 1)
-            let firstThursday = novemberFirst + (3 - EpochDays.weekday(novemberFirst) + 7) % 7
+            let novemberFirst = CivilDate.daysSinceEpoch(year: year, month: 11, day: 1)
+            let firstThursday = novemberFirst + (3 - CivilDate.weekday(daysSinceEpoch: novemberFirst) + 7) % 7
             let blackFriday = firstThursday + 22
             let candidates: [(String, String, Int, Int, Int, Double)] = [
                 (
-                    "Sommer-Sale", "SOMMER15", 15, EpochDays.of(year: year, month: 7, day: 14),
-                    EpochDays.of(year: year, month: 8, day: 3), 2.0
+                    "Sommer-Sale", "SOMMER15", 15, CivilDate.daysSinceEpoch(year: year, month: 7, day: 14),
+                    CivilDate.daysSinceEpoch(year: year, month: 8, day: 3), 2.0
                 ),
                 (
-                    "Tag des Kaffees", "KAFFEETAG10", 10, EpochDays.of(year: year, month: 10, day: 1),
-                    EpochDays.of(year: year, month: 10, day: 1), 2.5
+                    "Tag des Kaffees", "KAFFEETAG10", 10, CivilDate.daysSinceEpoch(year: year, month: 10, day: 1),
+                    CivilDate.daysSinceEpoch(year: year, month: 10, day: 1), 2.5
                 ),
                 ("Black Week", "BLACKWEEK20", 20, blackFriday, blackFriday + 3, 5.0),
             ]
