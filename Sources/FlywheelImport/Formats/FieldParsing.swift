@@ -16,11 +16,14 @@ struct FieldParsing {
     /// The field as text; `nil` when the column is absent or blank. Rejects invalid UTF-8.
     func text(_ index: Int?, _ name: String) throws(RowRejection) -> String? {
         guard let index, index < record.count else { return nil }
-        if record.isBlank(index) { return nil }
-        guard let value = record.string(index) else {
+        var bytes = record.bytes(index)
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        if bytes.isEmpty { return nil }
+        guard let value = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
             throw reject(name, "is not valid UTF-8 (convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8)")
         }
-        return value.trimmingCharacters(in: .whitespaces)
+        return value
     }
 
     func requiredText(_ index: Int?, _ name: String) throws(RowRejection) -> String {
