@@ -62,7 +62,7 @@ public actor InMemoryStore: FlywheelStore {
         }
         for refund in batch.refunds {
             guard let order = work.orders[refund.orderExternalID] else {
-                throw IngestError.unknownOrder("refund \(refund.externalID)", refund.orderExternalID)
+                throw IngestError.unknownOrder("refund \(refund.externalID)")
             }
             try RefundRules.check(refund, order: order, otherRefunds: work.refunds.values.filter {
                 $0.orderExternalID == refund.orderExternalID && $0.externalID != refund.externalID
@@ -71,13 +71,13 @@ public actor InMemoryStore: FlywheelStore {
         }
         for shipment in batch.shipments {
             guard work.orders[shipment.orderExternalID] != nil else {
-                throw IngestError.unknownOrder("shipment \(shipment.externalID)", shipment.orderExternalID)
+                throw IngestError.unknownOrder("shipment \(shipment.externalID)")
             }
             Self.upsert(shipment, key: shipment.externalID, into: &work.shipments, tally: &counts.shipments)
         }
         for item in batch.returns {
             guard work.orders[item.orderExternalID] != nil else {
-                throw IngestError.unknownOrder("return \(item.externalID)", item.orderExternalID)
+                throw IngestError.unknownOrder("return \(item.externalID)")
             }
             Self.upsert(item, key: item.externalID, into: &work.returns, tally: &counts.returns)
         }
@@ -87,21 +87,19 @@ public actor InMemoryStore: FlywheelStore {
 
         for answer in batch.surveyAnswers {
             guard work.customers[answer.customerExternalID] != nil else {
-                throw IngestError(record: "survey answer \(answer.externalID)", field: "customer_id",
-                    reason: "names a customer that does not exist")
+                throw IngestError.unknownCustomer("survey answer \(answer.externalID)")
             }
             if let orderID = answer.orderExternalID, work.orders[orderID] == nil {
-                throw IngestError.unknownOrder("survey answer \(answer.externalID)", orderID)
+                throw IngestError.unknownOrder("survey answer \(answer.externalID)")
             }
             Self.upsert(answer, key: answer.externalID, into: &work.answers, tally: &counts.surveyAnswers)
         }
         for review in batch.reviews {
             guard work.customers[review.customerExternalID] != nil else {
-                throw IngestError(record: "review \(review.externalID)", field: "customer_id",
-                    reason: "names a customer that does not exist")
+                throw IngestError.unknownCustomer("review \(review.externalID)")
             }
             if let orderID = review.orderExternalID, work.orders[orderID] == nil {
-                throw IngestError.unknownOrder("review \(review.externalID)", orderID)
+                throw IngestError.unknownOrder("review \(review.externalID)")
             }
             Self.upsert(review, key: review.externalID, into: &work.reviews, tally: &counts.reviews)
         }

@@ -12,7 +12,13 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(record): \(field) \(reason)" }
 
-    static func unknownOrder(_ record: String, _ orderID: String) -> IngestError {
+    /// The refusal of a record (e.g. `refund R1`) whose order is neither stored nor in the batch.
+    public static func unknownOrder(_ record: String) -> IngestError {
         IngestError(record: record, field: "order_id", reason: "names an order that does not exist")
+    }
+
+    /// The refusal of a record whose customer is neither stored nor in the batch.
+    public static func unknownCustomer(_ record: String) -> IngestError {
+        IngestError(record: record, field: "customer_id", reason: "names a customer that does not exist")
     }
 }

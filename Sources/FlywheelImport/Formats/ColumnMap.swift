@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds columns by name in a header row, ignoring case, surrounding spaces and `_`/space differences.
 struct ColumnMap {
     private var indexByName: [String: Int] = [:]
@@ -37,5 +39,3 @@ struct ColumnMap {
         }
     }
 }
-
-import Foundation

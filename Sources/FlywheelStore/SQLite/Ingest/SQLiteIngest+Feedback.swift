@@ -25,9 +25,9 @@ extension SQLiteIngest {
 
     /// The row ids of the customer and order a feedback record names, or the refusal when one is not stored.
     private func references(customer: String, order: String?, record: String) throws -> (Int64, Int64?) {
-        guard let customerID = lookUpCustomer(customer)?.id else { throw Self.unknownCustomer(record) }
+        guard let customerID = lookUpCustomer(customer)?.id else { throw IngestError.unknownCustomer(record) }
         guard let order else { return (customerID, nil) }
-        guard let orderID = orderID(externalID: order) else { throw Self.unknownOrder(record) }
+        guard let orderID = orderID(externalID: order) else { throw IngestError.unknownOrder(record) }
         return (customerID, orderID)
     }
 }

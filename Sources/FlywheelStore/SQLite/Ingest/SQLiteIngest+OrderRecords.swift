@@ -8,7 +8,7 @@ extension SQLiteIngest {
     /// Upserts a refund of a stored order, within `RefundRules` (same currency, refunds no more than the total).
     mutating func upsertRefund(_ refund: Refund) throws {
         guard let orderID = orderID(externalID: refund.orderExternalID) else {
-            throw Self.unknownOrder("refund \(refund.externalID)")
+            throw IngestError.unknownOrder("refund \(refund.externalID)")
         }
         guard let order = try Order.fetchAllSQLite(db, sql: Order.sqliteSelectByID, arguments: [orderID]).first else {
             throw SQLiteStoreError.unreadableValue(table: "orders", column: "id")
@@ -27,7 +27,7 @@ extension SQLiteIngest {
     /// Upserts a shipment of a stored order.
     mutating func upsertShipment(_ shipment: Shipment) throws {
         guard let orderID = orderID(externalID: shipment.orderExternalID) else {
-            throw Self.unknownOrder("shipment \(shipment.externalID)")
+            throw IngestError.unknownOrder("shipment \(shipment.externalID)")
         }
         let outcome = try shipments.upsert(key: shipment.externalID, hash: shipment.contentHash) {
             try shipment.bindSQLiteColumns(to: $0, orderID: orderID)
@@ -38,7 +38,7 @@ extension SQLiteIngest {
     /// Upserts a return of a stored order.
     mutating func upsertReturn(_ item: ReturnRequest) throws {
         guard let orderID = orderID(externalID: item.orderExternalID) else {
-            throw Self.unknownOrder("return \(item.externalID)")
+            throw IngestError.unknownOrder("return \(item.externalID)")
         }
         let outcome = try returns.upsert(key: item.externalID, hash: item.contentHash) {
             try item.bindSQLiteColumns(to: $0, orderID: orderID)

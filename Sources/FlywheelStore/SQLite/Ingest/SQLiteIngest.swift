@@ -147,14 +147,4 @@ struct SQLiteIngest {
     mutating func flushFullChunks() throws {
         if customers.isFull || orders.isFull || lines.isFull || discounts.isFull { try flushChunks() }
     }
-
-    /// The refusal of a record whose order is not stored, worded as `InMemoryStore` words it.
-    static func unknownOrder(_ record: String) -> IngestError {
-        IngestError(record: record, field: "order_id", reason: "names an order that does not exist")
-    }
-
-    /// The refusal of a record whose customer is not stored, worded as `InMemoryStore` words it.
-    static func unknownCustomer(_ record: String) -> IngestError {
-        IngestError(record: record, field: "customer_id", reason: "names a customer that does not exist")
-    }
 }
