@@ -17,11 +17,24 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Domain: pure Swift, no I/O, no third-party dependency.
         .target(name: "FlywheelCore", swiftSettings: swiftSettings),
         .target(name: "FlywheelSimulation", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
+        .target(name: "FlywheelAnalytics", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         // Adapters.
         .target(name: "FlywheelImport", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .target(
@@ -31,19 +44,56 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for binding values without per-row allocation on the ingest path.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FlywheelServer",
+            dependencies: [
+                "FlywheelCore", "FlywheelImport", "FlywheelStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .target(name: "FlywheelTesting", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "flywheel",
             dependencies: [
-                "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelSimulation",
+                "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelSimulation", "FlywheelServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "FlywheelAnalyticsTests", dependencies: ["FlywheelAnalytics", "FlywheelCore", "FlywheelSimulation", "FlywheelImport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlywheelPostgresTests", dependencies: ["FlywheelStore", "FlywheelCore", "FlywheelTesting"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlywheelServerTests",
+            dependencies: [
+                "FlywheelServer", "FlywheelCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelSimulationTests", dependencies: ["FlywheelSimulation", "FlywheelCore"],
@@ -60,7 +110,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "FlywheelCLITests", dependencies: ["flywheel", "FlywheelCore", "FlywheelStore"],
+            name: "FlywheelCLITests",
+            dependencies: [
+                "flywheel", "FlywheelCore", "FlywheelStore", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings),
     ]
 )

@@ -36,6 +36,12 @@ public enum StoreConformance {
         StoreCheck("retention snapshot on a hand-computed dataset", retentionSnapshot),
         StoreCheck("large batches mixing new, stored and repeated records", largeBatches),
         StoreCheck("multi-line orders in bulk", multiLineOrdersInBulk),
+        StoreCheck("listings page in byte order of the external id", listingsPageInByteOrder),
+        StoreCheck("listings filter by e-mail, customer and time", listingsFilter),
+        StoreCheck("refunds, shipments, returns and feedback list in pages", relatedListings),
+        StoreCheck("API keys: create, find by hash, refuse duplicates, revoke", apiKeysLifecycle),
+        StoreCheck("idempotency records: the first answer wins", idempotencyFirstWins),
+        StoreCheck("webhook receipts are recorded once", webhookReceiptsOnce),
     ]
 
     /// Migrates a new store for a check.

@@ -14,6 +14,9 @@ struct Flywheel: AsyncParsableCommand {
               flywheel status
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, ImportCommand.self, StatusCommand.self, SimulateCommand.self]
+        subcommands: [
+            DemoCommand.self, ImportCommand.self, StatusCommand.self, SimulateCommand.self, ServeCommand.self,
+            KeysCommand.self,
+        ]
     )
 }

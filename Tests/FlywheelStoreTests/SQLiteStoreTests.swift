@@ -7,7 +7,7 @@ import Testing
 /// What only the SQLite engine promises: the file, its journal, its schema.
 @Suite("SQLite store")
 struct SQLiteStoreTests {
-    static let firstMigration = "v1 core schema"
+    static let migrations = ["v1 core schema", "v2 access and listings"]
 
     static func order(_ id: String, customer: String?, seconds: Int, total: Int64 = 1_000) -> Order {
         Order(
@@ -38,14 +38,14 @@ struct SQLiteStoreTests {
     func walAndForeignKeys() async throws {
         try await TemporaryDirectory.with { directory in
             let store = try SQLiteStore(path: directory.path("flywheel.sqlite"))
-            #expect(try await store.diagnostics().pendingMigrations == [Self.firstMigration])
+            #expect(try await store.diagnostics().pendingMigrations == Self.migrations)
             try await store.migrate()
             let diagnostics = try await store.diagnostics()
             #expect(diagnostics.journalMode == "wal")
             #expect(diagnostics.foreignKeysEnabled)
-            #expect(diagnostics.appliedMigrations == [Self.firstMigration])
+            #expect(diagnostics.appliedMigrations == Self.migrations)
             #expect(diagnostics.pendingMigrations.isEmpty)
-            #expect(try await store.status().schemaVersion == Self.firstMigration)
+            #expect(try await store.status().schemaVersion == Self.migrations.last)
         }
     }
 
@@ -65,7 +65,7 @@ struct SQLiteStoreTests {
             let recorded = try await DatabaseQueue(path: path).read { db in
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             }
-            #expect(recorded == [Self.firstMigration])
+            #expect(recorded == Self.migrations)
         }
     }
 

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The store contract: everything Flywheel keeps, behind one protocol. Every engine (in-memory, SQLite,
 /// PostgreSQL) implements it and passes the same conformance suite (`FlywheelTesting.StoreConformance`).
 ///
@@ -28,6 +30,7 @@ public protocol FlywheelStore: Sendable {
     func orders(customerExternalID: String) async throws -> [Order]
     func refunds(orderExternalID: String) async throws -> [Refund]
     func shipments(orderExternalID: String) async throws -> [Shipment]
+    func shipment(externalID: String) async throws -> Shipment?
     func returns(orderExternalID: String) async throws -> [ReturnRequest]
     /// All spend records, by month then channel.
     func marketingSpend() async throws -> [MarketingSpend]
@@ -36,6 +39,36 @@ public protocol FlywheelStore: Sendable {
     func reviews(customerExternalID: String) async throws -> [Review]
 
     func importRun(fingerprint: String) async throws -> ImportRun?
+
+    // MARK: Listings (cursor pagination in byte order of the external id; see `Page`)
+
+    func customers(_ query: CustomerQuery) async throws -> Page<Customer>
+    func orders(_ query: OrderQuery) async throws -> Page<Order>
+    func refunds(_ query: ListQuery) async throws -> Page<Refund>
+    func shipments(_ query: ListQuery) async throws -> Page<Shipment>
+    func returns(_ query: ListQuery) async throws -> Page<ReturnRequest>
+    func surveyAnswers(_ query: ListQuery) async throws -> Page<SurveyAnswer>
+    func reviews(_ query: ListQuery) async throws -> Page<Review>
+
+    // MARK: API keys
+
+    /// Stores a new key; throws `AccessStoreError.duplicateKey` when its id or secret hash is taken.
+    func createAPIKey(_ key: APIKey) async throws
+    /// The key (active or revoked) whose secret hashes to `secretHash`.
+    func apiKey(secretHash: String) async throws -> APIKey?
+    /// Every key, oldest first.
+    func apiKeys() async throws -> [APIKey]
+    /// Revokes a key; `false` when there is no such key or it was already revoked.
+    func revokeAPIKey(id: String, at: Date) async throws -> Bool
+
+    // MARK: Request de-duplication
+
+    func idempotencyRecord(key: String) async throws -> IdempotencyRecord?
+    /// Stores the record unless one with its key exists; returns the stored one (the first wins).
+    func saveIdempotencyRecord(_ record: IdempotencyRecord) async throws -> IdempotencyRecord
+    func webhookReceipt(id: String) async throws -> WebhookReceipt?
+    /// Stores the receipt; `false` when one with its id was already stored (which is kept).
+    func recordWebhookReceipt(_ receipt: WebhookReceipt) async throws -> Bool
 
     func status() async throws -> StoreStatus
     func retentionSnapshot() async throws -> RetentionSnapshot

@@ -1,8 +1,11 @@
-import Foundation
+public import Foundation
 
 /// The store contract kept in memory: the reference engine for tests and for tools that need no file.
 public actor InMemoryStore: FlywheelStore {
     private var settings: ShopSettings?
+    private var keys: [String: APIKey] = [:]
+    private var idempotency: [String: IdempotencyRecord] = [:]
+    private var receipts: [String: WebhookReceipt] = [:]
     private var customers: [String: Customer] = [:]
     private var products: [String: Product] = [:]
     private var orders: [String: Order] = [:]
@@ -166,6 +169,8 @@ public actor InMemoryStore: FlywheelStore {
         shipments.values.filter { $0.orderExternalID == orderExternalID }.sorted { $0.externalID < $1.externalID }
     }
 
+    public func shipment(externalID: String) async throws -> Shipment? { shipments[externalID] }
+
     public func returns(orderExternalID: String) async throws -> [ReturnRequest] {
         returns.values.filter { $0.orderExternalID == orderExternalID }
             .sorted { ($0.requestedAt, $0.externalID) < ($1.requestedAt, $1.externalID) }
@@ -186,6 +191,73 @@ public actor InMemoryStore: FlywheelStore {
     }
 
     public func importRun(fingerprint: String) async throws -> ImportRun? { runs[fingerprint] }
+
+    public func customers(_ query: CustomerQuery) async throws -> Page<Customer> {
+        let matching = customers.values.filter { query.email == nil || $0.email == query.email }
+        return Self.page(matching, after: query.after, limit: query.limit, key: \.externalID)
+    }
+
+    public func orders(_ query: OrderQuery) async throws -> Page<Order> {
+        Self.page(orders.values.filter(query.matches), after: query.after, limit: query.limit, key: \.externalID)
+    }
+
+    public func refunds(_ query: ListQuery) async throws -> Page<Refund> {
+        Self.page(refunds.values, after: query.after, limit: query.limit, key: \.externalID)
+    }
+
+    public func shipments(_ query: ListQuery) async throws -> Page<Shipment> {
+        Self.page(shipments.values, after: query.after, limit: query.limit, key: \.externalID)
+    }
+
+    public func returns(_ query: ListQuery) async throws -> Page<ReturnRequest> {
+        Self.page(returns.values, after: query.after, limit: query.limit, key: \.externalID)
+    }
+
+    public func surveyAnswers(_ query: ListQuery) async throws -> Page<SurveyAnswer> {
+        Self.page(answers.values, after: query.after, limit: query.limit, key: \.externalID)
+    }
+
+    public func reviews(_ query: ListQuery) async throws -> Page<Review> {
+        Self.page(reviewTable.values, after: query.after, limit: query.limit, key: \.externalID)
+    }
+
+    public func createAPIKey(_ key: APIKey) async throws {
+        guard keys[key.id] == nil, !keys.values.contains(where: { $0.secretHash == key.secretHash }) else {
+            throw AccessStoreError.duplicateKey(id: key.id)
+        }
+        keys[key.id] = key
+    }
+
+    public func apiKey(secretHash: String) async throws -> APIKey? {
+        keys.values.first { $0.secretHash == secretHash }
+    }
+
+    public func apiKeys() async throws -> [APIKey] {
+        keys.values.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    }
+
+    public func revokeAPIKey(id: String, at: Date) async throws -> Bool {
+        guard var key = keys[id], key.revokedAt == nil else { return false }
+        key.revokedAt = at
+        keys[id] = key
+        return true
+    }
+
+    public func idempotencyRecord(key: String) async throws -> IdempotencyRecord? { idempotency[key] }
+
+    public func saveIdempotencyRecord(_ record: IdempotencyRecord) async throws -> IdempotencyRecord {
+        if let stored = idempotency[record.key] { return stored }
+        idempotency[record.key] = record
+        return record
+    }
+
+    public func webhookReceipt(id: String) async throws -> WebhookReceipt? { receipts[id] }
+
+    public func recordWebhookReceipt(_ receipt: WebhookReceipt) async throws -> Bool {
+        guard receipts[receipt.id] == nil else { return false }
+        receipts[receipt.id] = receipt
+        return true
+    }
 
     public func status() async throws -> StoreStatus {
         let times = orders.values.map(\.placedAt)

@@ -44,6 +44,11 @@ extension SQLiteStore {
             Shipment.init(sqliteRow:))
     }
 
+    public func shipment(externalID: String) async throws -> Shipment? {
+        try await fetchAll(Shipment.sqliteSelect + "\nWHERE s.external_id = ?1", externalID, Shipment.init(sqliteRow:))
+            .first
+    }
+
     public func returns(orderExternalID: String) async throws -> [ReturnRequest] {
         try await fetchAll(
             ReturnRequest.sqliteSelect + "\nWHERE o.external_id = ?1 ORDER BY r.requested_at, r.external_id",

@@ -2,6 +2,8 @@ import ArgumentParser
 import FlywheelCore
 import FlywheelStore
 import Foundation
+import Logging
+import ServiceLifecycle
 
 /// `--database`, shared by every command that opens the store.
 struct DatabaseOptions: ParsableArguments {
@@ -29,5 +31,23 @@ struct DatabaseOptions: ParsableArguments {
         try await store.migrate()
         if try await store.shopSettings() == nil { try await store.saveShopSettings(.defaults) }
         return store
+    }
+}
+
+/// A store opened for a long-running command, with the services it needs run beside it.
+struct OpenedStore {
+    var store: any FlywheelStore
+    /// Background work the store needs (the PostgreSQL client's connection pool), run in the server's
+    /// service group.
+    var services: [any Service]
+    /// Where the data lives, without credentials.
+    var description: String
+}
+
+extension DatabaseOptions {
+    /// Opens the store for `flywheel serve`.
+    func openServing(logger: Logger) async throws -> OpenedStore {
+        let location = location()
+        return OpenedStore(store: try await openStore(), services: [], description: location)
     }
 }

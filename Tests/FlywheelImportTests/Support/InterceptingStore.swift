@@ -1,4 +1,5 @@
 import FlywheelCore
+import Foundation
 
 /// An in-memory store whose `ingest` first runs `intercept`, which may throw to play a failure
 /// (a killed process, a store-level rule). Everything else goes straight to the base store.
@@ -37,4 +38,24 @@ struct InterceptingStore: FlywheelStore {
     func importRun(fingerprint: String) async throws -> ImportRun? { try await base.importRun(fingerprint: fingerprint) }
     func status() async throws -> StoreStatus { try await base.status() }
     func retentionSnapshot() async throws -> RetentionSnapshot { try await base.retentionSnapshot() }
+    func shipment(externalID: String) async throws -> Shipment? { try await base.shipment(externalID: externalID) }
+    func customers(_ query: CustomerQuery) async throws -> Page<Customer> { try await base.customers(query) }
+    func orders(_ query: OrderQuery) async throws -> Page<Order> { try await base.orders(query) }
+    func refunds(_ query: ListQuery) async throws -> Page<Refund> { try await base.refunds(query) }
+    func shipments(_ query: ListQuery) async throws -> Page<Shipment> { try await base.shipments(query) }
+    func returns(_ query: ListQuery) async throws -> Page<ReturnRequest> { try await base.returns(query) }
+    func surveyAnswers(_ query: ListQuery) async throws -> Page<SurveyAnswer> { try await base.surveyAnswers(query) }
+    func reviews(_ query: ListQuery) async throws -> Page<Review> { try await base.reviews(query) }
+    func createAPIKey(_ key: APIKey) async throws { try await base.createAPIKey(key) }
+    func apiKey(secretHash: String) async throws -> APIKey? { try await base.apiKey(secretHash: secretHash) }
+    func apiKeys() async throws -> [APIKey] { try await base.apiKeys() }
+    func revokeAPIKey(id: String, at: Date) async throws -> Bool { try await base.revokeAPIKey(id: id, at: at) }
+    func idempotencyRecord(key: String) async throws -> IdempotencyRecord? { try await base.idempotencyRecord(key: key) }
+    func saveIdempotencyRecord(_ record: IdempotencyRecord) async throws -> IdempotencyRecord {
+        try await base.saveIdempotencyRecord(record)
+    }
+    func webhookReceipt(id: String) async throws -> WebhookReceipt? { try await base.webhookReceipt(id: id) }
+    func recordWebhookReceipt(_ receipt: WebhookReceipt) async throws -> Bool {
+        try await base.recordWebhookReceipt(receipt)
+    }
 }

@@ -10,6 +10,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(CoreSchemaV1.name) { db in
             for statement in CoreSchemaV1.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(AccessSchemaV2.name) { db in
+            for statement in AccessSchemaV2.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }()
 }

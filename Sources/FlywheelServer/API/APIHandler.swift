@@ -1,0 +1,69 @@
+import FlywheelCore
+import Foundation
+import OpenAPIRuntime
+
+/// Implements the operations of `openapi.yaml` over a store. Authentication, scopes, idempotency keys and
+/// error rendering happen in middleware before and after it (see `FlywheelServer.buildRouter`).
+struct APIHandler: APIProtocol {
+    let store: any FlywheelStore
+    let now: @Sendable () -> Date
+    let metrics: ServerMetrics
+
+    /// Stores a batch and answers how `tally` of it went: 201 when created, 200 otherwise.
+    func upsert(_ batch: IngestBatch, id: String, tally: (IngestCounts) -> UpsertTally) async throws(APIProblem)
+        -> (created: Bool, body: Components.Schemas.UpsertResult)
+    {
+        let counts: IngestCounts
+        do {
+            counts = try await store.ingest(batch)
+        } catch let error as IngestError {
+            throw Self.problem(error)
+        } catch let error as ValidationError {
+            throw FieldPointer.problem(error, ownID: "")
+        } catch {
+            throw APIProblem(status: .serviceUnavailable, slug: "store-unavailable", title: "Storage failed",
+                detail: "The record could not be stored; nothing was stored. Retry later.")
+        }
+        metrics.recordIngest(counts)
+        let t = tally(counts)
+        let result: Components.Schemas.UpsertResult.ResultPayload =
+            t.created > 0 ? .created : t.updated > 0 ? .updated : .unchanged
+        return (t.created > 0, .init(id: id, result: result))
+    }
+
+    static func problem(_ error: IngestError) -> APIProblem {
+        let pointer = "/" + (error.field == "order_id" || error.field == "customer_id" ? error.field : error.field)
+        return .unprocessable(slug: "refused", title: "Refused by a rule", detail: "\(error.description); nothing was stored.")
+            .with(errors: [.init(pointer: pointer, detail: error.reason)])
+    }
+
+    /// Reads a page request: the cursor (opaque: base64url of the last key) and the limit (1–1000).
+    static func listQuery(cursor: String?, limit: Int?) throws(APIProblem) -> (after: String?, limit: Int) {
+        let limit = limit ?? 100
+        guard (1...1000).contains(limit) else {
+            throw .badRequest("limit must be between 1 and 1000.", errors: [.init(pointer: "limit", detail: "must be 1–1000")])
+        }
+        guard let cursor else { return (nil, limit) }
+        guard let data = Base64URL.decode(cursor), let key = String(data: data, encoding: .utf8) else {
+            throw .badRequest("cursor is not one this server gave.", errors: [.init(pointer: "cursor", detail: "is not a valid cursor")])
+        }
+        return (key, limit)
+    }
+
+    static func cursor(_ key: String?) -> String? { key.map { Base64URL.encode(Array($0.utf8)) } }
+
+    func read<T>(_ body: () async throws -> T) async throws(APIProblem) -> T {
+        do { return try await body() } catch {
+            throw APIProblem(status: .serviceUnavailable, slug: "store-unavailable", title: "Storage failed",
+                detail: "The store could not be read. Retry later.")
+        }
+    }
+}
+
+extension APIProblem {
+    func with(errors: [FieldError]) -> APIProblem {
+        var copy = self
+        copy.errors = errors
+        return copy
+    }
+}

@@ -1,0 +1,15 @@
+public import FlywheelCore
+public import Hummingbird
+
+/// The request context of every route: Hummingbird's core context plus the API key that authenticated the
+/// request (set by `APIKeyMiddleware`).
+public struct FlywheelRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The key that authenticated this request, once `APIKeyMiddleware` accepted it.
+    public var apiKey: APIKey?
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+        self.apiKey = nil
+    }
+}

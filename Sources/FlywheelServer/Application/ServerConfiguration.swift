@@ -1,0 +1,28 @@
+/// How `flywheel serve` runs; read once by the executable (flags > environment > defaults) and passed in.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on; `127.0.0.1` by default, so nothing is exposed until asked.
+    public var host: String
+    /// The port; 8080 by default; 0 picks a free one.
+    public var port: Int
+    /// Shopify's webhook secret; webhooks are refused (401) without one.
+    public var shopifyWebhookSecret: String?
+    /// The largest API request body accepted (413 above).
+    public var maxBodyBytes: Int
+    /// The largest webhook body accepted (Shopify's orders with many lines run to a few hundred KB).
+    public var maxWebhookBodyBytes: Int
+    /// A connection idle this long is closed (slow clients cannot hold connections open forever).
+    public var idleTimeoutSeconds: Int64
+
+    /// Makes a configuration.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, shopifyWebhookSecret: String? = nil,
+        maxBodyBytes: Int = 1 << 20, maxWebhookBodyBytes: Int = 5 << 20, idleTimeoutSeconds: Int64 = 60
+    ) {
+        self.host = host
+        self.port = port
+        self.shopifyWebhookSecret = shopifyWebhookSecret
+        self.maxBodyBytes = maxBodyBytes
+        self.maxWebhookBodyBytes = maxWebhookBodyBytes
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+    }
+}

@@ -1,0 +1,40 @@
+import FlywheelCore
+import HTTPTypes
+import Hummingbird
+
+/// Authenticates `/api/` requests and `/metrics` by `Authorization: Bearer KEY` and checks the scope the method needs
+/// (GET/HEAD: `read`; anything else: `ingest`; `admin` allows all). Other paths pass through.
+struct APIKeyMiddleware: RouterMiddleware {
+    typealias Context = FlywheelRequestContext
+    let store: any FlywheelStore
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let path = request.uri.path
+        guard path.hasPrefix("/api/") || path == "/metrics" else { return try await next(request, context) }
+        guard let header = request.headers[.authorization] else {
+            throw APIProblem.unauthorized("Send an API key as Authorization: Bearer KEY (flywheel keys create).")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
+            throw APIProblem.unauthorized("The Authorization header must read: Bearer KEY.")
+        }
+        let key: APIKey?
+        do {
+            key = try await store.apiKey(secretHash: APIKeyIssuer.hash(secret: String(parts[1])))
+        } catch {
+            throw APIProblem(status: .serviceUnavailable, slug: "store-unavailable", title: "Storage failed",
+                detail: "The key could not be checked. Retry later.")
+        }
+        guard let key, key.isActive else { throw APIProblem.unauthorized("This API key is unknown or revoked.") }
+        let needed: APIScope = request.method == .get || request.method == .head ? .read : .ingest
+        guard key.scopes.allows(needed) else {
+            throw APIProblem.forbidden("This API key lacks the \(needed.rawValue) scope this route needs.")
+        }
+        var context = context
+        context.apiKey = key
+        context.logger[metadataKey: "api_key"] = .string(key.id)
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import FlywheelCore
+import FlywheelServer
+import Foundation
+import Hummingbird
+import Logging
+
+/// `flywheel serve`: the HTTP API and the Shopify webhook endpoint.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the API and the Shopify webhooks.",
+        discussion: """
+            Listens on 127.0.0.1:8080 unless told otherwise. Every route under /api/v1 needs a key made with
+            `flywheel keys create`; /health and /openapi.yaml are open. SIGTERM or Ctrl-C stops it gracefully:
+            requests in flight finish first.
+
+            Examples:
+              flywheel serve
+              flywheel serve --port 9000 --shopify-webhook-secret "$SECRET"
+              flywheel serve --database postgres://flywheel:secret@127.0.0.1:5432/flywheel
+            """)
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(
+        help: ArgumentHelp(
+            "Shopify's webhook signing secret.", discussion: "Defaults to $FLYWHEEL_SHOPIFY_WEBHOOK_SECRET.",
+            valueName: "secret"))
+    var shopifyWebhookSecret: String?
+
+    @Option(help: "The least important log messages shown: trace, debug, info, notice, warning, error.")
+    var logLevel: String = "info"
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "flywheel")
+        let secret = shopifyWebhookSecret
+            ?? ProcessInfo.processInfo.environment["FLYWHEEL_SHOPIFY_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        let opened = try await database.openServing(logger: logger)
+        let configuration = ServerConfiguration(host: host, port: port, shopifyWebhookSecret: secret)
+        let app = try await FlywheelServer.buildApplication(
+            store: opened.store, configuration: configuration, logger: logger, services: opened.services
+        ) { port in
+            print("Flywheel is listening on http://\(host):\(port) (database: \(opened.description))")
+            if secret == nil { print("Shopify webhooks are off: pass --shopify-webhook-secret to receive them.") }
+            fflush(stdout)
+        }
+        try await app.runService()
+    }
+}
