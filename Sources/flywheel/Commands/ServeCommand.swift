@@ -61,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
         ) { port in
             print("Flywheel is listening on http://\(host):\(port) (database: \(opened.description))")
             if secret == nil { print("Shopify webhooks are off: pass --shopify-webhook-secret to receive them.") }
-            fflush(stdout)
+            fflush(nil)
         }
         try await app.runService()
     }

@@ -1,0 +1,23 @@
+extension BGNBDModel {
+    /// Maximum-likelihood fit on purchase histories (x, tₓ, T), one per customer.
+    public static func fit(frequency: [Int], recency: [Double], age: [Double]) throws(CLVError) -> CLVFit<BGNBDModel> {
+        try fit(PurchaseHistoryGroups.validated(frequency: frequency, recency: recency, age: age))
+    }
+
+    /// Maximum-likelihood fit on a calibration summary.
+    public static func fit(_ summary: CLVSummary) throws(CLVError) -> CLVFit<BGNBDModel> {
+        try fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
+    }
+
+    static func fit(_ groups: PurchaseHistoryGroups, firstStage: BFGSMinimizer = BFGSMinimizer()) throws(CLVError)
+        -> CLVFit<BGNBDModel>
+    {
+        let start = [1, groups.pooledRateScale, 1, 1]
+        let (p, report) = try MaximumLikelihood.fit(
+            start: start, customers: groups.totalWeight, model: "BG/NBD", firstStage: firstStage
+        ) { v in
+            logLikelihood(r: v[0], alpha: v[1], a: v[2], b: v[3], groups: groups)
+        }
+        return CLVFit(model: BGNBDModel(r: p[0], alpha: p[1], a: p[2], b: p[3]), report: report)
+    }
+}

@@ -1,0 +1,21 @@
+extension GammaGammaModel {
+    /// Maximum-likelihood fit on customers' repeat-transaction counts and mean values; customers with
+    /// x = 0 or m̄ ≤ 0 are left out (they carry no information about spend).
+    public static func fit(frequency: [Int], meanValue: [Double]) throws(CLVError) -> CLVFit<GammaGammaModel> {
+        guard meanValue.count == frequency.count else { throw .mismatchedColumns([frequency.count, meanValue.count]) }
+        let histories = SpendHistories(frequency: frequency, meanValue: meanValue)
+        guard histories.count > 0 else { throw .noRepeatCustomers }
+        let mean = histories.meanValue.reduce(0, +) / Double(histories.count)
+        let (v, report) = try MaximumLikelihood.fit(
+            start: [1, 2, mean], customers: Double(histories.count), model: "Gamma-Gamma"
+        ) { v in
+            logLikelihood(p: v[0], q: v[1], gamma: v[2], histories: histories)
+        }
+        return CLVFit(model: GammaGammaModel(p: v[0], q: v[1], gamma: v[2]), report: report)
+    }
+
+    /// Maximum-likelihood fit on a calibration summary's repeat buyers.
+    public static func fit(_ summary: CLVSummary) throws(CLVError) -> CLVFit<GammaGammaModel> {
+        try fit(frequency: summary.frequency, meanValue: summary.monetaryValue)
+    }
+}
