@@ -1,0 +1,53 @@
+/// Monthly acquisition cohorts × months since first purchase, additive per customer; optionally split
+/// into groups (by first product, category, channel, or discount at acquisition).
+struct CohortAccumulator: Equatable, Sendable {
+    struct Key: Hashable, Sendable {
+        /// The split's group (a product, category or channel index, 1/0 for discounted or not; 0 unsplit).
+        var group: Int32
+        /// The cohort: the month of the first purchase (months since January 1900).
+        var cohortMonth: Int32
+    }
+
+    struct Row: Equatable, Sendable {
+        /// Customers in the cohort.
+        var customers: Int64 = 0
+        /// Figures by months since the first purchase.
+        var cells = PeriodSeries<CohortFigures>()
+
+        var isEmpty: Bool { customers == 0 && cells.nonZeroIndexes.isEmpty }
+    }
+
+    private(set) var rows: [Key: Row] = [:]
+
+    /// Adds (`sign` +1) or takes back (−1) one customer's purchases, as cohort member of `group`.
+    mutating func add(_ timeline: CustomerTimeline, group: Int32, table: OrderTable, sign: Int64) {
+        guard timeline.occasionCount > 0 else { return }
+        let cohortMonth = Int32(table.month[Int(timeline.purchases[0])])
+        let key = Key(group: group, cohortMonth: cohortMonth)
+        var row = rows.removeValue(forKey: key) ?? Row()
+        row.customers += sign
+        var lastOffset = -1
+        for purchase in timeline.purchases {
+            let r = Int(purchase)
+            let offset = Int(table.month[r]) - Int(cohortMonth)
+            let net = table.net[r]
+            let newMonth = offset != lastOffset
+            lastOffset = offset
+            row.cells.update(offset) { cell in
+                cell.orders += sign
+                cell.netRevenue += sign * net
+                if newMonth { cell.activeCustomers += sign }
+            }
+        }
+        if !row.isEmpty { rows[key] = row }
+    }
+
+    static func == (lhs: CohortAccumulator, rhs: CohortAccumulator) -> Bool {
+        let keys = Set(lhs.rows.keys).union(rhs.rows.keys)
+        return keys.allSatisfy { key in
+            let left = lhs.rows[key] ?? Row()
+            let right = rhs.rows[key] ?? Row()
+            return left.customers == right.customers && left.cells == right.cells
+        }
+    }
+}

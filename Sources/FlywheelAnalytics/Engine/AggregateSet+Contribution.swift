@@ -1,0 +1,160 @@
+extension AggregateSet {
+    /// Adds (`sign` +1) or takes back (−1) customer `c`'s contribution, computed from its timeline.
+    mutating func add(
+        _ t: CustomerTimeline, customer c: Int, table: OrderTable, sign s: Int64, scratch: inout ContributionScratch
+    ) {
+        if s > 0 { stats.set(c, from: t) } else { stats.clear(c) }
+        addNonPurchases(t, table: table, sign: s)
+        let occasionCount = t.occasionCount
+        guard occasionCount > 0 else { return }
+
+        let firstRow = Int(t.purchases[0])
+        let lifetimeOrders = Int64(t.purchases.count)
+        let lifetimeNet = t.netTotal
+        let discounted: Int64 = table.flags[firstRow].contains(.discounted) ? 1 : 0
+        let acquisitionChannel = table.channel[firstRow]
+        categoryFacts(t, table: table, scratch: &scratch)
+
+        // All-time totals.
+        lifetime.buyers += s
+        if occasionCount >= 2 { lifetime.repeatBuyers += s }
+        if occasionCount >= loyalPurchases { lifetime.loyalBuyers += s }
+        lifetime.orders += s * lifetimeOrders
+        lifetime.occasions += s * Int64(occasionCount)
+        lifetime.netRevenue += s * lifetimeNet
+        lifetime.discountAcquired += s * discounted
+        if occasionCount >= 2 {
+            if scratch.hasCategory[1...].contains(true) { lifetime.repeatWithCategories += s }
+            if scratch.hasNewCategory.contains(true) { lifetime.repeatWithNewCategory += s }
+            if t.occasionNet[1...].contains(where: { $0 > t.occasionNet[0] }) { lifetime.repeatWithHigherValue += s }
+        }
+        for purchase in t.purchases {
+            let r = Int(purchase)
+            lifetime.grossRevenue += s * table.gross[r]
+            lifetime.refunded += s * (table.gross[r] - table.net[r])
+        }
+
+        // Periods of each granularity.
+        addPeriods(&month, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
+            lifetimeNet: lifetimeNet, discounted: discounted, channel: acquisitionChannel)
+        addPeriods(&quarter, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
+            lifetimeNet: lifetimeNet, discounted: discounted, channel: acquisitionChannel)
+        addPeriods(&year, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
+            lifetimeNet: lifetimeNet, discounted: discounted, channel: acquisitionChannel)
+
+        cohorts.add(t, group: 0, table: table, sign: s)
+        for i in 1..<occasionCount {
+            gaps.add(days: Int(t.occasionDay[i] - t.occasionDay[i - 1]), sign: s)
+        }
+        rfm.add(lastDay: t.occasionDay[occasionCount - 1], frequency: occasionCount, monetary: lifetimeNet, sign: s)
+    }
+
+    /// Cancelled and fully refunded orders: counted in their period and in the totals, nothing else.
+    private mutating func addNonPurchases(_ t: CustomerTimeline, table: OrderTable, sign s: Int64) {
+        for other in t.others {
+            let r = Int(other)
+            let cancelled = table.flags[r].contains(.cancelled)
+            let refunded = cancelled ? 0 : table.gross[r] - table.net[r]
+            if cancelled { lifetime.cancelledOrders += s } else { lifetime.fullyRefundedOrders += s }
+            lifetime.refunded += s * refunded
+            let monthIndex = Int(table.month[r])
+            for granularity in PeriodGranularity.allCases {
+                let update: (inout PeriodCell) -> Void = { cell in
+                    if cancelled { cell.cancelledOrders += s } else { cell.fullyRefundedOrders += s }
+                    cell.refunded += s * refunded
+                }
+                switch granularity {
+                case .month: month.cells.update(granularity.index(ofMonthIndex: monthIndex), update)
+                case .quarter: quarter.cells.update(granularity.index(ofMonthIndex: monthIndex), update)
+                case .year: year.cells.update(granularity.index(ofMonthIndex: monthIndex), update)
+                }
+            }
+        }
+    }
+
+    /// Per occasion: does it name a category, and one the customer had not bought on an earlier occasion.
+    private func categoryFacts(_ t: CustomerTimeline, table: OrderTable, scratch: inout ContributionScratch) {
+        scratch.hasCategory.removeAll(keepingCapacity: true)
+        scratch.hasNewCategory.removeAll(keepingCapacity: true)
+        scratch.seenCategories.removeAll(keepingCapacity: true)
+        for i in 0..<t.occasionCount {
+            scratch.occasionCategories.removeAll(keepingCapacity: true)
+            for purchase in t.purchases(ofOccasion: i) {
+                let r = Int(purchase)
+                let start = Int(table.lineStart[r])
+                for line in start..<start + Int(table.lineCount[r]) {
+                    let category = table.category(ofLine: line)
+                    if category >= 0 { scratch.occasionCategories.append(category) }
+                }
+            }
+            scratch.hasCategory.append(!scratch.occasionCategories.isEmpty)
+            var new = false
+            for category in scratch.occasionCategories where !scratch.seenCategories.contains(category) {
+                new = true
+                scratch.seenCategories.append(category)
+            }
+            scratch.hasNewCategory.append(new && i > 0)
+        }
+    }
+
+    // swift-format-ignore
+    private func addPeriods(
+        _ accumulator: inout PeriodAccumulator, _ t: CustomerTimeline, table: OrderTable, sign s: Int64,
+        scratch: ContributionScratch, lifetimeOrders: Int64, lifetimeNet: Int64, discounted: Int64, channel: Int32
+    ) {
+        let granularity = accumulator.granularity
+        let firstValue = t.occasionNet[0]
+        var activeMarked = Int.min
+        var returningMarked = Int.min
+        var categoriesMarked = Int.min
+        var newCategoryMarked = Int.min
+        var higherMarked = Int.min
+        for i in 0..<t.occasionCount {
+            let purchases = t.purchases(ofOccasion: i)
+            let period = granularity.index(ofMonthIndex: Int(table.month[Int(purchases.first!)]))
+            let isRepeat = i > 0
+            let newActive = period != activeMarked
+            let newReturning = isRepeat && period != returningMarked
+            let newCategories = isRepeat && scratch.hasCategory[i] && period != categoriesMarked
+            let newCategory = isRepeat && scratch.hasNewCategory[i] && period != newCategoryMarked
+            let higher = isRepeat && t.occasionNet[i] > firstValue && period != higherMarked
+            if newActive { activeMarked = period }
+            if newReturning { returningMarked = period }
+            if newCategories { categoriesMarked = period }
+            if newCategory { newCategoryMarked = period }
+            if higher { higherMarked = period }
+            accumulator.cells.update(period) { cell in
+                cell.occasions += s
+                for purchase in purchases {
+                    let r = Int(purchase)
+                    cell.orders += s
+                    cell.netRevenue += s * table.net[r]
+                    cell.grossRevenue += s * table.gross[r]
+                    cell.refunded += s * (table.gross[r] - table.net[r])
+                    if isRepeat {
+                        cell.repeatOrders += s
+                        cell.repeatNetRevenue += s * table.net[r]
+                    }
+                }
+                if newActive { cell.customers += s }
+                if newReturning { cell.returningCustomers += s }
+                if newCategories { cell.returningWithCategories += s }
+                if newCategory { cell.returningWithNewCategory += s }
+                if higher { cell.returningWithHigherValue += s }
+                if i == 0 {
+                    cell.newCustomers += s
+                    cell.acquiredLifetimeOrders += s * lifetimeOrders
+                    cell.acquiredLifetimeNet += s * lifetimeNet
+                    cell.acquiredDiscounted += s * discounted
+                }
+            }
+            if i == 0 {
+                accumulator.updateAcquisition(channel: channel, period: period) { cell in
+                    cell.newCustomers += s
+                    cell.lifetimeOrders += s * lifetimeOrders
+                    cell.lifetimeNet += s * lifetimeNet
+                }
+            }
+        }
+    }
+}

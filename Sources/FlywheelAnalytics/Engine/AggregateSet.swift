@@ -1,0 +1,53 @@
+/// Every additive figure the engine keeps, over a set of customers and up to a cutoff: periods (month,
+/// quarter, year), all-time totals, the cohort matrix, gaps between purchases, the RFM distribution and the
+/// per-customer figures.
+///
+/// Each customer contributes a sum of terms that depend on its own history only, so the set is kept current
+/// by taking a customer's contribution back, changing its orders and adding the new contribution
+/// (`AnalyticsEngine+Apply.swift`); a rebuild adds every customer once. Both use `add(_:customer:…)`.
+struct AggregateSet: Equatable, Sendable {
+    var month = PeriodAccumulator(granularity: .month)
+    var quarter = PeriodAccumulator(granularity: .quarter)
+    var year = PeriodAccumulator(granularity: .year)
+    var lifetime = LifetimeCell()
+    var cohorts = CohortAccumulator()
+    var gaps = GapHistogram()
+    var rfm = RFMDistribution()
+    var stats = CustomerStats()
+    let loyalPurchases: Int
+
+    init(loyalPurchases: Int) { self.loyalPurchases = loyalPurchases }
+
+    /// The accumulator of a granularity.
+    func periods(_ granularity: PeriodGranularity) -> PeriodAccumulator {
+        switch granularity {
+        case .month: month
+        case .quarter: quarter
+        case .year: year
+        }
+    }
+
+    /// The figures over the customers `include` accepts (all when `nil`), up to `cutoff` (UTC seconds).
+    static func build(
+        table: OrderTable, index: CustomerOrderIndex, cutoff: Int64, include: [Bool]?, loyalPurchases: Int
+    ) -> AggregateSet {
+        var set = AggregateSet(loyalPurchases: loyalPurchases)
+        set.stats.grow(to: table.customers.count)
+        var timeline = CustomerTimeline()
+        var scratch = ContributionScratch()
+        set.rfm.startBulk()
+        for c in 0..<table.customers.count {
+            if let include, !include[c] { continue }
+            timeline.load(index.rows(of: c), table: table, cutoff: cutoff)
+            set.add(timeline, customer: c, table: table, sign: 1, scratch: &scratch)
+        }
+        set.rfm.finishBulk()
+        return set
+    }
+
+    static func == (lhs: AggregateSet, rhs: AggregateSet) -> Bool {
+        lhs.month == rhs.month && lhs.quarter == rhs.quarter && lhs.year == rhs.year && lhs.lifetime == rhs.lifetime
+            && lhs.cohorts == rhs.cohorts && lhs.gaps == rhs.gaps && lhs.rfm == rhs.rfm && lhs.stats == rhs.stats
+            && lhs.loyalPurchases == rhs.loyalPurchases
+    }
+}

@@ -1,0 +1,80 @@
+public import FlywheelCore
+public import Foundation
+
+/// The retention analytics engine: the shop's history as columns (`OrderTable`) plus the figures it keeps
+/// current as records arrive — per-period counts and revenue, per-customer purchases, first and last
+/// purchase, the cohort matrix, the gaps between purchases, the RFM distribution and the members of saved
+/// segments. Pure computation: no clock, no files; every query takes its "as of" instant.
+///
+/// ```swift
+/// var table = OrderTable(settings: settings)
+/// for batch in batches { table.add(batch) }                  // bulk load, then one pass
+/// var engine = AnalyticsEngine(table: table)
+/// let changes = engine.apply(IngestBatch(orders: [order]), asOf: now)   // live: no recomputation
+/// let snapshot = engine.snapshot(asOf: now)
+/// let report = try snapshot.metrics(granularity: .month, from: first, through: last)
+/// ```
+public struct AnalyticsEngine: Sendable {
+    /// The records, as columns.
+    public internal(set) var table: OrderTable
+    /// The engine's settings (margin, loyal threshold, lapse rule, VIP rule).
+    public let options: AnalyticsOptions
+    /// The kept figures over every customer and every order held.
+    var kept: AggregateSet
+    /// The saved rule-based segments and, per segment, which customers are members.
+    public internal(set) var savedSegments: [SavedSegment] = []
+    var savedMembers: [[Bool]] = []
+
+    /// An engine over a loaded table: computes the kept figures in one pass.
+    public init(table: OrderTable, options: AnalyticsOptions = AnalyticsOptions()) {
+        self.table = table
+        self.options = options
+        kept = AggregateSet.build(
+            table: table, index: CustomerOrderIndex(table), cutoff: Int64.max, include: nil,
+            loyalPurchases: options.loyalPurchases)
+    }
+
+    /// An empty engine for a shop.
+    public init(settings: ShopSettings, options: AnalyticsOptions = AnalyticsOptions()) {
+        self.init(table: OrderTable(settings: settings), options: options)
+    }
+
+    /// An empty engine for a shop that counts in `currency` and lives in `timeZone`.
+    public init(currency: CurrencyCode, timeZone: TimeZone, options: AnalyticsOptions = AnalyticsOptions()) {
+        self.init(table: OrderTable(currency: currency, timeZone: timeZone), options: options)
+    }
+
+    /// The lifecycle windows learned from every gap between purchases held.
+    public var lapseWindow: LapseWindow { options.lapse.window(from: kept.gaps) }
+
+    /// Recomputes every kept figure from the table (what `init(table:)` does); the result equals what
+    /// `apply` kept current.
+    public mutating func rebuild() {
+        kept = AggregateSet.build(
+            table: table, index: CustomerOrderIndex(table), cutoff: Int64.max, include: nil,
+            loyalPurchases: options.loyalPurchases)
+    }
+
+    /// The figures as of `asOf`, for reports: metrics, cohorts, funnel, segments, profiles.
+    public func snapshot(asOf: Date) -> AnalyticsSnapshot {
+        AnalyticsSnapshot(engine: self, asOf: asOf)
+    }
+
+    /// The evaluator over the kept figures (for one customer at a time, after `apply`).
+    func keptEvaluator(asOf: Date) -> CustomerEvaluator {
+        var converter = LocalDayConverter(timeZone: table.timeZone)
+        return CustomerEvaluator(
+            table: table, stats: kept.stats, ranker: kept.rfm.ranker(), window: lapseWindow, options: options,
+            asOfDay: converter.localDay(of: asOf), cutoff: LocalDayConverter.seconds(of: asOf),
+            feedback: FeedbackFacts(kept: table), index: nil)
+    }
+
+    /// One customer's profile as of `asOf` from the kept figures (no pass over the other customers).
+    /// Meant for live use, where `asOf` is not before the orders held.
+    public func profile(customerExternalID: String, asOf: Date) -> CustomerProfile? {
+        guard let c = table.customers.index(of: customerExternalID).map(Int.init) else { return nil }
+        let names = savedSegments.indices.filter { c < savedMembers[$0].count && savedMembers[$0][c] }
+            .map { savedSegments[$0].name }
+        return keptEvaluator(asOf: asOf).profile(c, savedSegments: names)
+    }
+}
