@@ -74,6 +74,7 @@ let package = Package(
             name: "flywheel",
             dependencies: [
                 "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelSimulation", "FlywheelServer",
+                "FlywheelAnalytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -82,10 +83,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "FlywheelAnalyticsTests", dependencies: ["FlywheelAnalytics", "FlywheelCore", "FlywheelSimulation", "FlywheelImport"],
+            name: "FlywheelAnalyticsTests", dependencies: ["FlywheelAnalytics", "FlywheelCore", "FlywheelSimulation"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "FlywheelPostgresTests", dependencies: ["FlywheelStore", "FlywheelCore", "FlywheelTesting"],
+            name: "FlywheelPostgresTests",
+            dependencies: [
+                "FlywheelStore", "FlywheelCore", "FlywheelTesting",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelServerTests",

@@ -32,7 +32,7 @@ struct APIHandler: APIProtocol {
     }
 
     static func problem(_ error: IngestError) -> APIProblem {
-        let pointer = "/" + (error.field == "order_id" || error.field == "customer_id" ? error.field : error.field)
+        let pointer = FieldPointer.pointer(for: error.field, ownID: "")
         return .unprocessable(slug: "refused", title: "Refused by a rule", detail: "\(error.description); nothing was stored.")
             .with(errors: [.init(pointer: pointer, detail: error.reason)])
     }

@@ -62,7 +62,7 @@ struct SimulateCommand: AsyncParsableCommand {
             let counts = try await Self.fill(store, with: simulator, display: ProgressDisplay())
             print(
                 "Simulated \(Format.count(counts.customers.created)) customers and \(Format.count(counts.orders.created))"
-                    + " orders into \(database.location()) in \(Format.duration(Date().timeIntervalSince(started))).")
+                    + " orders into \(database.displayLocation()) in \(Format.duration(Date().timeIntervalSince(started))).")
         }
     }
 

@@ -13,7 +13,7 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let location = database.location()
+        let location = database.displayLocation()
         let store = try await database.openStore()
         let status = try await store.status()
         let settings = try await store.shopSettings() ?? .defaults

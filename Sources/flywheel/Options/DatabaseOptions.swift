@@ -10,9 +10,20 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The SQLite file to use (created if missing).",
-            discussion: "Defaults to $FLYWHEEL_DATABASE, else ./flywheel.sqlite.", valueName: "path"))
+            "The SQLite file to use (created if missing), or a PostgreSQL URL postgres://USER:PASSWORD@HOST:PORT/DB.",
+            discussion: "Defaults to $FLYWHEEL_DATABASE, else ./flywheel.sqlite.", valueName: "path-or-url"))
     var database: String?
+
+    static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
+    /// The location as it may be shown: a PostgreSQL URL without its password.
+    func displayLocation(default fallback: String = "flywheel.sqlite") -> String {
+        let location = location(default: fallback)
+        guard Self.isPostgres(location) else { return location }
+        return (try? PostgresURL(parsing: location))?.description ?? "postgres://…"
+    }
 
     /// The location after flags > environment > default.
     func location(default fallback: String = "flywheel.sqlite") -> String {
@@ -23,11 +34,16 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the store, brings its schema up to date, and gives a new shop its default settings.
     func openStore(default fallback: String = "flywheel.sqlite") async throws -> any FlywheelStore {
         let location = location(default: fallback)
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw ValidationError(
-                "--database: PostgreSQL is not supported by this build yet; give a SQLite file path")
+        let store: any FlywheelStore
+        if Self.isPostgres(location) {
+            do {
+                store = try await PostgresStore.connect(url: location)
+            } catch let error as PostgresStoreError {
+                throw ValidationError("--database: \(error)")
+            }
+        } else {
+            store = try SQLiteStore(path: location)
         }
-        let store = try SQLiteStore(path: location)
         try await store.migrate()
         if try await store.shopSettings() == nil { try await store.saveShopSettings(.defaults) }
         return store
@@ -48,6 +64,8 @@ extension DatabaseOptions {
     /// Opens the store for `flywheel serve`.
     func openServing(logger: Logger) async throws -> OpenedStore {
         let location = location()
-        return OpenedStore(store: try await openStore(), services: [], description: location)
+        let store = try await openStore()
+        let description = (store as? PostgresStore)?.url.description ?? location
+        return OpenedStore(store: store, services: [], description: description)
     }
 }

@@ -1,0 +1,67 @@
+import FlywheelCore
+import FlywheelStore
+import PostgresNIO
+import Testing
+
+/// The schema's migrations: recorded, idempotent, safe to run from two processes at once.
+// Skipped, with this reason, when no server is configured (scripts/test always configures one).
+@Suite(
+    "PostgreSQL migrations",
+    .enabled(if: PostgresTestServer.isConfigured, "FLYWHEEL_TEST_POSTGRES_URL is not set (scripts/test sets it)"))
+struct PostgresMigrationsTests {
+    static let names = ["v1 core schema", "v2 access and listings"]
+
+    /// The rows of `flywheel_migrations`: position, name, and when each was applied (as text).
+    static func recorded(_ url: PostgresURL) async throws -> [String] {
+        try await PostgresTestServer.query(
+            url, "SELECT position, name, applied_at::text FROM flywheel_migrations ORDER BY position"
+        ).map { row in
+            let (position, name, appliedAt) = try row.decode((Int, String, String).self)
+            return "\(position) \(name) \(appliedAt)"
+        }
+    }
+
+    @Test("each migration is recorded once, in order; migrating again changes nothing")
+    func recordedAndIdempotent() async throws {
+        try await PostgresTestServer.withDatabase { url in
+            let store = try await PostgresStore.connect(url: url)
+            #expect(try await store.appliedMigrations().isEmpty)
+            try await store.migrate()
+            #expect(try await store.appliedMigrations() == Self.names)
+            #expect(try await store.status().schemaVersion == Self.names.last)
+            let first = try await Self.recorded(url)
+            #expect(first.count == 2 && first[0].hasPrefix("1 v1 core schema") && first[1].hasPrefix("2 v2 access"))
+            try await store.migrate()
+            try await store.migrate()
+            #expect(try await Self.recorded(url) == first)
+            await store.shutdown()
+        }
+    }
+
+    @Test("two processes migrating at once apply each migration once")
+    func concurrentMigrations() async throws {
+        try await PostgresTestServer.withDatabase { url in
+            // Separate stores, separate pools: as two Flywheel processes starting together.
+            let stores = [try await PostgresStore.connect(url: url), try await PostgresStore.connect(url: url)]
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for store in stores + stores { group.addTask { try await store.migrate() } }
+                try await group.waitForAll()
+            }
+            #expect(try await Self.recorded(url).count == 2)
+            #expect(try await stores[1].appliedMigrations() == Self.names)
+            for store in stores { await store.shutdown() }
+        }
+    }
+
+    @Test("a database a newer Flywheel migrated is refused, untouched")
+    func newerSchemaRefused() async throws {
+        try await PostgresTestServer.withStore { store in
+            try await store.migrate()
+            try await PostgresTestServer.administer(
+                store.url, "INSERT INTO flywheel_migrations (position, name) VALUES (3, 'v3 from the future')")
+            let error = await #expect(throws: PostgresStoreError.self) { try await store.migrate() }
+            #expect("\(error.map(String.init(describing:)) ?? "")".contains("\"v3 from the future\""))
+            #expect(try await store.status().schemaVersion == "v3 from the future")
+        }
+    }
+}
