@@ -7,6 +7,7 @@ import Hummingbird
 struct APIKeyMiddleware: RouterMiddleware {
     typealias Context = FlywheelRequestContext
     let store: any FlywheelStore
+    let cache = APIKeyCache()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -22,7 +23,9 @@ struct APIKeyMiddleware: RouterMiddleware {
         }
         let key: APIKey?
         do {
-            key = try await store.apiKey(secretHash: APIKeyIssuer.hash(secret: String(parts[1])))
+            key = try await cache.key(secretHash: APIKeyIssuer.hash(secret: String(parts[1]))) { hash in
+                try await store.apiKey(secretHash: hash)
+            }
         } catch {
             throw APIProblem(status: .serviceUnavailable, slug: "store-unavailable", title: "Storage failed",
                 detail: "The key could not be checked. Retry later.")

@@ -9,7 +9,9 @@ extension SQLiteStore {
     /// write. The customers a session counted are remembered in memory, one bit per customer, and recorded
     /// only once the batch committed, on the writer's queue, so batches of one session never race.
     public func ingest(_ batch: IngestBatch, session: String?, checkpoint: ImportRun?) async throws -> IngestCounts {
-        try await pool.writeWithoutTransaction { db in
+        // Small batches outside imports (the API's writes) share transactions under load: see GroupCommit.
+        if session == nil, checkpoint == nil, batch.recordCount <= 32 { return try await groupCommit.ingest(batch) }
+        return try await pool.writeWithoutTransaction { db in
             var result: SQLiteIngest.Result?
             try db.inTransaction(.immediate) {
                 result = try SQLiteIngest.run(

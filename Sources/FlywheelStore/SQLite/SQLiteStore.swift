@@ -18,6 +18,8 @@ public final class SQLiteStore: FlywheelStore {
     let pool: DatabasePool
     /// The customers each recent ingest session counted (see `IngestSessions`).
     let sessions = Mutex(IngestSessions())
+    /// Shares write transactions between small concurrent batches.
+    let groupCommit: GroupCommit
 
     /// Opens the SQLite file at `path`, creating it if it does not exist.
     public init(path: String) throws {
@@ -38,6 +40,7 @@ public final class SQLiteStore: FlywheelStore {
         }
         self.path = path
         pool = try DatabasePool(path: path, configuration: configuration)
+        groupCommit = GroupCommit(pool: pool)
     }
 
     /// Closes the file's connections; the store must not be used afterwards. Releasing the store closes
