@@ -51,18 +51,14 @@ public struct OrderHistoryImporter: Sendable {
             summary.counts = resuming.counts
         }
 
-        var format = options.format.makeReader(currency: currency, calendar: settings.calendar, now: options.now)
-        var reader = try openAtStart(path: path, format: &format)
-        if let resuming, resuming.byteOffset > 0 {
-            reader = try RecordReader(
-                path: path, layout: format.layout, offset: resuming.byteOffset, line: resuming.lineNumber)
-        }
+        var reader = try OrderHistoryReader(
+            path: path, format: options.format, shop: settings, currency: currency, now: options.now,
+            resumingAt: resuming.map { OrderHistoryReader.Position(offset: $0.byteOffset, line: $0.lineNumber) })
 
         let session = "\(runKey)@\(UUID().uuidString)"
         var pending: [ImportUnit] = []
         var pendingOrders = 0
         var inFlight: Task<IngestOutcome, any Error>?
-        var record = Record()
 
         /// Waits for the batch being stored, then accounts for it.
         func settle() async throws {
@@ -101,28 +97,15 @@ public struct OrderHistoryImporter: Sendable {
             if final { try await settle() }
         }
 
-        while try reader.next(into: &record) {
-            format.consume(record) { unit in
-                if case .records(let batch) = unit.content { pendingOrders += max(1, batch.orders.count) }
-                pending.append(unit)
-            }
+        while let unit = try reader.nextUnit() {
+            if case .records(let batch) = unit.content { pendingOrders += max(1, batch.orders.count) }
+            pending.append(unit)
             if pendingOrders >= options.batchSize || pending.count >= options.batchSize * 4 {
                 try await dispatch(final: false)
             }
         }
-        format.finish { pending.append($0) }
         try await dispatch(final: true)
         return summary
-    }
-
-    /// Reads the header (when the format has one) and returns a reader positioned at the first data row.
-    private func openAtStart(path: String, format: inout any FormatReader) throws -> RecordReader {
-        var reader = try RecordReader(path: path, layout: format.layout)
-        var first = Record()
-        guard try reader.next(into: &first) else { throw ImportFileError("\(path) has no rows: there is nothing to import") }
-        if try format.readHeader(first) { return reader }
-        // The first record was data: start over so it is read as such.
-        return try RecordReader(path: path, layout: format.layout)
     }
 
     /// Strict mode's first pass: reads the whole file, stores nothing, reports every bad row.
@@ -130,37 +113,23 @@ public struct OrderHistoryImporter: Sendable {
         path: String, size: Int64, options: ImportOptions, currency: CurrencyCode, settings: ShopSettings,
         report: ErrorReport, summary: inout ImportSummary, progress: @Sendable (ImportProgress) -> Void
     ) throws -> Bool {
-        var format = options.format.makeReader(currency: currency, calendar: settings.calendar, now: options.now)
-        var reader = try openAtStart(path: path, format: &format)
-        var record = Record()
-        var rows = 0
-        var rejections: [RowRejection] = []
-        let emit: (ImportUnit) -> Void = { unit in
-            rows += unit.rows
-            if case .rejected(let rejection) = unit.content { rejections.append(rejection) }
-        }
+        var reader = try OrderHistoryReader(
+            path: path, format: options.format, shop: settings, currency: currency, now: options.now)
         var lastReport = 0
-        while try reader.next(into: &record) {
-            format.consume(record, emit: emit)
-            for rejection in rejections {
+        while let unit = try reader.nextUnit() {
+            if case .rejected(let rejection) = unit.content {
                 summary.record(rejection)
                 try report.write(rejection)
             }
-            rejections.removeAll(keepingCapacity: true)
-            if rows - lastReport >= 50_000 {
-                lastReport = rows
+            if reader.rowsRead - lastReport >= 50_000 {
+                lastReport = reader.rowsRead
                 progress(
                     ImportProgress(
-                        bytesDone: record.endOffset, totalBytes: size, rowsRead: rows, rowsRejected: summary.rowsRejected,
-                        checking: true))
+                        bytesDone: reader.bytesRead, totalBytes: size, rowsRead: reader.rowsRead,
+                        rowsRejected: summary.rowsRejected, checking: true))
             }
         }
-        format.finish(emit: emit)
-        for rejection in rejections {
-            summary.record(rejection)
-            try report.write(rejection)
-        }
-        summary.rowsRead = rows
+        summary.rowsRead = reader.rowsRead
         return summary.rowsRejected > 0
     }
 
