@@ -118,6 +118,7 @@ let package = Package(
             name: "FlywheelCLITests",
             dependencies: [
                 "flywheel", "FlywheelCore", "FlywheelStore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FlywheelStore
+import GRDB
 
 @Suite("An import killed with SIGKILL resumes")
 struct ResumeAfterKillTests {
@@ -20,16 +21,26 @@ struct ResumeAfterKillTests {
 
         let (process, _, _) = FlywheelBinary.process(arguments, in: dir)
         try process.run()
-        // Wait until some batches are stored, then kill without warning.
-        let store = try SQLiteStore(path: database)
-        var stored = 0
-        for _ in 0..<600 {
-            try await Task.sleep(for: .milliseconds(50))
-            stored = (try? await store.status().orders) ?? 0
-            if stored >= 5_000 { break }
+        // Wait until some batches are stored, then kill without warning. The watch runs on a thread of its
+        // own: under a parallel test run the cooperative pool can be too busy to wake a sleeping task in time.
+        let pid = process.processIdentifier
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread {
+                let deadline = Date().addingTimeInterval(60)
+                while Date() < deadline {
+                    Thread.sleep(forTimeInterval: 0.02)
+                    guard FileManager.default.fileExists(atPath: database),
+                        let queue = try? DatabaseQueue(path: database),
+                        let count = try? queue.read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM orders") })
+                    else { continue }
+                    if (count ?? 0) >= 5_000 { break }
+                }
+                kill(pid, SIGKILL)
+                done.resume()
+            }.start()
         }
-        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        let store = try SQLiteStore(path: database)
         #expect(process.terminationReason == .uncaughtSignal, "the import finished before it could be killed")
         let partial = try await store.status().orders
         #expect(partial > 0 && partial < orders)
