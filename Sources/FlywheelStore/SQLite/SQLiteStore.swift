@@ -21,8 +21,10 @@ public final class SQLiteStore: FlywheelStore {
     /// Shares write transactions between small concurrent batches.
     let groupCommit: GroupCommit
 
-    /// Opens the SQLite file at `path`, creating it if it does not exist.
-    public init(path: String) throws {
+    /// Opens the SQLite file at `path`, creating it if it does not exist. `checkpointPages` is the WAL size
+    /// (in 4 KiB pages) at which a commit copies the log back into the file: large for bulk imports (each
+    /// page copied once for many batches), small for a server (many short stalls instead of a few long ones).
+    public init(path: String, checkpointPages: Int = 16_384) throws {
         var configuration = Configuration()
         configuration.label = "Flywheel"
         configuration.foreignKeysEnabled = true
@@ -34,7 +36,7 @@ public final class SQLiteStore: FlywheelStore {
                 // checkpointing every 64 MiB of WAL (not SQLite's 4 MiB) copies each page once for many
                 // batches, and the WAL file is cut back to 64 MiB after a checkpoint.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(max(100, checkpointPages))")
                 try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             }
         }

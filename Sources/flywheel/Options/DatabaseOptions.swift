@@ -32,7 +32,9 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the store, brings its schema up to date, and gives a new shop its default settings.
-    func openStore(default fallback: String = "flywheel.sqlite") async throws -> any FlywheelStore {
+    func openStore(default fallback: String = "flywheel.sqlite", serving: Bool = false) async throws
+        -> any FlywheelStore
+    {
         let location = location(default: fallback)
         let store: any FlywheelStore
         if Self.isPostgres(location) {
@@ -42,7 +44,8 @@ struct DatabaseOptions: ParsableArguments {
                 throw ValidationError("--database: \(error)")
             }
         } else {
-            store = try SQLiteStore(path: location)
+            // A server checkpoints the log often (SQLite's default, 4 MiB) so no request waits for a long one.
+            store = try SQLiteStore(path: location, checkpointPages: serving ? 1_000 : 16_384)
         }
         try await store.migrate()
         if try await store.shopSettings() == nil { try await store.saveShopSettings(.defaults) }
@@ -64,7 +67,7 @@ extension DatabaseOptions {
     /// Opens the store for `flywheel serve`.
     func openServing(logger: Logger) async throws -> OpenedStore {
         let location = location()
-        let store = try await openStore()
+        let store = try await openStore(serving: true)
         let description = (store as? PostgresStore)?.url.description ?? location
         return OpenedStore(store: store, services: [], description: description)
     }
