@@ -33,7 +33,7 @@ struct ResumeAfterKillTests {
                         let queue = try? DatabaseQueue(path: database),
                         let count = try? queue.read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM orders") })
                     else { continue }
-                    if (count ?? 0) >= 5_000 { break }
+                    if count >= 5_000 { break }
                 }
                 kill(pid, SIGKILL)
                 done.resume()
