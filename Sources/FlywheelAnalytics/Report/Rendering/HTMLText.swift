@@ -1,0 +1,19 @@
+/// Escaping for HTML and SVG text and attribute values: every `&`, `<`, `>`, `"` and `'` becomes an entity,
+/// so text from the shop's data (names, ids, channels) can never become markup.
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for char in text.unicodeScalars {
+            switch char {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(char)
+            }
+        }
+        return out
+    }
+}

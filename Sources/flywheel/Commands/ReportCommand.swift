@@ -1,0 +1,171 @@
+import ArgumentParser
+import FlywheelAnalytics
+import FlywheelCore
+import FlywheelImport
+import Foundation
+
+/// `flywheel report`: the retention report — headline figures, the monthly series, cohorts, funnel,
+/// segments, time between purchases and (with `--clv`) predicted CLV — as text, JSON, CSV or HTML.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The retention report: RPR, LTV, churn, NPS, cohorts, funnel, segments, CLV.",
+        discussion: """
+            Reads the order history from the database (--database, as every command) or straight from an \
+            export with --input FILE --input-format cdnow|cdnow-sample|shopify|csv (nothing is stored), and \
+            reports as of the end of --until (default: the day of the last order). Headline figures cover the \
+            whole history up to then; the monthly series and the cohorts shown cover --since … --until \
+            (default: the 24 months up to --until).
+
+            --segment narrows every figure to a lifecycle stage (prospect, new, active, loyal, lapsing, lost), \
+            an RFM segment (champions, at_risk, cant_lose …; write lifecycle:loyal or rfm:loyal where a name \
+            is both) or vip. Definitions: docs/metrics.md.
+
+            Text, JSON and CSV go to standard output unless --output is given; HTML goes to --output \
+            (default flywheel-report.html): one self-contained page with its charts, no script.
+
+            Examples:
+              flywheel report
+              flywheel report --input CDNOW_master.txt --input-format cdnow --clv --format json
+              flywheel report --since 2025-01-01 --until 2025-12-31 --segment at_risk --locale en
+              flywheel report --format html --output report.html --clv
+              flywheel report --format csv > report.csv
+            """)
+
+    @OptionGroup var input: HistoryInputOptions
+
+    @Option(help: ArgumentHelp("First month of the series: the month of this day, YYYY-MM-DD.", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Report as of the end of this day, YYYY-MM-DD (default: the last order's day).", valueName: "date"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("Only these customers: a lifecycle stage, an RFM segment, or vip.", valueName: "name"))
+    var segment: String?
+
+    @Option(help: ArgumentHelp("The report's form.", valueName: "format"))
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to this file (HTML: default flywheel-report.html).", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Language of text and HTML: de or en (default: the shop's).", valueName: "locale"))
+    var locale: String?
+
+    @Flag(help: "Add predicted CLV: fit BG/NBD and Gamma-Gamma and predict every customer.")
+    var clv = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Only these sections, comma-separated: \(ReportSection.allCases.map(\.rawValue).joined(separator: ",")).",
+            valueName: "list"))
+    var sections: String?
+
+    @Option(help: ArgumentHelp("Gross margin in percent for the formula LTV (default 100).", valueName: "percent"))
+    var margin: Double = 100
+
+    @Option(help: ArgumentHelp("Customers listed in the CLV section.", valueName: "n"))
+    var top = 10
+
+    func validate() throws {
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, CivilDate(iso: value[...]) == nil {
+                throw ValidationError("\(name): '\(value)' is not a date in the form YYYY-MM-DD")
+            }
+        }
+        if let since = sinceDate, let until = untilDate, since > until {
+            throw ValidationError("--since \(since) is after --until \(until)")
+        }
+        if let locale, ShopLocale(tag: locale) == nil { throw ValidationError("--locale: '\(locale)' is not de or en") }
+        guard margin >= 0 && margin <= 100 else { throw ValidationError("--margin is a percentage from 0 to 100") }
+        guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
+        _ = try chosenSections()
+        if let segment { _ = try Self.filter(named: segment) }
+    }
+
+    func run() async throws {
+        let display = ProgressDisplay()
+        do {
+            try await report(display: display)
+        } catch let error as ImportFileError {
+            throw fail(error.message, display)
+        } catch let error as HistoryInputError {
+            throw fail(error.description, display)
+        } catch let error as SegmentRuleError {
+            throw fail(error.description, display)
+        }
+    }
+
+    private func report(display: ProgressDisplay) async throws {
+        let history = try await ReportHistory.read(input, display: display)
+        let settings = history.settings
+        let calendar = settings.calendar
+        let asOf: Date
+        if let untilDate {
+            asOf = calendar.instant(localDate: untilDate.adding(days: 1), secondsOfDay: 0).addingTimeInterval(-1)
+        } else {
+            asOf = history.lastOrderDayEnd
+        }
+        display.update(fraction: 1, "computing the figures of \(Format.count(history.orderCount)) orders")
+        let engine = AnalyticsEngine(
+            table: history.table, options: AnalyticsOptions(marginBasisPoints: Int((margin * 100).rounded())))
+        let snapshot = engine.snapshot(asOf: asOf)
+        let filter = try segment.map(Self.filter(named:)) ?? .all
+        let sections = try chosenSections()
+        var clvSection: ReportCLV?
+        var clvProblem: String?
+        if sections.contains(.clv) {
+            display.update(fraction: 1, "fitting BG/NBD and Gamma-Gamma")
+            do {
+                clvSection = try snapshot.reportCLV(segment: filter, options: ReportCLVOptions(topCustomers: top))
+            } catch let error as CLVError {
+                clvProblem = error.description
+            }
+        }
+        display.update(fraction: 1, "assembling the report")
+        let report = try snapshot.retentionReport(
+            RetentionReportOptions(
+                shopName: settings.name, from: sinceDate.map { YearMonth(year: $0.year, month: $0.month)! },
+                through: untilDate.map { YearMonth(year: $0.year, month: $0.month)! }, segment: filter,
+                sections: sections),
+            clv: clvSection, clvUnavailable: clvProblem)
+        let language = locale.flatMap(ShopLocale.init(tag:)) ?? settings.defaultLocale
+        let text = try format.render(report, locale: language)
+        display.finish()
+        history.read.warnAboutRejections(in: history.source)
+        if let clvProblem { FileHandle.standardError.write(Data("warning: no CLV section: \(clvProblem)\n".utf8)) }
+        let path = output ?? (format == .html ? "flywheel-report.html" : nil)
+        if let path {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    private var sinceDate: CivilDate? { since.flatMap { CivilDate(iso: $0[...]) } }
+    private var untilDate: CivilDate? { until.flatMap { CivilDate(iso: $0[...]) } }
+
+    /// `--sections` (default: every section but CLV), with `clv` added by `--clv`.
+    private func chosenSections() throws -> Set<ReportSection> {
+        var chosen = ReportSection.standard
+        if let sections {
+            chosen = []
+            for name in sections.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+                guard let section = ReportSection(rawValue: name) else {
+                    throw ValidationError(
+                        "--sections: '\(name)' is not one of \(ReportSection.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                chosen.insert(section)
+            }
+        }
+        if clv { chosen.insert(.clv) }
+        return chosen
+    }
+
+    private func fail(_ message: String, _ display: ProgressDisplay) -> ExitCode {
+        display.finish()
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode(1)
+    }
+}

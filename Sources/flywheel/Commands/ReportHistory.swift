@@ -1,0 +1,96 @@
+import FlywheelAnalytics
+import FlywheelCore
+import FlywheelImport
+import Foundation
+
+/// The order history read for `flywheel report` into the analytics engine's columns: through the shared
+/// input layer (`HistoryInputOptions`: a file, or the database's customers, orders and refunds) plus, from
+/// the database, what only it has — marketing spend, survey answers and reviews.
+///
+/// Currency: `--currency` when given; else the shop's, unless none of the orders is in it and all are in
+/// one other currency (CDNOW imported into a new EUR shop is all USD): then the history is read again in
+/// that currency, as `flywheel clv` chooses it.
+struct ReportHistory {
+    var table: OrderTable
+    var settings: ShopSettings
+    var read: HistoryReadSummary
+    /// The source for messages.
+    var source: String
+
+    /// Orders held (all currencies counted in the table's exclusions).
+    var orderCount: Int { table.orderCount }
+
+    /// The end (last second) of the shop-local day of the latest order; now when there is no order.
+    var lastOrderDayEnd: Date {
+        guard table.latestPlacedAt != Int64.min else { return Date() }
+        let calendar = settings.calendar
+        let day = calendar.localDate(of: Date(timeIntervalSince1970: TimeInterval(table.latestPlacedAt)))
+        return calendar.instant(localDate: day.adding(days: 1), secondsOfDay: 0).addingTimeInterval(-1)
+    }
+
+    /// Reads everything the report needs.
+    static func read(_ options: HistoryInputOptions, display: ProgressDisplay) async throws -> ReportHistory {
+        let input = try await options.open()
+        var history = try await read(input, display: display)
+        if input.currency == nil, let other = history.onlyOtherCurrency {
+            var settings = input.settings
+            settings.currency = other
+            history = try await read(
+                HistoryInput(source: input.source, settings: settings, currency: nil), display: display)
+        }
+        guard history.report.table.orderCount > 0 else {
+            throw HistoryInputError("there are no orders to report on in \(input.description)")
+        }
+        return history.report
+    }
+
+    /// One pass over the source, and the currencies its orders are in.
+    private static func read(_ input: HistoryInput, display: ProgressDisplay) async throws -> Pass {
+        var table = OrderTable(settings: input.settings)
+        var tally = CurrencyTally()
+        let summary = try await input.read(.all, display: display) { batch in
+            tally.count(batch.orders)
+            table.add(batch)
+        }
+        if case .database(let store, _) = input.source {
+            display.update(fraction: 1, "reading marketing spend, survey answers and reviews")
+            table.add(IngestBatch(marketingSpend: try await store.marketingSpend()))
+            var after: String?
+            repeat {
+                let page = try await store.surveyAnswers(ListQuery(after: after, limit: HistoryInput.pageSize))
+                table.add(IngestBatch(surveyAnswers: page.items))
+                after = page.nextAfter
+            } while after != nil
+            repeat {
+                let page = try await store.reviews(ListQuery(after: after, limit: HistoryInput.pageSize))
+                table.add(IngestBatch(reviews: page.items))
+                after = page.nextAfter
+            } while after != nil
+        }
+        let report = ReportHistory(table: table, settings: input.settings, read: summary, source: input.description)
+        return Pass(report: report, onlyOtherCurrency: tally.onlyOther(than: input.settings.currency))
+    }
+
+    private struct Pass {
+        var report: ReportHistory
+        /// The one currency of every order, when it is not the table's.
+        var onlyOtherCurrency: CurrencyCode?
+    }
+
+    /// The currencies orders were seen in.
+    private struct CurrencyTally {
+        private var seen: [CurrencyCode] = []
+
+        mutating func count(_ orders: [Order]) {
+            for order in orders where seen.last != order.currency && !seen.contains(order.currency) {
+                seen.append(order.currency)
+            }
+        }
+
+        /// The currency of all orders when there is exactly one and it is not `currency`.
+        func onlyOther(than currency: CurrencyCode) -> CurrencyCode? {
+            guard seen.count == 1, seen[0] != currency else { return nil }
+            return seen[0]
+        }
+    }
+}
