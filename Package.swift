@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "FlywheelCore", swiftSettings: swiftSettings),
         .target(name: "FlywheelSimulation", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .target(name: "FlywheelAnalytics", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
+        .target(name: "FlywheelLoyalty", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         // Adapters.
         .target(name: "FlywheelImport", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .target(
@@ -99,6 +100,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlywheelLoyaltyTests", dependencies: ["FlywheelLoyalty", "FlywheelCore"], swiftSettings: swiftSettings),
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelSimulationTests", dependencies: ["FlywheelSimulation", "FlywheelCore"],

@@ -1,0 +1,137 @@
+public import FlywheelCore
+public import Foundation
+
+/// An append-only, double-entry points ledger for one programme. A pure value: no I/O, no clock.
+///
+/// Every movement is a `LedgerEntry` from one account to another, caused by one `SourceEvent`, and each
+/// source event is applied at most once. Earned points form lots; spending takes lots first-expiring-first
+/// and records per lot what it took, so every point can be traced from the event that earned it to the
+/// redemption, expiry or reversal that used it. Balances are cached, and always equal the sum of entries.
+public struct PointsLedger: Sendable {
+    /// Every entry, oldest first.
+    public private(set) var entries: [LedgerEntry] = []
+    /// Every lot, in creation order (`lots[id.rawValue]`).
+    public private(set) var lots: [PointsLot] = []
+    /// Refunds that could not reverse everything their order earned.
+    public private(set) var refundShortfalls: [RefundShortfall] = []
+
+    private var balances: [LedgerAccount: Int64] = [:]
+    private var applied: Set<SourceEvent> = []
+    private var lotsByCustomer: [String: [LotID]] = [:]
+    private var entriesByLot: [LotID: [Int]] = [:]
+    private var entriesBySource: [SourceEvent: [Int]] = [:]
+    var orders: [String: OrderEarning] = [:]
+
+    /// An empty ledger.
+    public init() {}
+
+    /// The cached balance of `account`.
+    public func balance(of account: LedgerAccount) -> Int64 { balances[account, default: 0] }
+
+    /// The balance of `account` recomputed from the entries (credits minus debits); equals `balance(of:)`.
+    public func balanceFromEntries(of account: LedgerAccount) -> Int64 {
+        entries.reduce(0) { sum, entry in
+            sum + (entry.credit == account ? entry.points : 0) - (entry.debit == account ? entry.points : 0)
+        }
+    }
+
+    /// Every account that has ever moved points.
+    public var accounts: [LedgerAccount] { Array(balances.keys) }
+
+    /// Whether `source` has already been applied.
+    public func hasApplied(_ source: SourceEvent) -> Bool { applied.contains(source) }
+
+    /// Awards `points` to `customer` as a new lot.
+    ///
+    /// - Parameters:
+    ///   - source: an `order`, `referral`, `bonus` or `manual` event.
+    ///   - expiresAt: when the lot's remaining points expire; `nil` for never.
+    ///   - orderAmount: for `order` events, the amount the points were earned on (required: refunds are
+    ///     pro-rated against it).
+    ///   - admin: who made a manual award.
+    public mutating func earn(
+        customer: String, points: Int64, source: SourceEvent, reason: String, at: Date, expiresAt: Date? = nil,
+        orderAmount: Money? = nil, admin: String? = nil
+    ) -> LedgerOutcome {
+        if applied.contains(source) { return .alreadyApplied }
+        let kinds: [SourceEvent.Kind] = [.order, .referral, .bonus, .manual]
+        guard kinds.contains(source.kind) else {
+            return .rejected(.wrongSourceKind(expected: kinds, got: source.kind))
+        }
+        guard points > 0 else { return .rejected(.nonPositivePoints(points)) }
+        if source.kind == .order {
+            guard let orderAmount else { return .rejected(.missingOrderAmount) }
+            guard orderAmount.minorUnits > 0 else { return .rejected(.nonPositiveAmount) }
+        }
+        let lotID = LotID(lots.count)
+        lots.append(
+            PointsLot(
+                id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt, earned: points,
+                remaining: points))
+        lotsByCustomer[customer, default: []].append(lotID)
+        if source.kind == .order, let orderAmount {
+            orders[source.key] = OrderEarning(
+                customer: customer, lot: lotID, earned: points, amountMinor: orderAmount.minorUnits,
+                currency: orderAmount.currency)
+        }
+        applied.insert(source)
+        let entry = append(
+            debit: .programme, credit: .available(customer: customer), points: points, source: source,
+            reason: reason, at: at, lot: lotID, admin: admin)
+        return .applied(entries: [entry], shortfall: 0)
+    }
+
+    /// The customer's lots that still hold points and have not expired at `date`, in spending order.
+    func spendableLots(of customer: String, at date: Date) -> [LotID] {
+        lotsByCustomer[customer, default: []]
+            .filter { id in
+                let lot = lots[id.rawValue]
+                return lot.remaining > 0 && (lot.expiresAt.map { $0 > date } ?? true)
+            }
+            .sorted { lots[$0.rawValue].spendsBefore(lots[$1.rawValue]) }
+    }
+
+    /// Points `customer` can spend at `date`: the available balance minus lots past their expiry that the
+    /// expiry run has not yet moved.
+    public func spendablePoints(of customer: String, at date: Date) -> Int64 {
+        spendableLots(of: customer, at: date).reduce(0) { $0 + lots[$1.rawValue].remaining }
+    }
+
+    /// Takes `points` out of `lot` into `credit` and returns the entry.
+    mutating func take(
+        _ points: Int64, from lot: LotID, to credit: LedgerAccount, source: SourceEvent, reason: String, at: Date,
+        admin: String? = nil
+    ) -> LedgerEntry {
+        lots[lot.rawValue].remaining -= points
+        return append(
+            debit: .available(customer: lots[lot.rawValue].customer), credit: credit, points: points, source: source,
+            reason: reason, at: at, lot: lot, admin: admin)
+    }
+
+    /// Marks `source` applied (for operations that succeed without entries, such as an empty expiry run).
+    mutating func markApplied(_ source: SourceEvent) { applied.insert(source) }
+
+    private mutating func append(
+        debit: LedgerAccount, credit: LedgerAccount, points: Int64, source: SourceEvent, reason: String, at: Date,
+        lot: LotID, admin: String?
+    ) -> LedgerEntry {
+        let entry = LedgerEntry(
+            sequence: entries.count, debit: debit, credit: credit, points: points, source: source, reason: reason,
+            at: at, lot: lot, admin: admin)
+        entries.append(entry)
+        balances[debit, default: 0] -= points
+        balances[credit, default: 0] += points
+        entriesByLot[lot, default: []].append(entry.sequence)
+        entriesBySource[source, default: []].append(entry.sequence)
+        applied.insert(source)
+        return entry
+    }
+
+    mutating func recordShortfall(_ shortfall: RefundShortfall) { refundShortfalls.append(shortfall) }
+
+    func entries(ofLot lot: LotID) -> [LedgerEntry] { entriesByLot[lot, default: []].map { entries[$0] } }
+
+    func entries(of source: SourceEvent) -> [LedgerEntry] { entriesBySource[source, default: []].map { entries[$0] } }
+
+    func lotIDs(of customer: String) -> [LotID] { lotsByCustomer[customer, default: []] }
+}
