@@ -20,7 +20,17 @@ struct FieldParsing {
         while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
         if bytes.isEmpty { return nil }
-        guard let value = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+        let value: String? = bytes.withUnsafeBufferPointer { buffer in
+            // Most fields are ASCII: decoding them needs no validation (and skips the generic validating
+            // initialiser, which costs a metadata lookup per call on this hot path).
+            var ascii = true
+            for byte in buffer where byte >= 0x80 {
+                ascii = false
+                break
+            }
+            return ascii ? String(decoding: buffer, as: UTF8.self) : String(validating: buffer, as: UTF8.self)
+        }
+        guard let value else {
             throw reject(name, "is not valid UTF-8 (convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8)")
         }
         return value

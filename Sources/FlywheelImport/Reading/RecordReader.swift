@@ -151,6 +151,22 @@ public struct RecordReader {
                     record.malformation = "field \(record.ranges.count + 1) has text after its closing quote"
                 }
                 record.storage.append(byte)
+                // The rest of a run of ordinary bytes is copied at once rather than byte by byte; the run
+                // stops before anything the cases above treat specially (separator, line feed, carriage
+                // return, quote), which then goes through the switch as before.
+                if !afterClosingQuote {
+                    var end = position
+                    let count = buffer.count
+                    while end < count {
+                        let next = buffer[end]
+                        if next == separator || next == 0x0A || next == 0x0D || next == quote { break }
+                        end += 1
+                    }
+                    if end > position {
+                        record.storage.append(contentsOf: buffer[position..<end])
+                        position = end
+                    }
+                }
             }
             atFieldStart = false
         }
