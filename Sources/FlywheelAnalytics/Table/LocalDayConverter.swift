@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// UTC seconds → the shop-local day number (days since 1970-01-01 in the shop's zone), without a
 /// `Calendar` or a zone lookup per order.
@@ -7,15 +7,17 @@ import Foundation
 /// whole day has that offset — a zone would need two transitions in one day that cancel out for this to be
 /// wrong, which no zone in the tz database has. Days with a transition (two a year in zones with summer
 /// time) are marked and their instants asked of `TimeZone` one by one.
-struct LocalDayConverter: Sendable {
-    let timeZone: TimeZone
+public struct LocalDayConverter: Sendable {
+    /// The shop's time zone.
+    public let timeZone: TimeZone
     private var base = 0
     private var offsets: [Int32] = []
 
     private static let unknown = Int32.min
     private static let mixed = Int32.max
 
-    init(timeZone: TimeZone) { self.timeZone = timeZone }
+    /// A converter for `timeZone`, with nothing cached yet.
+    public init(timeZone: TimeZone) { self.timeZone = timeZone }
 
     /// The local day of an instant given as whole UTC seconds.
     mutating func localDay(utcSeconds: Int64) -> Int32 {
@@ -28,7 +30,7 @@ struct LocalDayConverter: Sendable {
     }
 
     /// The local day of an instant.
-    mutating func localDay(of date: Date) -> Int32 { localDay(utcSeconds: LocalDayConverter.seconds(of: date)) }
+    public mutating func localDay(of date: Date) -> Int32 { localDay(utcSeconds: LocalDayConverter.seconds(of: date)) }
 
     /// Whole seconds since 1970 (rounded down) of an instant.
     static func seconds(of date: Date) -> Int64 {

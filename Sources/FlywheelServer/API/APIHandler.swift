@@ -21,8 +21,7 @@ struct APIHandler: APIProtocol {
         } catch let error as ValidationError {
             throw FieldPointer.problem(error, ownID: "")
         } catch {
-            throw APIProblem(status: .serviceUnavailable, slug: "store-unavailable", title: "Storage failed",
-                detail: "The record could not be stored; nothing was stored. Retry later.")
+            throw APIProblem.storeUnavailable("The record could not be stored; nothing was stored. Retry later.")
         }
         metrics.recordIngest(counts)
         let t = tally(counts)
@@ -54,8 +53,7 @@ struct APIHandler: APIProtocol {
 
     func read<T>(_ body: () async throws -> T) async throws(APIProblem) -> T {
         do { return try await body() } catch {
-            throw APIProblem(status: .serviceUnavailable, slug: "store-unavailable", title: "Storage failed",
-                detail: "The store could not be read. Retry later.")
+            throw APIProblem.storeUnavailable("The store could not be read. Retry later.")
         }
     }
 }

@@ -27,8 +27,7 @@ struct APIKeyMiddleware: RouterMiddleware {
                 try await store.apiKey(secretHash: hash)
             }
         } catch {
-            throw APIProblem(status: .serviceUnavailable, slug: "store-unavailable", title: "Storage failed",
-                detail: "The key could not be checked. Retry later.")
+            throw APIProblem.storeUnavailable("The key could not be checked. Retry later.")
         }
         guard let key, key.isActive else { throw APIProblem.unauthorized("This API key is unknown or revoked.") }
         let needed: APIScope = request.method == .get || request.method == .head ? .read : .ingest

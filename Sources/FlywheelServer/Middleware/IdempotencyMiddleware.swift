@@ -62,8 +62,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
 
     private func lookUp(_ key: String) async throws -> IdempotencyRecord? {
         do { return try await store.idempotencyRecord(key: key) } catch {
-            throw APIProblem(status: .serviceUnavailable, slug: "store-unavailable", title: "Storage failed",
-                detail: "The idempotency key could not be checked. Retry later.")
+            throw APIProblem.storeUnavailable("The idempotency key could not be checked. Retry later.")
         }
     }
 

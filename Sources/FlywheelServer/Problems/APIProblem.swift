@@ -53,6 +53,11 @@ public struct APIProblem: Error, Sendable, Equatable {
         APIProblem(status: .unprocessableContent, slug: slug, title: title, detail: detail)
     }
 
+    /// The store failed; nothing was stored. `detail` says what could not be done.
+    static func storeUnavailable(_ detail: String) -> APIProblem {
+        APIProblem(status: .serviceUnavailable, slug: "store-unavailable", title: "Storage failed", detail: detail)
+    }
+
     static func notFound(_ detail: String) -> APIProblem {
         APIProblem(status: .notFound, slug: "not-found", title: "Not found", detail: detail)
     }

@@ -113,9 +113,7 @@ struct ShopifyWebhookController: Sendable {
         do { return try await body() } catch { throw Self.storeFailed }
     }
 
-    private static let storeFailed = APIProblem(
-        status: .serviceUnavailable, slug: "store-unavailable", title: "Storage failed",
-        detail: "The webhook could not be stored; nothing was stored. Shopify will retry.")
+    private static let storeFailed = APIProblem.storeUnavailable("The webhook could not be stored; nothing was stored. Shopify will retry.")
 
     /// `line_items[2].price` → `/line_items/2/price` (the payload's own field names).
     static func pointer(_ path: String) -> String {

@@ -60,13 +60,13 @@ extension CLVCommand {
         private var flags: [UInt8] = []
         private var key: [UInt64] = []
         private var refunds: [UInt64: RefundEntry] = [:]
-        private var days: LocalDayCache
+        private var days: LocalDayConverter
         private let ordersAreUnique: Bool
 
         /// A collector for a shop in `timeZone`; `ordersAreUnique` skips looking for repeated orders (the
         /// database lists each once).
         init(timeZone: TimeZone, ordersAreUnique: Bool) {
-            days = LocalDayCache(timeZone: timeZone)
+            days = LocalDayConverter(timeZone: timeZone)
             self.ordersAreUnique = ordersAreUnique
         }
 
@@ -90,7 +90,7 @@ extension CLVCommand {
                 }
             }
             customer.append(c)
-            day.append(Int32(clamping: days.day(of: order.placedAt)))
+            day.append(days.localDay(of: order.placedAt))
             total.append(order.totalMinor)
             currency.append(intern(order.currency))
             flags.append(order.cancelledAt != nil || order.financialStatus == .voided ? Self.cancelledFlag : 0)

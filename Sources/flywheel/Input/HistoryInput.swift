@@ -92,38 +92,34 @@ struct HistoryInput: Sendable {
             let done = summary.customers + summary.orders + summary.refunds
             display.update(fraction: Double(done) / Double(max(total, 1)), "reading \(Format.count(done)) records")
         }
-        if kinds.contains(.customers) {
+        /// Reads one listing page by page, handing each page on as a batch.
+        func drain<Item: Sendable>(
+            _ fetch: (String?) async throws -> Page<Item>, _ wrap: ([Item]) -> IngestBatch
+        ) async throws {
             var after: String?
             repeat {
-                let page = try await store.customers(CustomerQuery(after: after, limit: Self.pageSize))
-                let batch = IngestBatch(customers: page.items)
+                let page = try await fetch(after)
+                let batch = wrap(page.items)
                 summary.count(batch)
                 try consume(batch)
                 progress()
                 after = page.nextAfter
             } while after != nil
+        }
+        if kinds.contains(.customers) {
+            try await drain({ try await store.customers(CustomerQuery(after: $0, limit: Self.pageSize)) }) {
+                IngestBatch(customers: $0)
+            }
         }
         if kinds.contains(.orders) {
-            var after: String?
-            repeat {
-                let page = try await store.orders(OrderQuery(after: after, limit: Self.pageSize))
-                let batch = IngestBatch(orders: page.items)
-                summary.count(batch)
-                try consume(batch)
-                progress()
-                after = page.nextAfter
-            } while after != nil
+            try await drain({ try await store.orders(OrderQuery(after: $0, limit: Self.pageSize)) }) {
+                IngestBatch(orders: $0)
+            }
         }
         if kinds.contains(.refunds) {
-            var after: String?
-            repeat {
-                let page = try await store.refunds(ListQuery(after: after, limit: Self.pageSize))
-                let batch = IngestBatch(refunds: page.items)
-                summary.count(batch)
-                try consume(batch)
-                progress()
-                after = page.nextAfter
-            } while after != nil
+            try await drain({ try await store.refunds(ListQuery(after: $0, limit: Self.pageSize)) }) {
+                IngestBatch(refunds: $0)
+            }
         }
         return summary
     }
