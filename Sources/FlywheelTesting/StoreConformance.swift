@@ -42,6 +42,8 @@ public enum StoreConformance {
         StoreCheck("API keys: create, find by hash, refuse duplicates, revoke", apiKeysLifecycle),
         StoreCheck("idempotency records: the first answer wins", idempotencyFirstWins),
         StoreCheck("webhook receipts are recorded once", webhookReceiptsOnce),
+        StoreCheck("admins: create, find, a new password keeps the id", adminsLifecycle),
+        StoreCheck("admin sessions: create, find, sign out, expire", adminSessionsLifecycle),
     ]
 
     /// Migrates a new store for a check.

@@ -9,7 +9,7 @@ import Testing
     "PostgreSQL migrations",
     .enabled(if: PostgresTestServer.isConfigured, "FLYWHEEL_TEST_POSTGRES_URL is not set (scripts/test sets it)"))
 struct PostgresMigrationsTests {
-    static let names = ["v1 core schema", "v2 access and listings"]
+    static let names = ["v1 core schema", "v2 access and listings", "v3 dashboard admins"]
 
     /// The rows of `flywheel_migrations`: position, name, and when each was applied (as text).
     static func recorded(_ url: PostgresURL) async throws -> [String] {
@@ -30,7 +30,9 @@ struct PostgresMigrationsTests {
             #expect(try await store.appliedMigrations() == Self.names)
             #expect(try await store.status().schemaVersion == Self.names.last)
             let first = try await Self.recorded(url)
-            #expect(first.count == 2 && first[0].hasPrefix("1 v1 core schema") && first[1].hasPrefix("2 v2 access"))
+            #expect(
+                first.count == 3 && first[0].hasPrefix("1 v1 core schema") && first[1].hasPrefix("2 v2 access")
+                    && first[2].hasPrefix("3 v3 dashboard admins"))
             try await store.migrate()
             try await store.migrate()
             #expect(try await Self.recorded(url) == first)
@@ -47,7 +49,7 @@ struct PostgresMigrationsTests {
                 for store in stores + stores { group.addTask { try await store.migrate() } }
                 try await group.waitForAll()
             }
-            #expect(try await Self.recorded(url).count == 2)
+            #expect(try await Self.recorded(url).count == Self.names.count)
             #expect(try await stores[1].appliedMigrations() == Self.names)
             for store in stores { await store.shutdown() }
         }

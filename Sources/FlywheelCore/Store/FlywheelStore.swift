@@ -61,6 +61,26 @@ public protocol FlywheelStore: Sendable {
     /// Revokes a key; `false` when there is no such key or it was already revoked.
     func revokeAPIKey(id: String, at: Date) async throws -> Bool
 
+    // MARK: Dashboard admins
+
+    /// Stores an admin: a new one, or — when the username exists — a new password for it (id and creation
+    /// time kept). Returns the stored account.
+    func saveAdmin(_ account: AdminAccount) async throws -> AdminAccount
+    /// The admin with this username (exact match).
+    func admin(username: String) async throws -> AdminAccount?
+    /// The admin with this id.
+    func admin(id: String) async throws -> AdminAccount?
+    /// Every admin, oldest first.
+    func admins() async throws -> [AdminAccount]
+    /// Stores a new session (a token hash is never reused).
+    func createAdminSession(_ session: AdminSession) async throws
+    /// The session whose token hashes to `tokenHash` (valid or expired).
+    func adminSession(tokenHash: String) async throws -> AdminSession?
+    /// Removes a session (signing out); `false` when there was none.
+    func deleteAdminSession(tokenHash: String) async throws -> Bool
+    /// Removes every session expired at `now`; returns how many.
+    func deleteExpiredAdminSessions(now: Date) async throws -> Int
+
     // MARK: Request de-duplication
 
     func idempotencyRecord(key: String) async throws -> IdempotencyRecord?

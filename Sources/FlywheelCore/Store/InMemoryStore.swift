@@ -4,6 +4,9 @@ public import Foundation
 public actor InMemoryStore: FlywheelStore {
     private var settings: ShopSettings?
     private var keys: [String: APIKey] = [:]
+    /// Admins by username, and sessions by token hash (`InMemoryStore+Admins.swift`).
+    var adminAccounts: [String: AdminAccount] = [:]
+    var adminSessions: [String: AdminSession] = [:]
     private var idempotency: [String: IdempotencyRecord] = [:]
     private var receipts: [String: WebhookReceipt] = [:]
     private var customers: [String: Customer] = [:]

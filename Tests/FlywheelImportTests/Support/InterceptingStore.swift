@@ -54,6 +54,14 @@ struct InterceptingStore: FlywheelStore {
     func saveIdempotencyRecord(_ record: IdempotencyRecord) async throws -> IdempotencyRecord {
         try await base.saveIdempotencyRecord(record)
     }
+    func saveAdmin(_ account: AdminAccount) async throws -> AdminAccount { try await base.saveAdmin(account) }
+    func admin(username: String) async throws -> AdminAccount? { try await base.admin(username: username) }
+    func admin(id: String) async throws -> AdminAccount? { try await base.admin(id: id) }
+    func admins() async throws -> [AdminAccount] { try await base.admins() }
+    func createAdminSession(_ session: AdminSession) async throws { try await base.createAdminSession(session) }
+    func adminSession(tokenHash: String) async throws -> AdminSession? { try await base.adminSession(tokenHash: tokenHash) }
+    func deleteAdminSession(tokenHash: String) async throws -> Bool { try await base.deleteAdminSession(tokenHash: tokenHash) }
+    func deleteExpiredAdminSessions(now: Date) async throws -> Int { try await base.deleteExpiredAdminSessions(now: now) }
     func webhookReceipt(id: String) async throws -> WebhookReceipt? { try await base.webhookReceipt(id: id) }
     func recordWebhookReceipt(_ receipt: WebhookReceipt) async throws -> Bool {
         try await base.recordWebhookReceipt(receipt)

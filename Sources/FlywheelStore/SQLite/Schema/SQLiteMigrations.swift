@@ -13,6 +13,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(AccessSchemaV2.name) { db in
             for statement in AccessSchemaV2.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(AdminSchemaV3.name) { db in
+            for statement in AdminSchemaV3.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }()
 }
