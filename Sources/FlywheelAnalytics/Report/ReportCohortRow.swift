@@ -10,7 +10,8 @@ public struct ReportCohortRow: Hashable, Codable, Sendable {
     /// Cumulative net revenue per cohort customer up to each month (the cohort's historical LTV curve).
     public var cumulativeRevenuePerCustomerMinor: [Int64]
 
-    init(_ row: CohortRow) {
+    /// The report's form of a cohort row.
+    public init(_ row: CohortRow) {
         cohort = row.cohort.description
         customers = row.customers
         activeCustomers = row.cells.map(\.activeCustomers)

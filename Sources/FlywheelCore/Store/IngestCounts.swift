@@ -34,6 +34,12 @@ public struct IngestCounts: Hashable, Sendable {
 
     public init() {}
 
+    /// Whether the ingest created or updated any record the analytics count (everything but products and
+    /// fulfilment records).
+    public var changedAnalytics: Bool {
+        [customers, orders, refunds, marketingSpend, surveyAnswers, reviews].contains { $0.created + $0.updated > 0 }
+    }
+
     public static func + (lhs: IngestCounts, rhs: IngestCounts) -> IngestCounts {
         var sum = IngestCounts()
         sum.customers = lhs.customers + rhs.customers

@@ -13,9 +13,13 @@ public enum FlywheelServer {
     /// The router with every route and middleware. Middleware, outermost first: request log, problem
     /// rendering, metrics, API key check, body limit and idempotency; then the routes of `openapi.yaml`,
     /// `/webhooks/shopify`, `/openapi.yaml` and `/metrics`.
+    ///
+    /// With `dashboard`, the owner's pages are served under `/` behind an admin login
+    /// (`DashboardAuthMiddleware`, `DashboardRoutes`) and every stored batch is applied to its engine.
     public static func buildRouter(
         store: any FlywheelStore, configuration: ServerConfiguration, settings: ShopSettings,
-        metrics: ServerMetrics = ServerMetrics(), now: @escaping @Sendable () -> Date = { Date() }
+        metrics: ServerMetrics = ServerMetrics(), dashboard: DashboardAnalytics? = nil,
+        accounts: AdminAccounts = AdminAccounts(), now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Router<FlywheelRequestContext> {
         let router = Router(context: FlywheelRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -23,15 +27,22 @@ public enum FlywheelServer {
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: APIKeyMiddleware(store: store))
         router.add(middleware: IdempotencyMiddleware(store: store, maxBodyBytes: configuration.maxBodyBytes, now: now))
+        if dashboard != nil { router.add(middleware: DashboardAuthMiddleware(store: store, now: now)) }
 
-        try APIHandler(store: store, now: now, metrics: metrics).registerHandlers(
+        try APIHandler(store: store, now: now, metrics: metrics, analytics: dashboard).registerHandlers(
             on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys]))
         ShopifyWebhookController(
             store: store, signature: configuration.shopifyWebhookSecret.map(ShopifySignature.init(secret:)),
             mapper: ShopifyWebhookMapper(calendar: settings.calendar), maxBodyBytes: configuration.maxWebhookBodyBytes,
-            metrics: metrics, now: now
+            metrics: metrics, now: now, analytics: dashboard
         ).register(on: router)
         OperationsRoutes(metrics: metrics).register(on: router)
+        if let dashboard {
+            DashboardRoutes(
+                store: store, analytics: dashboard, renderer: try DashboardRenderer.load(), accounts: accounts,
+                throttle: LoginThrottle(), settings: settings, secureCookies: configuration.secureCookies, now: now
+            ).register(on: router)
+        }
         return router
     }
 
@@ -43,13 +54,18 @@ public enum FlywheelServer {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let settings = try await store.shopSettings() ?? .defaults
-        let router = try buildRouter(store: store, configuration: configuration, settings: settings)
+        let dashboard = configuration.dashboard ? DashboardAnalytics(settings: settings) : nil
+        let router = try buildRouter(store: store, configuration: configuration, settings: settings, dashboard: dashboard)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "flywheel"),
             services: services,
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            onServerRunning: { channel in
+                // The dashboard's figures load once the services (a PostgreSQL client) run; pages say so meanwhile.
+                if let dashboard { Task { await dashboard.load(from: store) } }
+                await onServerRunning(channel.localAddress?.port ?? configuration.port)
+            },
             logger: logger)
     }
 }

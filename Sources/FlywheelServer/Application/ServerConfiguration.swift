@@ -12,12 +12,20 @@ public struct ServerConfiguration: Sendable {
     public var maxWebhookBodyBytes: Int
     /// A connection idle this long is closed (slow clients cannot hold connections open forever).
     public var idleTimeoutSeconds: Int64
+    /// Whether `/` serves the owner's dashboard (admins sign in; `flywheel admin create`).
+    public var dashboard: Bool
+    /// Marks the dashboard's cookies `Secure` (set it when the server is reached over HTTPS, e.g. behind a
+    /// TLS-terminating proxy).
+    public var secureCookies: Bool
 
     /// Makes a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, shopifyWebhookSecret: String? = nil,
-        maxBodyBytes: Int = 1 << 20, maxWebhookBodyBytes: Int = 5 << 20, idleTimeoutSeconds: Int64 = 60
+        maxBodyBytes: Int = 1 << 20, maxWebhookBodyBytes: Int = 5 << 20, idleTimeoutSeconds: Int64 = 60,
+        dashboard: Bool = true, secureCookies: Bool = false
     ) {
+        self.dashboard = dashboard
+        self.secureCookies = secureCookies
         self.host = host
         self.port = port
         self.shopifyWebhookSecret = shopifyWebhookSecret

@@ -20,6 +20,8 @@ struct ShopifyWebhookController: Sendable {
     let maxBodyBytes: Int
     let metrics: ServerMetrics
     let now: @Sendable () -> Date
+    /// The dashboard's engine, told about every batch stored (nil: no dashboard).
+    var analytics: DashboardAnalytics? = nil
 
     func register(on router: Router<FlywheelRequestContext>) {
         router.post("/webhooks/shopify") { request, context in try await handle(request, context: context) }
@@ -86,6 +88,7 @@ struct ShopifyWebhookController: Sendable {
             do {
                 let counts = try await store.ingest(batch)
                 metrics.recordIngest(counts)
+                if counts.changedAnalytics { await analytics?.apply(batch, now: now()) }
             } catch let error as IngestError {
                 logger.notice("webhook refused by the store", metadata: ["field": .string(error.field)])
                 metrics.recordWebhook(topic: topicName, outcome: "refused")

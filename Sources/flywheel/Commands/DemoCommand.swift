@@ -1,16 +1,21 @@
 import ArgumentParser
 import FlywheelCore
+import FlywheelServer
 import FlywheelSimulation
 import Foundation
+import Hummingbird
+import Logging
 
 /// `flywheel demo`: a simulated shop and its retention numbers, in one command.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create a demo shop from the simulator (first run only) and show its retention numbers.",
+        abstract: "Create a demo shop from the simulator (first run only), show its retention numbers and serve its dashboard.",
         discussion: """
             The demo database is ./flywheel-demo.sqlite unless --database or $FLYWHEEL_DATABASE says otherwise;
-            it is created on the first run and reused after that.
+            it is created on the first run and reused after that. The dashboard is served on
+            http://127.0.0.1:8080 (--port) with an admin `demo` whose new password is printed each run;
+            Ctrl-C stops it. --no-serve only prints the numbers.
             """
     )
 
@@ -19,6 +24,12 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "The simulator's seed for a newly created demo shop.")
     var seed: UInt64 = 42
+
+    @Option(help: "The port the dashboard listens on (0 picks a free one).")
+    var port = 8080
+
+    @Flag(help: "Print the numbers and stop, without serving the dashboard.")
+    var noServe = false
 
     @OptionGroup var database: DatabaseOptions
 
@@ -49,5 +60,34 @@ struct DemoCommand: AsyncParsableCommand {
 
             Database: \(location). Try `flywheel status --database \(location)`.
             """)
+        guard !noServe else { return }
+        try await serve(store, location: location)
+    }
+
+    /// Serves the dashboard (and the API) on 127.0.0.1 with a fresh password for the admin `demo`.
+    private func serve(_ store: any FlywheelStore, location: String) async throws {
+        let password = AdminAccounts.randomPassword()
+        _ = try await store.saveAdmin(try await AdminAccounts().account(username: "demo", password: password, now: Date()))
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
+        }
+        let app = try await FlywheelServer.buildApplication(
+            store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: port),
+            logger: Logger(label: "flywheel")
+        ) { port in
+            print(
+                """
+
+                The dashboard: http://127.0.0.1:\(port)/
+                  Sign in as:  demo
+                  Password:    \(password)
+                (a new password each run; more admins: flywheel admin create --username NAME --database \(location))
+                Press Ctrl-C to stop.
+                """)
+            fflush(nil)
+        }
+        try await app.runService()
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The cohort retention matrix as an inline SVG heatmap: one row per cohort, one column per month since
 /// the first purchase, each cell shaded by the share of the cohort buying that month (darker = more) and
 /// labelled with it; a tooltip per cell. Drawn here, no script.
-struct SVGCohortHeatmap {
+public struct SVGCohortHeatmap {
     var id: String
     var title: String
     var rows: [ReportCohortRow]
@@ -11,12 +11,25 @@ struct SVGCohortHeatmap {
     var cellText: (Double) -> String
     var tooltip: (Double) -> String
 
+    /// A heatmap of `rows`; `id` must be unique on the page.
+    public init(
+        id: String, title: String, rows: [ReportCohortRow], cellText: @escaping (Double) -> String,
+        tooltip: @escaping (Double) -> String
+    ) {
+        self.id = id
+        self.title = title
+        self.rows = rows
+        self.cellText = cellText
+        self.tooltip = tooltip
+    }
+
     private static let cell = 30.0
     private static let rowHeight = 20.0
     private static let left = 70.0
     private static let top = 22.0
 
-    func render() -> String {
+    /// The `<svg>` element.
+    public func render() -> String {
         let months = rows.map(\.retention.count).max() ?? 0
         let width = Self.left + Double(months) * Self.cell + 4
         let height = Self.top + Double(rows.count) * Self.rowHeight + 4

@@ -3,7 +3,7 @@ import Foundation
 /// A small line chart as inline SVG, drawn here (no script, no library): one series over months, gaps
 /// where a value is missing, a point per value with its figure as a tooltip, the lowest, middle and highest
 /// value on the axis and the first and last month below. Accessible: `role="img"` with a title.
-struct SVGLineChart {
+public struct SVGLineChart {
     var id: String
     var title: String
     var values: [Double?]
@@ -13,6 +13,19 @@ struct SVGLineChart {
     /// What the chart says when no value is present.
     var noData: String
 
+    /// A chart of `values` (one per label, `nil` for a gap), titled `title`; `id` must be unique on the page.
+    public init(
+        id: String, title: String, values: [Double?], labels: [String], format: @escaping (Double) -> String,
+        noData: String
+    ) {
+        self.id = id
+        self.title = title
+        self.values = values
+        self.labels = labels
+        self.format = format
+        self.noData = noData
+    }
+
     static let width = 320.0
     static let height = 180.0
     private static let left = 56.0
@@ -20,7 +33,8 @@ struct SVGLineChart {
     private static let top = 14.0
     private static let bottom = 30.0
 
-    func render() -> String {
+    /// The `<svg>` element.
+    public func render() -> String {
         let w = Self.width
         let h = Self.height
         var svg =
