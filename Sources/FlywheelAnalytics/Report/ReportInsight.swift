@@ -28,4 +28,17 @@ public struct ReportInsight: Hashable, Codable, Sendable {
     /// value ÷ previous − 1 (`nil` when the previous value is 0); NPS and rates also by their difference.
     public var relativeChange: Double?
     public var difference: Double
+
+    public init(
+        kind: Kind, period: String, previousPeriod: String, value: Double, previousValue: Double,
+        relativeChange: Double?, difference: Double
+    ) {
+        self.kind = kind
+        self.period = period
+        self.previousPeriod = previousPeriod
+        self.value = value
+        self.previousValue = previousValue
+        self.relativeChange = relativeChange
+        self.difference = difference
+    }
 }

@@ -12,7 +12,9 @@ extension DashboardRoutes {
         if context.dashboard != nil, error == nil {
             return Response(status: .seeOther, headers: [.location: FormFields.localPath(request.uri.queryParameters.get("next"))])
         }
-        let token = SessionToken.random().secret
+        // Reuse the browser's login token, so that a second tab (or a favicon fetch) does not void the form.
+        let existing = request.cookies[Self.loginCookie]?.value ?? ""
+        let token = existing.utf8.count == 43 && Base64URL.decode(existing) != nil ? existing : SessionToken.random().secret
         var view = DashboardView(
             locale: DashboardLocale.of(request, shop: settings.defaultLocale), title: "", path: "/login", shop: settings.name)
         view.title = view.text["login_title"] ?? ""

@@ -21,12 +21,22 @@ struct DashboardRoutes: Sendable {
     /// How long a session lasts after signing in.
     static let sessionLifetime: TimeInterval = 12 * 3600
     static let loginCookie = "fw_login"
+    /// A small icon (a flywheel: a ring with spokes), so browsers asking for one get it.
+    static let favicon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="13" fill="none" \
+        stroke="#1d4ed8" stroke-width="4"/><path d="M16 3v26M3 16h26" stroke="#1d4ed8" stroke-width="3"/></svg>
+        """
 
     func register(on router: Router<FlywheelRequestContext>) {
         router.get("/assets/dashboard.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                 body: .init(byteBuffer: renderer.stylesheet))
+        }
+        router.get("/favicon.ico") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
+                body: .init(byteBuffer: ByteBuffer(string: Self.favicon)))
         }
         router.get("/login") { request, context in try await loginPage(request, context) }
         router.post("/login") { request, context in try await login(request, context) }

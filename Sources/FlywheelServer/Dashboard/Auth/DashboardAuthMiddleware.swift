@@ -19,7 +19,7 @@ struct DashboardAuthMiddleware: RouterMiddleware {
             || path == "/metrics")
     }
 
-    static func isOpen(_ path: String) -> Bool { path == "/login" || path.hasPrefix("/assets/") }
+    static func isOpen(_ path: String) -> Bool { path == "/login" || path.hasPrefix("/assets/") || path == "/favicon.ico" }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response

@@ -75,7 +75,7 @@ struct OverviewPage {
         }
         return [
             "cards": cards, "charts": charts, "monthlyHead": head, "monthlyRows": rows,
-            "insights": figures.insights.map(insight), "hasInsights": !figures.insights.isEmpty, "quiet": quiet,
+            "insights": figures.insights.map { ["text": InsightWording(numbers: numbers, text: text).sentence($0), "direction": $0.difference >= 0 ? "up" : "down"] }, "hasInsights": !figures.insights.isEmpty, "quiet": quiet,
         ]
     }
 
@@ -87,32 +87,6 @@ struct OverviewPage {
             id: id, title: title, values: values, labels: labels, format: format, noData: strings[.noData]
         ).render()
         return ["caption": title, "svg": svg]
-    }
-
-    /// One finding in words.
-    func insight(_ insight: ReportInsight) -> [String: Any] {
-        let value: (Double) -> String
-        switch insight.kind {
-        case .repeatRate, .cohortSecondMonth: value = { numbers.percent($0) }
-        case .newCustomers: value = { numbers.count(Int($0)) }
-        case .revenue, .averageOrderValue: value = { numbers.money(Int64($0)) }
-        case .nps: value = { numbers.format.decimal($0, digits: 1) }
-        }
-        let change: String
-        switch insight.kind {
-        case .repeatRate:
-            change = DashboardText.format(
-                text[insight.difference >= 0 ? "up" : "down"] ?? "",
-                numbers.format.decimal(abs(insight.difference) * 100, digits: 1) + " " + (text["points"] ?? ""))
-        case .nps:
-            change = (insight.difference >= 0 ? "+" : "−") + numbers.format.decimal(abs(insight.difference), digits: 1)
-        default:
-            change = insight.relativeChange.map { numbers.change($0, text: text) } ?? ""
-        }
-        let sentence = DashboardText.format(
-            text["insight_" + insight.kind.rawValue] ?? "", value(insight.value), numbers.month(insight.period),
-            value(insight.previousValue), numbers.month(insight.previousPeriod), change)
-        return ["text": sentence, "direction": insight.difference >= 0 ? "up" : "down"]
     }
 
     private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }

@@ -17,6 +17,7 @@ struct SegmentsPage {
                 [
                     "id": count.segment, "name": name(count.segment), "customers": numbers.count(count.customers),
                     "share": numbers.percent(count.share), "spent": numbers.money(count.netSpentMinor),
+                    "exportLabel": DashboardText.format(text["export_named"] ?? "", name(count.segment)),
                 ]
             }
         }
