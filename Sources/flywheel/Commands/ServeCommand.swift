@@ -8,9 +8,10 @@ import Logging
 /// `flywheel serve`: the HTTP API and the Shopify webhook endpoint.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve the API and the Shopify webhooks.",
+        commandName: "serve", abstract: "Serve the dashboard, the API and the Shopify webhooks.",
         discussion: """
-            Listens on 127.0.0.1:8080 unless told otherwise. Every route under /api/v1 needs a key made with
+            Listens on 127.0.0.1:8080 unless told otherwise. The dashboard is at / for admins made with
+            `flywheel admin create`. Every route under /api/v1 needs a key made with
             `flywheel keys create`; /health and /openapi.yaml are open. SIGTERM or Ctrl-C stops it gracefully:
             requests in flight finish first.
 
@@ -31,6 +32,12 @@ struct ServeCommand: AsyncParsableCommand {
             "Shopify's webhook signing secret.", discussion: "Defaults to $FLYWHEEL_SHOPIFY_WEBHOOK_SECRET.",
             valueName: "secret"))
     var shopifyWebhookSecret: String?
+
+    @Flag(help: "Mark the dashboard's cookies Secure (when users reach it over HTTPS, e.g. behind a TLS proxy).")
+    var secureCookies = false
+
+    @Flag(help: "Serve only the API and webhooks, not the dashboard.")
+    var noDashboard = false
 
     @Option(help: "The least important log messages shown: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
@@ -55,7 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
         let secret = shopifyWebhookSecret
             ?? ProcessInfo.processInfo.environment["FLYWHEEL_SHOPIFY_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         let opened = try await database.openServing(logger: logger)
-        let configuration = ServerConfiguration(host: host, port: port, shopifyWebhookSecret: secret)
+        let configuration = ServerConfiguration(
+            host: host, port: port, shopifyWebhookSecret: secret, dashboard: !noDashboard, secureCookies: secureCookies)
         let app = try await FlywheelServer.buildApplication(
             store: opened.store, configuration: configuration, logger: logger, services: opened.services
         ) { port in
