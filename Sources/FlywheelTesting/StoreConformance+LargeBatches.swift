@@ -57,12 +57,22 @@ extension StoreConformance {
             order.totalMinor = order.subtotalMinor
             return order
         }
-        let orders = (0..<400).map(order)
+        let orders = (0..<1_100).map(order)
         let counts = try await store.ingest(IngestBatch(orders: orders))
-        #expect(counts.orders == UpsertTally(created: 400))
-        for i in [0, 1, 6, 31, 32, 33, 200, 399] {
+        #expect(counts.orders == UpsertTally(created: 1_100))
+        for i in [0, 1, 6, 31, 32, 33, 200, 399, 1_099] {
             #expect(try await store.order(externalID: "ml-\(i)") == orders[i])
         }
-        #expect(try await store.ingest(IngestBatch(orders: orders)).orders == UpsertTally(unchanged: 400))
+        // Listed in pages, with their lines and discounts, every order comes back whole.
+        var listed: [Order] = []
+        var after: String?
+        repeat {
+            let page = try await store.orders(OrderQuery(after: after, limit: 1_000))
+            listed += page.items
+            after = page.nextAfter
+        } while after != nil
+        #expect(Set(listed) == Set(orders))
+        #expect(listed.count == 1_100)
+        #expect(try await store.ingest(IngestBatch(orders: orders)).orders == UpsertTally(unchanged: 1_100))
     }
 }

@@ -26,13 +26,44 @@ extension Order {
     /// discounts in their original order.
     static func fetchAllSQLite(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Order] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-        return try rows.map { row in
-            let id = try StoredRow(row, table: "orders").int64("id")
-            let lines = try Row.fetchAll(db.cachedStatement(sql: LineItem.sqliteSelect), arguments: [id])
-                .map(LineItem.init(sqliteRow:))
-            let discounts = try Row.fetchAll(db.cachedStatement(sql: DiscountApplication.sqliteSelect), arguments: [id])
-                .map(DiscountApplication.init(sqliteRow:))
-            return try Order(sqliteRow: row, lines: lines, discounts: discounts)
+        let ids = try rows.map { try StoredRow($0, table: "orders").int64("id") }
+        if ids.count <= 4 {
+            return try zip(rows, ids).map { row, id in
+                let lines = try Row.fetchAll(db.cachedStatement(sql: LineItem.sqliteSelect), arguments: [id])
+                    .map(LineItem.init(sqliteRow:))
+                let discounts = try Row.fetchAll(db.cachedStatement(sql: DiscountApplication.sqliteSelect), arguments: [id])
+                    .map(DiscountApplication.init(sqliteRow:))
+                return try Order(sqliteRow: row, lines: lines, discounts: discounts)
+            }
+        }
+        // A page of orders: their lines and discounts in one query each per chunk, not one per order.
+        var lines: [Int64: [LineItem]] = [:]
+        var discounts: [Int64: [DiscountApplication]] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let list = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT order_id, sku, title, quantity, total_minor, category, vendor FROM order_lines
+                    WHERE order_id IN (\(list)) ORDER BY order_id, position
+                    """, arguments: StatementArguments(chunk))
+            {
+                lines[try StoredRow(row, table: "order_lines").int64("order_id"), default: []].append(try LineItem(sqliteRow: row))
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT order_id, code, amount_minor FROM order_discounts WHERE order_id IN (\(list))
+                    ORDER BY order_id, position
+                    """, arguments: StatementArguments(chunk))
+            {
+                discounts[try StoredRow(row, table: "order_discounts").int64("order_id"), default: []].append(
+                    try DiscountApplication(sqliteRow: row))
+            }
+        }
+        return try zip(rows, ids).map { row, id in
+            try Order(sqliteRow: row, lines: lines[id] ?? [], discounts: discounts[id] ?? [])
         }
     }
 
