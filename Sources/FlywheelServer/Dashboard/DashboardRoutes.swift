@@ -123,8 +123,10 @@ struct DashboardRoutes: Sendable {
     private func funnel(_ request: Request, _ context: FlywheelRequestContext) async throws -> Response {
         switch try await figures(request, context, "funnel_title") {
         case .failure(let page): return page
-        case .ready(let figures, var view, let numbers):
-            guard let funnel = figures.report.funnel else { return message(request, context, "funnel_title", ["no_orders"]) }
+        case .ready(_, var view, let numbers):
+            guard let funnel = try await analytics.funnel(now: now()) else {
+                return message(request, context, "funnel_title", ["no_orders"])
+            }
             view.content = FunnelPage(funnel: funnel, numbers: numbers, text: view.text, strings: ReportStrings(view.locale))
                 .content()
             return renderer.page("funnel", view)
@@ -137,10 +139,9 @@ struct DashboardRoutes: Sendable {
         case .ready(_, var view, let numbers):
             let split = request.uri.queryParameters.get("split").flatMap(CohortSplit.init(rawValue:)) ?? CohortSplit.none
             let group = request.uri.queryParameters.get("group").flatMap { $0.isEmpty ? nil : $0 }
-            guard let snapshot = await analytics.snapshot(now: now()) else {
+            guard let table = try await analytics.cohorts(split: split, now: now()) else {
                 return message(request, context, "cohorts_title", ["loading"], arguments: ["0"])
             }
-            let table = try snapshot.cohorts(split: split)
             view.content = CohortsPage(table: table, selectedGroup: group, numbers: numbers, text: view.text).content()
             return renderer.page("cohorts", view)
         }
@@ -150,12 +151,12 @@ struct DashboardRoutes: Sendable {
         switch try await figures(request, context, "segments_title") {
         case .failure(let page): return page
         case .ready(let figures, var view, let numbers):
-            guard let segments = figures.report.segments, let snapshot = await analytics.snapshot(now: now()) else {
+            guard let (segments, grid) = await analytics.segments(now: now()) else {
                 return message(request, context, "segments_title", ["no_orders"])
             }
             let wording = ReportWording(figures.report, locale: view.locale)
             view.content = SegmentsPage(
-                segments: segments, grid: snapshot.rfmGrid(), lapsing: await analytics.lapsingCLV(now: now()),
+                segments: segments, grid: grid, lapsing: await analytics.lapsingCLV(now: now()),
                 numbers: numbers, text: view.text, strings: wording.strings,
                 lapseWindow: wording.lapseWindow(segments.lapseWindow)
             ).content()

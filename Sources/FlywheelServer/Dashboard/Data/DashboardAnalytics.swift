@@ -21,8 +21,8 @@ public actor DashboardAnalytics {
     private var pending: [IngestBatch] = []
     /// Counts every change of the data, so caches know when they are stale.
     public private(set) var version = 0
-    private var cachedFigures: (version: Int, asOf: Date, figures: DashboardFigures)?
-    private var cachedCLV: (version: Int, value: Result<ReportCLV, any Error>)?
+    /// Answers kept per data version and day (`memoized`).
+    private var memo: [String: Memo] = [:]
 
     public init(settings: ShopSettings, options: AnalyticsOptions = AnalyticsOptions()) {
         self.settings = settings
@@ -62,7 +62,7 @@ public actor DashboardAnalytics {
     }
 
     /// The instant figures are as of at `now` (see `DashboardFigures.asOf`).
-    public func asOf(now: Date) -> (Date, newestOrder: Bool) {
+    func asOf(now: Date) -> (Date, newestOrder: Bool) {
         guard engine.table.latestPlacedAt != Int64.min else { return (now, false) }
         guard now.timeIntervalSince(latestOrder) > DashboardFigures.staleAfter else { return (now, false) }
         let calendar = settings.calendar
@@ -70,39 +70,75 @@ public actor DashboardAnalytics {
         return (calendar.instant(localDate: day.adding(days: 1), secondsOfDay: 0).addingTimeInterval(-1), true)
     }
 
-    /// The figures as of `now` (cached until the data changes or the day turns).
+    /// The figures as of `now` (cached until the data changes or the day turns): headline, months and
+    /// cohorts, and what changed.
     public func figures(now: Date) throws -> DashboardFigures? {
-        guard phase == .ready else { return nil }
-        let (asOf, newest) = asOf(now: now)
-        if let cached = cachedFigures, cached.version == version,
-            settings.calendar.localDate(of: cached.asOf) == settings.calendar.localDate(of: asOf)
-        {
-            return cached.figures
+        try memoized("figures", now: now) { snapshot, asOf, newest in
+            let report = try snapshot.retentionReport(
+                RetentionReportOptions(shopName: settings.name, sections: [.headline, .monthly, .cohorts]))
+            return DashboardFigures(asOf: asOf, asOfNewestOrder: newest, report: report, insights: report.insights())
         }
-        let snapshot = engine.snapshot(asOf: asOf)
-        let report = try snapshot.retentionReport(
-            RetentionReportOptions(shopName: settings.name, sections: [.headline, .monthly, .cohorts, .funnel, .segments]))
-        let figures = DashboardFigures(asOf: asOf, asOfNewestOrder: newest, report: report, insights: report.insights())
-        cachedFigures = (version, asOf, figures)
-        return figures
     }
 
-    /// A snapshot for pages that ask their own questions (cohort splits, the RFM grid, one customer).
-    public func snapshot(now: Date) -> AnalyticsSnapshot? {
-        guard phase == .ready else { return nil }
-        return engine.snapshot(asOf: asOf(now: now).0)
+    /// The funnel (cached like `figures`).
+    public func funnel(now: Date) throws -> ReportFunnel? {
+        try memoized("funnel", now: now) { snapshot, _, _ in
+            try snapshot.retentionReport(RetentionReportOptions(shopName: settings.name, sections: [.funnel])).funnel
+        } ?? nil
+    }
+
+    /// Lifecycle stages, RFM segments and the RFM grid (cached like `figures`).
+    public func segments(now: Date) -> (ReportSegments, RFMGrid)? {
+        memoized("segments", now: now) { snapshot, _, _ in
+            let report = try? snapshot.retentionReport(RetentionReportOptions(shopName: settings.name, sections: [.segments]))
+            return report?.segments.map { ($0, snapshot.rfmGrid()) }
+        } ?? nil
+    }
+
+    /// Cohorts split by `split` (cached per split like `figures`).
+    public func cohorts(split: CohortSplit, now: Date) throws -> CohortTable? {
+        try memoized("cohorts:" + split.rawValue, now: now) { snapshot, _, _ in try snapshot.cohorts(split: split) }
     }
 
     /// Predicted CLV of the lapsing customers (BG/NBD + Gamma-Gamma fitted on everyone), the most valuable
-    /// first; cached per data version.
+    /// first (cached like `figures`).
     public func lapsingCLV(now: Date, top: Int = 25) -> Result<ReportCLV, any Error>? {
-        guard phase == .ready else { return nil }
-        if let cached = cachedCLV, cached.version == version { return cached.value }
-        let snapshot = engine.snapshot(asOf: asOf(now: now).0)
-        let value = Result<ReportCLV, any Error> {
-            try snapshot.reportCLV(segment: .lifecycle(.lapsing), options: ReportCLVOptions(topCustomers: top))
+        memoized("lapsing-clv", now: now) { snapshot, _, _ in
+            Result<ReportCLV, any Error> {
+                try snapshot.reportCLV(segment: .lifecycle(.lapsing), options: ReportCLVOptions(topCustomers: top))
+            }
         }
-        cachedCLV = (version, value)
+    }
+
+    /// A snapshot for questions of their own (one customer, an export); shared while the data is unchanged.
+    public func snapshot(now: Date) -> AnalyticsSnapshot? {
+        memoized("snapshot", now: now) { snapshot, _, _ in snapshot }
+    }
+
+    /// `compute`'s answer over the snapshot as of `now`, kept until the data changes or the local day turns
+    /// (so a page view between changes is a lookup). `nil` while loading.
+    private func memoized<T: Sendable>(
+        _ key: String, now: Date, _ compute: (AnalyticsSnapshot, Date, Bool) throws -> T
+    ) rethrows -> T? {
+        guard phase == .ready else { return nil }
+        let (asOf, newest) = asOf(now: now)
+        let day = settings.calendar.localDate(of: asOf)
+        if let kept = memo[key], kept.version == version, kept.day == day, let value = kept.value as? T { return value }
+        let snapshot: AnalyticsSnapshot
+        if let kept = memo["snapshot"], kept.version == version, kept.day == day, let value = kept.value as? AnalyticsSnapshot {
+            snapshot = value
+        } else {
+            snapshot = engine.snapshot(asOf: asOf)
+            memo["snapshot"] = Memo(version: version, day: day, value: snapshot)
+        }
+        let value = try compute(snapshot, asOf, newest)
+        memo[key] = Memo(version: version, day: day, value: value)
         return value
+    }
+
+    private struct Memo {
+        var version: Int
+        var day: CivilDate
+        var value: any Sendable
     }
 }
