@@ -95,7 +95,9 @@ struct CustomerPage {
         for answer in records.answers {
             events.append(
                 (answer.answeredAt, "answer",
-                 DashboardText.format(text["event_answer"] ?? "", answer.question.rawValue.uppercased(), String(answer.score))))
+                 DashboardText.format(
+                    text["event_answer"] ?? "", text["question_" + answer.question.rawValue] ?? answer.question.rawValue,
+                    String(answer.score))))
         }
         for review in records.reviews {
             events.append((review.createdAt, "review", DashboardText.format(text["event_review"] ?? "", String(review.rating))))
