@@ -20,7 +20,7 @@ public enum StableAssignment {
 
     /// A bucket in 0 ..< `count` (multiply-shift, no modulo bias worth the name for small counts).
     public static func bucket(_ hash: UInt64, count: Int) -> Int {
-        Int((hash >> 32) &* UInt64(count) >> 32)
+        Int(((hash >> 32) &* UInt64(count)) >> 32)
     }
 
     /// Whether the customer is in the flow's holdout, for a share in basis points (1000 = 10 %).
