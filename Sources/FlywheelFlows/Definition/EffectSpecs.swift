@@ -7,6 +7,15 @@ public struct PointsSpec: Hashable, Sendable, Codable {
         self.points = points
         self.reason = reason
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case points, reason }
+
+    public init(from decoder: any Decoder) throws {
+        try KeyCheck.rejectUnknown(in: decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        points = try c.decode(Int.self, forKey: .points)
+        reason = try c.decode(String.self, forKey: .reason)
+    }
 }
 
 /// A coupon an `issue_coupon` step asks for: a percentage or a fixed amount off, valid for a while.
@@ -31,6 +40,16 @@ public struct CouponSpec: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case percentOff = "percent_off", amountOffMinor = "amount_off_minor", currency, validFor = "valid_for"
         case codePrefix = "code_prefix"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try KeyCheck.rejectUnknown(in: decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        percentOff = try c.decodeIfPresent(Int.self, forKey: .percentOff)
+        amountOffMinor = try c.decodeIfPresent(Int64.self, forKey: .amountOffMinor)
+        currency = try c.decodeIfPresent(String.self, forKey: .currency)
+        validFor = try c.decode(FlowDuration.self, forKey: .validFor)
+        codePrefix = try c.decodeIfPresent(String.self, forKey: .codePrefix)
     }
 }
 
@@ -69,6 +88,15 @@ public struct WebhookSpec: Hashable, Sendable, Codable {
         self.url = url
         self.event = event
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case url, event }
+
+    public init(from decoder: any Decoder) throws {
+        try KeyCheck.rejectUnknown(in: decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        url = try c.decode(String.self, forKey: .url)
+        event = try c.decode(String.self, forKey: .event)
+    }
 }
 
 /// One arm of a random split: `{"variant": "a", "weight": 50, "next": "send_a"}`.
@@ -82,5 +110,15 @@ public struct SplitVariant: Hashable, Sendable, Codable {
         self.variant = variant
         self.weight = weight
         self.next = next
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case variant, weight, next }
+
+    public init(from decoder: any Decoder) throws {
+        try KeyCheck.rejectUnknown(in: decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        variant = try c.decode(String.self, forKey: .variant)
+        weight = try c.decode(Int.self, forKey: .weight)
+        next = try c.decodeIfPresent(String.self, forKey: .next)
     }
 }
