@@ -296,3 +296,22 @@ struct EnrolmentTests {
         #expect((70...130).contains(seen["ta"] ?? 0))
     }
 }
+
+@Suite("Enrolment: cancelling from outside")
+struct EnrolmentCancelTests {
+    typealias S = FlowsTestSupport
+
+    @Test("cancel ends a waiting enrolment once; later advances do nothing")
+    func cancel() throws {
+        let program = try S.program(S.flow(steps: [
+            FlowStep(id: "wait", kind: .wait(.duration(.days(1))), next: "mail"), FlowStep(id: "mail", kind: S.email("t")),
+        ]))
+        let now = S.utcInstant(2026, 1, 1, 12)
+        var enrolment = Enrolment(id: "c", program: program, entry: S.delivered(at: now))
+        _ = enrolment.advance(in: program, now: now, facts: S.consenting(), policy: S.permissive)
+        #expect(enrolment.cancel("flow switched off", now: now) == [.exit(.cancelled("flow switched off"))])
+        #expect(enrolment.cancel("again", now: now).isEmpty)
+        #expect(enrolment.dueAt == nil)
+        #expect(enrolment.advance(in: program, now: S.utcInstant(2026, 1, 3), facts: S.consenting(), policy: S.permissive).isEmpty)
+    }
+}

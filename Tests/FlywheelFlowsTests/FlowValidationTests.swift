@@ -170,3 +170,31 @@ struct FlowValidationTests {
         }
     }
 }
+
+@Suite("FlowDocument: files that are not flows at all")
+struct FlowDocumentTests {
+    @Test("text that is not JSON is one problem naming the file")
+    func notJSON() {
+        guard case .failure(let error) = FlowDocument.parse(Data("{nope".utf8), name: "broken.json") else {
+            Issue.record("parsed")
+            return
+        }
+        #expect(error.flow == "broken.json")
+        #expect(error.problems.count == 1)
+    }
+
+    @Test("unknown keys inside effect bodies are refused too")
+    func unknownEffectKey() {
+        let json = """
+            {"id": "f", "name": "F", "version": 1, "message_class": "marketing", "trigger": {"event": "birthday"},
+             "steps": [{"id": "c", "issue_coupon": {"percent_of": 10, "valid_for": "P7D"}}]}
+            """
+        guard case .failure(let error) = FlowDocument.parse(Data(json.utf8), name: "f.json") else {
+            Issue.record("parsed")
+            return
+        }
+        #expect(error.flow == "f v1")
+        #expect(error.problems.map(\.step) == [#"steps[0] "c""#])
+        #expect(error.problems.first?.key == "issue_coupon.percent_of")
+    }
+}
