@@ -16,7 +16,8 @@ struct ContactPolicyTests {
         _ intent: MessageIntent, _ contact: ContactFacts, policy: ContactPolicy? = nil, inTransit: Bool = false,
         zone: TimeZone? = FlowsTestSupport.berlin, at instant: Date? = nil
     ) -> ContactDecision {
-        (policy ?? strict).decide(intent, contact: contact, orderInTransit: inTransit, customerTimeZone: zone, now: instant ?? now)
+        (policy ?? strict).decide(
+            intent, contact: contact, orderInTransit: inTransit, customerTimeZone: zone, now: instant ?? now)
     }
 
     @Test("marketing needs confirmed consent; pending double opt-in is not consent")
@@ -33,7 +34,8 @@ struct ContactPolicyTests {
         #expect(decide(MessageIntent(channel: .email, messageClass: .service), revoked) == .send(.notNeeded))
     }
 
-    @Test("§7(3) UWG: the existing-customer exemption needs a sale address, the notice, own similar goods, no objection")
+    @Test(
+        "§7(3) UWG: the existing-customer exemption needs a sale address, the notice, own similar goods, no objection")
     func existingCustomer() {
         let eligible = ExistingCustomerFacts(addressFromSale: true, toldOfRightToObject: true)
         let contact = ContactFacts(emailConsent: .unknown, existingCustomer: eligible)
@@ -43,16 +45,23 @@ struct ContactPolicyTests {
         var other = marketing
         other.ownSimilarGoods = false
         #expect(decide(other, contact) == .skip(.noConsent(.email)), "not similar goods")
-        #expect(decide(marketing, ContactFacts(emailConsent: .revoked, existingCustomer: eligible)) == .skip(.noConsent(.email)), "objected")
-        let untold = ContactFacts(existingCustomer: ExistingCustomerFacts(addressFromSale: true, toldOfRightToObject: false))
+        #expect(
+            decide(marketing, ContactFacts(emailConsent: .revoked, existingCustomer: eligible))
+                == .skip(.noConsent(.email)), "objected")
+        let untold = ContactFacts(
+            existingCustomer: ExistingCustomerFacts(addressFromSale: true, toldOfRightToObject: false))
         #expect(decide(marketing, untold) == .skip(.noConsent(.email)), "not told at collection")
-        let notFromSale = ContactFacts(existingCustomer: ExistingCustomerFacts(addressFromSale: false, toldOfRightToObject: true))
+        let notFromSale = ContactFacts(
+            existingCustomer: ExistingCustomerFacts(addressFromSale: false, toldOfRightToObject: true))
         #expect(decide(marketing, notFromSale) == .skip(.noConsent(.email)))
         var noExemption = strict
         noExemption.existingCustomerExemption = false
-        #expect(decide(marketing, contact, policy: noExemption) == .skip(.noConsent(.email)), "switched off by the shop")
+        #expect(
+            decide(marketing, contact, policy: noExemption) == .skip(.noConsent(.email)), "switched off by the shop")
         let sms = MessageIntent(channel: .sms, messageClass: .marketing, ownSimilarGoods: true)
-        #expect(decide(sms, ContactFacts(hasPhone: true, existingCustomer: eligible)) == .skip(.noConsent(.sms)), "SMS needs consent")
+        #expect(
+            decide(sms, ContactFacts(hasPhone: true, existingCustomer: eligible)) == .skip(.noConsent(.sms)),
+            "SMS needs consent")
         #expect(decide(sms, ContactFacts(hasPhone: true, smsConsent: .granted)) == .send(.consent))
     }
 
@@ -109,20 +118,33 @@ struct ContactPolicyTests {
     @Test("frequency cap: 3 marketing messages in a rolling 7 days across flows")
     func frequencyCap() {
         let days: (Int...) -> [Date] = { $0.map { self.now.addingTimeInterval(-Double($0) * 86_400) } }
-        #expect(decide(marketing, ContactFacts(emailConsent: .granted, recentMarketing: days(1, 3, 6))) == .skip(.frequencyCap(limit: 3)))
-        #expect(decide(marketing, ContactFacts(emailConsent: .granted, recentMarketing: days(1, 3, 8))) == .send(.consent), "one fell out of the window")
+        #expect(
+            decide(marketing, ContactFacts(emailConsent: .granted, recentMarketing: days(1, 3, 6)))
+                == .skip(.frequencyCap(limit: 3)))
+        #expect(
+            decide(marketing, ContactFacts(emailConsent: .granted, recentMarketing: days(1, 3, 8))) == .send(.consent),
+            "one fell out of the window")
     }
 
     @Test("quiet hours 21:00–08:00 in the customer's zone postpone to the end of the window")
     func quietHours() {
         let contact = ContactFacts(emailConsent: .granted)
-        #expect(decide(marketing, contact, at: S.berlinInstant(2026, 9, 15, 22, 30)) == .postpone(until: S.berlinInstant(2026, 9, 16, 8, 0), .quietHours))
-        #expect(decide(marketing, contact, at: S.berlinInstant(2026, 9, 16, 7, 59)) == .postpone(until: S.berlinInstant(2026, 9, 16, 8, 0), .quietHours))
+        #expect(
+            decide(marketing, contact, at: S.berlinInstant(2026, 9, 15, 22, 30))
+                == .postpone(until: S.berlinInstant(2026, 9, 16, 8, 0), .quietHours))
+        #expect(
+            decide(marketing, contact, at: S.berlinInstant(2026, 9, 16, 7, 59))
+                == .postpone(until: S.berlinInstant(2026, 9, 16, 8, 0), .quietHours))
         #expect(decide(marketing, contact, at: S.berlinInstant(2026, 9, 16, 8, 0)) == .send(.consent))
         #expect(decide(marketing, contact, at: S.berlinInstant(2026, 9, 15, 20, 59)) == .send(.consent))
         // 04:00 in Berlin is 22:00 in New York: quiet there until 08:00 New York time = 14:00 Berlin.
-        #expect(decide(marketing, contact, zone: S.newYork, at: S.berlinInstant(2026, 9, 16, 4, 0)) == .postpone(until: S.berlinInstant(2026, 9, 16, 14, 0), .quietHours))
-        #expect(decide(MessageIntent(channel: .email, messageClass: .transactional), contact, at: S.berlinInstant(2026, 9, 15, 23, 0)) == .send(.notNeeded))
+        #expect(
+            decide(marketing, contact, zone: S.newYork, at: S.berlinInstant(2026, 9, 16, 4, 0))
+                == .postpone(until: S.berlinInstant(2026, 9, 16, 14, 0), .quietHours))
+        #expect(
+            decide(
+                MessageIntent(channel: .email, messageClass: .transactional), contact,
+                at: S.berlinInstant(2026, 9, 15, 23, 0)) == .send(.notNeeded))
     }
 
     @Test("quiet hours across the spring-forward night end at 08:00 summer time")
@@ -131,7 +153,9 @@ struct ContactPolicyTests {
         let end = quiet.end(ofWindowContaining: S.berlinInstant(2026, 3, 28, 23, 0), in: S.berlin)
         #expect(end == S.utcInstant(2026, 3, 29, 6, 0))
         let daytime = QuietHours(start: TimeOfDay(hour: 12, minute: 0)!, end: TimeOfDay(hour: 14, minute: 0)!)
-        #expect(daytime.end(ofWindowContaining: S.berlinInstant(2026, 3, 2, 13, 0), in: S.berlin) == S.berlinInstant(2026, 3, 2, 14, 0))
+        #expect(
+            daytime.end(ofWindowContaining: S.berlinInstant(2026, 3, 2, 13, 0), in: S.berlin)
+                == S.berlinInstant(2026, 3, 2, 14, 0))
         #expect(daytime.end(ofWindowContaining: S.berlinInstant(2026, 3, 2, 15, 0), in: S.berlin) == nil)
     }
 }

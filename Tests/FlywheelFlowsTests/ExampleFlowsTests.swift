@@ -23,7 +23,8 @@ struct ExampleFlowsTests {
         #expect(urls.map { $0.deletingPathExtension().lastPathComponent } == Self.expectedFlows)
         var used: Set<String> = []
         for url in urls {
-            let result = FlowDocument.parse(try Data(contentsOf: url), name: url.lastPathComponent, catalogue: S.libraryCatalogue)
+            let result = FlowDocument.parse(
+                try Data(contentsOf: url), name: url.lastPathComponent, catalogue: S.libraryCatalogue)
             switch result {
             case .success(let definition):
                 #expect(definition.id == url.deletingPathExtension().lastPathComponent)
@@ -41,7 +42,8 @@ struct ExampleFlowsTests {
 
     @Test("docs/flows.md lists every template id the library uses")
     func docsListTemplates() throws {
-        let docs = S.examplesFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/flows.md")
+        let docs = S.examplesFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "docs/flows.md")
         let text = try String(contentsOf: docs, encoding: .utf8)
         for template in S.libraryTemplates { #expect(text.contains("`\(template)`"), "\(template)") }
     }
@@ -49,10 +51,13 @@ struct ExampleFlowsTests {
     @Test("every marketing message of the library can go out under the existing-customer exemption")
     func exemptionReady() throws {
         for url in try files() {
-            guard case .success(let definition) = FlowDocument.parse(try Data(contentsOf: url), name: url.lastPathComponent)
+            guard
+                case .success(let definition) = FlowDocument.parse(
+                    try Data(contentsOf: url), name: url.lastPathComponent)
             else { continue }
             for step in definition.steps {
-                guard case .send(let spec) = step.kind, (spec.messageClass ?? definition.messageClass) == .marketing else { continue }
+                guard case .send(let spec) = step.kind, (spec.messageClass ?? definition.messageClass) == .marketing
+                else { continue }
                 #expect(spec.ownSimilarGoods, "\(definition.id) \(step.id)")
             }
         }

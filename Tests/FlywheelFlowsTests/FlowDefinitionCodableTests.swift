@@ -17,7 +17,9 @@ struct FlowDefinitionCodableTests {
                 FlowStep(id: "w2", kind: .wait(.untilTime(TimeOfDay(hour: 10, minute: 0)!, zone: .shop)), next: "w3"),
                 FlowStep(
                     id: "w3",
-                    kind: .wait(.untilDate(DateWait(field: .expectedDelivery, offset: .days(-1), at: TimeOfDay(hour: 9, minute: 30)))),
+                    kind: .wait(
+                        .untilDate(
+                            DateWait(field: .expectedDelivery, offset: .days(-1), at: TimeOfDay(hour: 9, minute: 30)))),
                     next: "w4"),
                 FlowStep(
                     id: "w4",
@@ -30,15 +32,22 @@ struct FlowDefinitionCodableTests {
                         then: "ab", else: "tag")),
                 FlowStep(
                     id: "ab",
-                    kind: .split([SplitVariant(variant: "a", weight: 1, next: "mail"), SplitVariant(variant: "b", weight: 3, next: "sms")])),
+                    kind: .split([
+                        SplitVariant(variant: "a", weight: 1, next: "mail"),
+                        SplitVariant(variant: "b", weight: 3, next: "sms"),
+                    ])),
                 FlowStep(id: "mail", kind: S.email("t1"), next: "points"),
-                FlowStep(id: "sms", kind: .send(MessageSpec(channel: .sms, template: "t2", messageClass: .marketing)), next: "points"),
+                FlowStep(
+                    id: "sms", kind: .send(MessageSpec(channel: .sms, template: "t2", messageClass: .marketing)),
+                    next: "points"),
                 FlowStep(id: "points", kind: .givePoints(PointsSpec(points: 10, reason: "r")), next: "coupon"),
                 FlowStep(
-                    id: "coupon", kind: .issueCoupon(CouponSpec(amountOffMinor: 500, currency: "EUR", validFor: .days(14))),
+                    id: "coupon",
+                    kind: .issueCoupon(CouponSpec(amountOffMinor: 500, currency: "EUR", validFor: .days(14))),
                     next: "ticket"),
                 FlowStep(id: "ticket", kind: .openTicket(TicketSpec(topic: "t", priority: .high)), next: "hook"),
-                FlowStep(id: "hook", kind: .callWebhook(WebhookSpec(url: "https://example.com/h", event: "e")), next: "tag"),
+                FlowStep(
+                    id: "hook", kind: .callWebhook(WebhookSpec(url: "https://example.com/h", event: "e")), next: "tag"),
                 FlowStep(id: "tag", kind: .tagCustomer("done")),
             ],
             goals: [EventPattern(event: .orderPlaced)])
@@ -59,13 +68,15 @@ struct FlowDefinitionCodableTests {
 
     @Test("strict decoding refuses an unknown key")
     func strictUnknownKey() {
-        let json = #"{"id": "f", "name": "F", "version": 1, "message_class": "service", "trigger": {"event": "birthday"}, "steps": [], "colour": 1}"#
+        let json =
+            #"{"id": "f", "name": "F", "version": 1, "message_class": "service", "trigger": {"event": "birthday"}, "steps": [], "colour": 1}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(FlowDefinition.self, from: Data(json.utf8)) }
     }
 
     @Test("defaults: priority 50, not-while-active re-entry, no holdout, de and en")
     func defaults() throws {
-        let json = #"{"id": "f", "name": "F", "version": 1, "message_class": "service", "trigger": {"event": "birthday"}, "steps": [{"id": "t", "tag_customer": {"tag": "x"}}]}"#
+        let json =
+            #"{"id": "f", "name": "F", "version": 1, "message_class": "service", "trigger": {"event": "birthday"}, "steps": [{"id": "t", "tag_customer": {"tag": "x"}}]}"#
         let definition = try JSONDecoder().decode(FlowDefinition.self, from: Data(json.utf8))
         #expect(definition.priority == 50)
         #expect(definition.reentry == .notWhileActive)

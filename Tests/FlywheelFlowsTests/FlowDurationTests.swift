@@ -4,17 +4,21 @@ import Testing
 
 @Suite("FlowDuration and TimeOfDay: the ISO 8601 subset of flow files")
 struct FlowDurationTests {
-    @Test("parses days, weeks, hours, minutes, seconds and a sign", arguments: [
-        ("P14D", 14 * 86_400), ("PT2H", 7_200), ("P1DT12H", 129_600), ("-P1D", -86_400), ("P2W", 14 * 86_400),
-        ("PT30M", 1_800), ("PT45S", 45), ("P1DT1H1M1S", 90_061),
-    ])
+    @Test(
+        "parses days, weeks, hours, minutes, seconds and a sign",
+        arguments: [
+            ("P14D", 14 * 86_400), ("PT2H", 7_200), ("P1DT12H", 129_600), ("-P1D", -86_400), ("P2W", 14 * 86_400),
+            ("PT30M", 1_800), ("PT45S", 45), ("P1DT1H1M1S", 90_061),
+        ])
     func parses(text: String, seconds: Int) {
         #expect(FlowDuration(iso: text)?.seconds == seconds)
     }
 
-    @Test("refuses months, years, missing numbers and stray text", arguments: [
-        "P1M", "P1Y", "P", "PT", "14D", "P1H", "PT1D", "P1.5D", "P-1D", "", "PTH", "P1D2",
-    ])
+    @Test(
+        "refuses months, years, missing numbers and stray text",
+        arguments: [
+            "P1M", "P1Y", "P", "PT", "14D", "P1H", "PT1D", "P1.5D", "P-1D", "", "PTH", "P1D2",
+        ])
     func refuses(text: String) {
         #expect(FlowDuration(iso: text) == nil)
     }

@@ -9,12 +9,15 @@ struct FlowReportTests {
         return abs(a - b) < tolerance
     }
 
-    @Test("Newcombe (1998) Table II, method 10: his published intervals", arguments: [
-        (56, 70, 48, 80, 0.0524, 0.3339), (9, 10, 3, 10, 0.1705, 0.8090), (6, 7, 2, 7, 0.0582, 0.8062),
-        (5, 56, 0, 29, -0.0381, 0.1926),
-    ])
+    @Test(
+        "Newcombe (1998) Table II, method 10: his published intervals",
+        arguments: [
+            (56, 70, 48, 80, 0.0524, 0.3339), (9, 10, 3, 10, 0.1705, 0.8090), (6, 7, 2, 7, 0.0582, 0.8062),
+            (5, 56, 0, 29, -0.0381, 0.1926),
+        ])
     func newcombe(x1: Int, n1: Int, x2: Int, n2: Int, lower: Double, upper: Double) throws {
-        let interval = try #require(ProportionInterval.newcombeDifference(successes1: x1, trials1: n1, successes2: x2, trials2: n2))
+        let interval = try #require(
+            ProportionInterval.newcombeDifference(successes1: x1, trials1: n1, successes2: x2, trials2: n2))
         #expect(close(interval.lower, lower))
         #expect(close(interval.upper, upper))
         #expect(close(interval.estimate, Double(x1) / Double(n1) - Double(x2) / Double(n2), 1e-12))

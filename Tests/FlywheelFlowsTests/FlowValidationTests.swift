@@ -105,7 +105,9 @@ struct FlowValidationTests {
             messageClass: .transactional, steps: [FlowStep(id: "ask", kind: S.email("review_request", feedback: true))])
         let found = definition.problems().map(\.description)
         #expect(found.count == 1)
-        #expect(found[0].hasPrefix(#"steps[0] "ask": send_email.message_class: a review or satisfaction request is advertising"#))
+        #expect(
+            found[0].hasPrefix(
+                #"steps[0] "ask": send_email.message_class: a review or satisfaction request is advertising"#))
         let fixed = S.flow(
             messageClass: .transactional,
             steps: [FlowStep(id: "ask", kind: S.email("review_request", class: .marketing, feedback: true))])
@@ -114,12 +116,15 @@ struct FlowValidationTests {
 
     @Test("flow-level rules: holdout of a transactional flow, ranges, identifiers")
     func header() {
-        var definition = S.flow(messageClass: .transactional, holdoutPercent: 10, steps: [FlowStep(id: "a", kind: .tagCustomer("x"))])
+        var definition = S.flow(
+            messageClass: .transactional, holdoutPercent: 10, steps: [FlowStep(id: "a", kind: .tagCustomer("x"))])
         definition.id = "Bad Id"
         definition.priority = 101
         definition.reentry = .oncePer(days: 0)
         let found = definition.problems().map(\.description)
-        #expect(found.contains("holdout_percent: must be 0 for a transactional flow: its messages are owed to the customer"))
+        #expect(
+            found.contains("holdout_percent: must be 0 for a transactional flow: its messages are owed to the customer")
+        )
         #expect(found.contains("id: must be 1–64 characters of a–z, 0–9 and _"))
         #expect(found.contains("priority: must be 0…100"))
         #expect(found.contains("reentry.days: must be 1 or more"))
@@ -149,7 +154,8 @@ struct FlowValidationTests {
     func splitsAndCoupons() {
         let definition = S.flow(steps: [
             FlowStep(id: "ab", kind: .split([SplitVariant(variant: "a", weight: 0, next: "coupon")])),
-            FlowStep(id: "coupon", kind: .issueCoupon(CouponSpec(percentOff: 10, amountOffMinor: 500, validFor: .days(7)))),
+            FlowStep(
+                id: "coupon", kind: .issueCoupon(CouponSpec(percentOff: 10, amountOffMinor: 500, validFor: .days(7)))),
         ])
         #expect(
             definition.problems().map(\.description) == [
@@ -166,7 +172,8 @@ struct FlowValidationTests {
         do {
             _ = try FlowProgram(definition)
         } catch {
-            #expect(error.description == "flow test_flow v1 has 1 problem:\n  steps[0] \"w\": wait.for: must be positive")
+            #expect(
+                error.description == "flow test_flow v1 has 1 problem:\n  steps[0] \"w\": wait.for: must be positive")
         }
     }
 }

@@ -11,12 +11,14 @@ enum FlowsTestSupport {
 
     /// A UTC instant.
     static func utcInstant(_ y: Int, _ mo: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0) -> Date {
-        ShopCalendar(timeZone: utc).instant(localDate: CivilDate(year: y, month: mo, day: d)!, secondsOfDay: h * 3600 + mi * 60)
+        ShopCalendar(timeZone: utc).instant(
+            localDate: CivilDate(year: y, month: mo, day: d)!, secondsOfDay: h * 3600 + mi * 60)
     }
 
     /// A Berlin wall-clock instant.
     static func berlinInstant(_ y: Int, _ mo: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0) -> Date {
-        ShopCalendar(timeZone: berlin).instant(localDate: CivilDate(year: y, month: mo, day: d)!, secondsOfDay: h * 3600 + mi * 60)
+        ShopCalendar(timeZone: berlin).instant(
+            localDate: CivilDate(year: y, month: mo, day: d)!, secondsOfDay: h * 3600 + mi * 60)
     }
 
     /// No caps, no quiet hours, no smart sending: only consent and suppression apply.

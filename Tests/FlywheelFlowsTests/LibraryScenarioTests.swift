@@ -14,14 +14,17 @@ struct LibraryScenarioTests {
         var library = FlowLibrary()
         for name in ["order_confirmation", "delivery_check_in", "review_request"] {
             let url = S.examplesFolder.appendingPathComponent("\(name).json")
-            let definition = try FlowDocument.parse(Data(contentsOf: url), name: name, catalogue: S.libraryCatalogue).get()
+            let definition = try FlowDocument.parse(Data(contentsOf: url), name: name, catalogue: S.libraryCatalogue)
+                .get()
             try library.publish(FlowProgram(definition, catalogue: S.libraryCatalogue))
         }
         return library
     }
 
     /// Enters every flow the event starts and advances each at once; then advances due enrolments at `times`.
-    private func run(customer: String, facts: CustomerFacts, policy: ContactPolicy) throws -> (sends: [OutgoingMessage], skips: [String: [SkipReason]]) {
+    private func run(customer: String, facts: CustomerFacts, policy: ContactPolicy) throws -> (
+        sends: [OutgoingMessage], skips: [String: [SkipReason]]
+    ) {
         let library = try library()
         let matcher = library.matcher()
         var enrolments: [Enrolment] = []
@@ -43,7 +46,10 @@ struct LibraryScenarioTests {
         enter(S.delivered(customer, order: "o1", at: S.berlinInstant(2026, 6, 3, 14, 0)))
         // The scheduler: repeatedly advance whatever is due, in time order.
         for _ in 0..<20 {
-            guard let next = enrolments.indices.filter({ enrolments[$0].dueAt != nil }).min(by: { enrolments[$0].dueAt! < enrolments[$1].dueAt! })
+            guard
+                let next = enrolments.indices.filter({ enrolments[$0].dueAt != nil }).min(by: {
+                    enrolments[$0].dueAt! < enrolments[$1].dueAt!
+                })
             else { break }
             let due = enrolments[next].dueAt!
             let program = library.program(enrolments[next].flowID, version: enrolments[next].flowVersion)!
@@ -51,8 +57,12 @@ struct LibraryScenarioTests {
             if program.id == "delivery_check_in", case .waitingForEvent = enrolments[next].state,
                 sends.contains(where: { $0.template == "delivery_check_in" })
             {
-                let answer = FlowEvent(customerID: customer, occurredAt: due.addingTimeInterval(-3_600), trigger: .messageAnswered(orderID: "o1", answer: "no"))
-                record(enrolments[next].handle(answer, in: program, now: answer.occurredAt, facts: facts, policy: policy), program.id)
+                let answer = FlowEvent(
+                    customerID: customer, occurredAt: due.addingTimeInterval(-3_600),
+                    trigger: .messageAnswered(orderID: "o1", answer: "no"))
+                record(
+                    enrolments[next].handle(answer, in: program, now: answer.occurredAt, facts: facts, policy: policy),
+                    program.id)
                 continue
             }
             record(enrolments[next].advance(in: program, now: due, facts: facts, policy: policy), program.id)
@@ -61,15 +71,22 @@ struct LibraryScenarioTests {
         return (sends, skips)
     }
 
-    @Test("a consenting customer: confirmation at once, check-in on day 2 at 10:00, ticket on \"no\", review on day 14 and its reminder")
+    @Test(
+        "a consenting customer: confirmation at once, check-in on day 2 at 10:00, ticket on \"no\", review on day 14 and its reminder"
+    )
     func consenting() throws {
         let facts = S.consenting()
         let result = try run(customer: "anna", facts: facts, policy: .standard(shopTimeZone: S.berlin))
-        #expect(result.sends.map(\.template) == ["order_confirmation", "delivery_check_in", "make_it_right_ack", "review_request", "review_reminder"])
-        #expect(result.sends.map(\.createdAt) == [
-            S.berlinInstant(2026, 6, 1, 22, 30), S.berlinInstant(2026, 6, 6, 10, 0), S.berlinInstant(2026, 6, 13, 9, 0),
-            S.berlinInstant(2026, 6, 18, 10, 0), S.berlinInstant(2026, 6, 23, 10, 0),
-        ])
+        #expect(
+            result.sends.map(\.template) == [
+                "order_confirmation", "delivery_check_in", "make_it_right_ack", "review_request", "review_reminder",
+            ])
+        #expect(
+            result.sends.map(\.createdAt) == [
+                S.berlinInstant(2026, 6, 1, 22, 30), S.berlinInstant(2026, 6, 6, 10, 0),
+                S.berlinInstant(2026, 6, 13, 9, 0),
+                S.berlinInstant(2026, 6, 18, 10, 0), S.berlinInstant(2026, 6, 23, 10, 0),
+            ])
         #expect(result.sends.allSatisfy { $0.locale == .de })
         #expect(result.sends[0].subject == "Danke für deine Bestellung")
         #expect(result.sends[1].basis == .consent)
@@ -80,7 +97,8 @@ struct LibraryScenarioTests {
         let facts = S.consenting { $0.contact.emailSuppression = .unsubscribed }
         let result = try run(customer: "ben", facts: facts, policy: .standard(shopTimeZone: S.berlin))
         #expect(result.sends.map(\.template) == ["order_confirmation"])
-        #expect(result.skips["review_request"] == [.suppressed(.email, .unsubscribed), .suppressed(.email, .unsubscribed)])
+        #expect(
+            result.skips["review_request"] == [.suppressed(.email, .unsubscribed), .suppressed(.email, .unsubscribed)])
         #expect(result.skips["delivery_check_in"] == [.suppressed(.email, .unsubscribed)])
     }
 }

@@ -7,9 +7,13 @@ import Testing
 struct MessageArbiterTests {
     typealias S = FlowsTestSupport
 
-    private func message(_ flow: String, customer: String = "c1", priority: Int, value: Int64 = 0, class messageClass: MessageClass = .marketing, hour: Int = 10) -> OutgoingMessage {
+    private func message(
+        _ flow: String, customer: String = "c1", priority: Int, value: Int64 = 0,
+        class messageClass: MessageClass = .marketing, hour: Int = 10
+    ) -> OutgoingMessage {
         OutgoingMessage(
-            idempotencyKey: "\(flow)/\(customer)", customerID: customer, flowID: flow, flowVersion: 1, stepID: "s", channel: .email,
+            idempotencyKey: "\(flow)/\(customer)", customerID: customer, flowID: flow, flowVersion: 1, stepID: "s",
+            channel: .email,
             template: flow, locale: .de, subject: "x", messageClass: messageClass, basis: .consent, variant: nil,
             priority: priority, expectedValueMinor: value, createdAt: S.utcInstant(2026, 1, 1, hour))
     }
@@ -19,14 +23,16 @@ struct MessageArbiterTests {
         let arbiter = MessageArbiter(window: .hours(24))
         let verdicts = arbiter.arbitrate([
             message("review_request", priority: 40), message("abandoned_cart", priority: 90),
-            message("order_confirmation", priority: 100, class: .transactional), message("birthday", customer: "c2", priority: 10),
+            message("order_confirmation", priority: 100, class: .transactional),
+            message("birthday", customer: "c2", priority: 10),
         ])
-        #expect(verdicts == [
-            .heldBack(message("review_request", priority: 40), .heldBack(byFlow: "abandoned_cart")),
-            .send(message("abandoned_cart", priority: 90)),
-            .send(message("order_confirmation", priority: 100, class: .transactional)),
-            .send(message("birthday", customer: "c2", priority: 10)),
-        ])
+        #expect(
+            verdicts == [
+                .heldBack(message("review_request", priority: 40), .heldBack(byFlow: "abandoned_cart")),
+                .send(message("abandoned_cart", priority: 90)),
+                .send(message("order_confirmation", priority: 100, class: .transactional)),
+                .send(message("birthday", customer: "c2", priority: 10)),
+            ])
     }
 
     @Test("equal priority: the higher expected value wins, whatever the input order")

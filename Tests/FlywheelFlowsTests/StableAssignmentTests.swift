@@ -11,16 +11,24 @@ struct StableAssignmentTests {
             let b = StableAssignment.isHoldout(flowID: "win_back", customerID: "c\(n)", basisPoints: 1_000)
             #expect(a == b)
         }
-        #expect(StableAssignment.hash(flowID: "f", customerID: "c1", salt: "holdout") == StableAssignment.hash(flowID: "f", customerID: "c1", salt: "holdout"))
-        #expect(StableAssignment.hash(flowID: "f", customerID: "c1", salt: "holdout") != StableAssignment.hash(flowID: "g", customerID: "c1", salt: "holdout"))
+        #expect(
+            StableAssignment.hash(flowID: "f", customerID: "c1", salt: "holdout")
+                == StableAssignment.hash(flowID: "f", customerID: "c1", salt: "holdout"))
+        #expect(
+            StableAssignment.hash(flowID: "f", customerID: "c1", salt: "holdout")
+                != StableAssignment.hash(flowID: "g", customerID: "c1", salt: "holdout"))
     }
 
     @Test("a 10 % holdout holds out about 10 % of 20,000 customers; 0 % none")
     func share() {
         let customers = (0..<20_000).map { "customer-\($0)" }
-        let held = customers.filter { StableAssignment.isHoldout(flowID: "review_request", customerID: $0, basisPoints: 1_000) }.count
+        let held = customers.filter {
+            StableAssignment.isHoldout(flowID: "review_request", customerID: $0, basisPoints: 1_000)
+        }.count
         #expect((1_850...2_150).contains(held), "\(held)")
-        #expect(!customers.contains { StableAssignment.isHoldout(flowID: "review_request", customerID: $0, basisPoints: 0) })
+        #expect(
+            !customers.contains { StableAssignment.isHoldout(flowID: "review_request", customerID: $0, basisPoints: 0) }
+        )
     }
 
     @Test("weights 1:3 split about 25/75, independent of the holdout draw")

@@ -29,7 +29,9 @@ extension Condition: Codable {
             self = .compare(fact, op, value)
         } else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "a condition needs fact/op/value, all, any or not"))
+                .init(
+                    codingPath: decoder.codingPath, debugDescription: "a condition needs fact/op/value, all, any or not"
+                ))
         }
     }
 

@@ -29,7 +29,10 @@ public struct CouponSpec: Hashable, Sendable, Codable {
     public var validFor: FlowDuration
     public var codePrefix: String?
 
-    public init(percentOff: Int? = nil, amountOffMinor: Int64? = nil, currency: String? = nil, validFor: FlowDuration, codePrefix: String? = nil) {
+    public init(
+        percentOff: Int? = nil, amountOffMinor: Int64? = nil, currency: String? = nil, validFor: FlowDuration,
+        codePrefix: String? = nil
+    ) {
         self.percentOff = percentOff
         self.amountOffMinor = amountOffMinor
         self.currency = currency
@@ -38,7 +41,10 @@ public struct CouponSpec: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case percentOff = "percent_off", amountOffMinor = "amount_off_minor", currency, validFor = "valid_for"
+        case percentOff = "percent_off"
+        case amountOffMinor = "amount_off_minor"
+        case currency
+        case validFor = "valid_for"
         case codePrefix = "code_prefix"
     }
 

@@ -2,8 +2,14 @@ import FlywheelCore
 
 extension FlowDefinition: Codable {
     enum Keys: String, CodingKey, CaseIterable {
-        case id, name, version, messageClass = "message_class", priority, expectedValueMinor = "expected_value_minor"
-        case trigger, reentry, holdoutPercent = "holdout_percent", winBack = "win_back", locales, steps, goals
+        case id, name, version
+        case messageClass = "message_class"
+        case priority
+        case expectedValueMinor = "expected_value_minor"
+        case trigger, reentry
+        case holdoutPercent = "holdout_percent"
+        case winBack = "win_back"
+        case locales, steps, goals
     }
 
     /// Strict decoding: the first problem throws. `FlowDocument.parse` collects every problem instead.
@@ -29,7 +35,8 @@ extension FlowDefinition: Codable {
         guard let codes = try c.decodeIfPresent([String].self, forKey: .locales) else { return [.de, .en] }
         return try codes.map { code in
             guard let locale = ShopLocale(rawValue: code) else {
-                throw DecodingError.dataCorruptedError(forKey: .locales, in: c, debugDescription: "unknown locale; use de or en")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .locales, in: c, debugDescription: "unknown locale; use de or en")
             }
             return locale
         }

@@ -14,7 +14,8 @@ public enum FlowDocument {
         } catch let error as DecodingError {
             return .failure(FlowValidationError(flow: name, problems: [problem(from: error, stepIDs: [])]))
         } catch {
-            return .failure(FlowValidationError(flow: name, problems: [FlowProblem(step: nil, key: "", reason: "\(error)")]))
+            return .failure(
+                FlowValidationError(flow: name, problems: [FlowProblem(step: nil, key: "", reason: "\(error)")]))
         }
         let label = lenient.label ?? name
         guard let definition = lenient.definition else {
@@ -33,7 +34,9 @@ public enum FlowDocument {
         case .typeMismatch(let type, let context):
             (path, reason) = (context.codingPath, "expected \(typeName(type))")
         case .dataCorrupted(let context):
-            (path, reason) = (context.codingPath, context.debugDescription.isEmpty ? "invalid" : context.debugDescription)
+            (path, reason) = (
+                context.codingPath, context.debugDescription.isEmpty ? "invalid" : context.debugDescription
+            )
         @unknown default: (path, reason) = ([], "\(error)")
         }
         var step: String?
@@ -75,7 +78,10 @@ private struct LenientFlow: Decodable {
         let root = try decoder.container(keyedBy: AnyKey.self)
         let known = Set(Keys.allCases.map(\.rawValue))
         for key in root.allKeys where !known.contains(key.stringValue) {
-            problems.append(FlowProblem(step: nil, key: key.stringValue, reason: "unknown key; expected one of \(known.sorted().joined(separator: ", "))"))
+            problems.append(
+                FlowProblem(
+                    step: nil, key: key.stringValue,
+                    reason: "unknown key; expected one of \(known.sorted().joined(separator: ", "))"))
         }
         let c = try decoder.container(keyedBy: Keys.self)
         var problems = self.problems
@@ -117,7 +123,8 @@ private struct LenientFlow: Decodable {
         }
         self.problems = problems
         guard problems.isEmpty, let id, let name, let version, let messageClass, let priority, let value, let trigger,
-            let reentry, let holdout, let winBack, let locales, let goals, let slots, let steps, steps.count == slots.count
+            let reentry, let holdout, let winBack, let locales, let goals, let slots, let steps,
+            steps.count == slots.count
         else { return }
         definition = FlowDefinition(
             id: id, name: name, version: version, messageClass: messageClass, priority: priority,

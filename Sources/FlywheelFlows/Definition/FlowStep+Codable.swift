@@ -2,8 +2,12 @@ extension FlowStep: Codable {
     enum Keys: String, CodingKey, CaseIterable {
         case id, next, then, `else`
         case wait, condition, split
-        case sendEmail = "send_email", sendSMS = "send_sms", givePoints = "give_points"
-        case issueCoupon = "issue_coupon", tagCustomer = "tag_customer", openTicket = "open_ticket"
+        case sendEmail = "send_email"
+        case sendSMS = "send_sms"
+        case givePoints = "give_points"
+        case issueCoupon = "issue_coupon"
+        case tagCustomer = "tag_customer"
+        case openTicket = "open_ticket"
         case callWebhook = "call_webhook"
     }
 
@@ -47,7 +51,8 @@ extension FlowStep: Codable {
         case .tagCustomer:
             let nested = try c.superDecoder(forKey: .tagCustomer)
             try KeyCheck.rejectUnknown(in: nested, allowed: ["tag"])
-            kind = .tagCustomer(try nested.container(keyedBy: AnyKey.self).decode(String.self, forKey: AnyKey(stringValue: "tag")))
+            kind = .tagCustomer(
+                try nested.container(keyedBy: AnyKey.self).decode(String.self, forKey: AnyKey(stringValue: "tag")))
         case .openTicket: kind = .openTicket(try c.decode(TicketSpec.self, forKey: .openTicket))
         case .callWebhook: kind = .callWebhook(try c.decode(WebhookSpec.self, forKey: .callWebhook))
         default: fatalError("unreachable: \(key) is not a step kind")

@@ -30,7 +30,9 @@ public struct MessageSpec: Hashable, Sendable {
     }
 
     enum Keys: String, CodingKey, CaseIterable {
-        case template, subject, messageClass = "message_class", asksForFeedback = "asks_for_feedback"
+        case template, subject
+        case messageClass = "message_class"
+        case asksForFeedback = "asks_for_feedback"
         case ownSimilarGoods = "own_similar_goods"
     }
 

@@ -34,7 +34,8 @@ extension TimeOfDay: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let time = TimeOfDay(text: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a time HH:MM such as 10:00")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a time HH:MM such as 10:00")
         }
         self = time
     }

@@ -60,7 +60,10 @@ public struct DateWait: Hashable, Sendable {
     public var at: TimeOfDay?
     public var zone: ZoneChoice
 
-    public init(field: DateField, offset: FlowDuration = FlowDuration(seconds: 0), at: TimeOfDay? = nil, zone: ZoneChoice = .customer) {
+    public init(
+        field: DateField, offset: FlowDuration = FlowDuration(seconds: 0), at: TimeOfDay? = nil,
+        zone: ZoneChoice = .customer
+    ) {
         self.field = field
         self.offset = offset
         self.at = at
@@ -70,11 +73,15 @@ public struct DateWait: Hashable, Sendable {
 
 extension WaitSpec: Codable {
     private enum Keys: String, CodingKey, CaseIterable {
-        case duration = "for", untilTime = "until_time", untilEvent = "until_event", untilDate = "until_date"
+        case duration = "for"
+        case untilTime = "until_time"
+        case untilEvent = "until_event"
+        case untilDate = "until_date"
     }
     private enum TimeKeys: String, CodingKey, CaseIterable { case at, zone }
     private enum EventKeys: String, CodingKey, CaseIterable {
-        case event, filters, timeout, onTimeout = "on_timeout"
+        case event, filters, timeout
+        case onTimeout = "on_timeout"
     }
     private enum DateKeys: String, CodingKey, CaseIterable { case field, offset, at, zone }
 
@@ -83,7 +90,9 @@ extension WaitSpec: Codable {
         let container = try decoder.container(keyedBy: Keys.self)
         guard container.allKeys.count == 1, let key = container.allKeys.first else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "a wait needs exactly one of for, until_time, until_event, until_date"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "a wait needs exactly one of for, until_time, until_event, until_date"))
         }
         switch key {
         case .duration:
@@ -92,7 +101,9 @@ extension WaitSpec: Codable {
             let nested = try container.superDecoder(forKey: .untilTime)
             try KeyCheck.rejectUnknown(in: nested, allowed: Set(TimeKeys.allCases.map(\.rawValue)))
             let c = try nested.container(keyedBy: TimeKeys.self)
-            self = .untilTime(try c.decode(TimeOfDay.self, forKey: .at), zone: try c.decodeIfPresent(ZoneChoice.self, forKey: .zone) ?? .customer)
+            self = .untilTime(
+                try c.decode(TimeOfDay.self, forKey: .at),
+                zone: try c.decodeIfPresent(ZoneChoice.self, forKey: .zone) ?? .customer)
         case .untilEvent:
             let nested = try container.superDecoder(forKey: .untilEvent)
             try KeyCheck.rejectUnknown(in: nested, allowed: Set(EventKeys.allCases.map(\.rawValue)))

@@ -37,8 +37,14 @@ public struct ProportionInterval: Hashable, Sendable {
             let b = wilson(successes: successes2, trials: trials2, z: z)
         else { return nil }
         let d = a.estimate - b.estimate
-        let lower = d - ((a.estimate - a.lower) * (a.estimate - a.lower) + (b.upper - b.estimate) * (b.upper - b.estimate)).squareRoot()
-        let upper = d + ((a.upper - a.estimate) * (a.upper - a.estimate) + (b.estimate - b.lower) * (b.estimate - b.lower)).squareRoot()
+        let lower =
+            d
+            - ((a.estimate - a.lower) * (a.estimate - a.lower) + (b.upper - b.estimate) * (b.upper - b.estimate))
+            .squareRoot()
+        let upper =
+            d
+            + ((a.upper - a.estimate) * (a.upper - a.estimate) + (b.estimate - b.lower) * (b.estimate - b.lower))
+            .squareRoot()
         return ProportionInterval(estimate: d, lower: lower, upper: upper)
     }
 }

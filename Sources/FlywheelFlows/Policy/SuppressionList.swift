@@ -17,7 +17,9 @@ public struct SuppressionList: Hashable, Sendable {
 
     public mutating func add(_ address: String, channel: Channel, reason: SuppressionReason) {
         let key = Key(channel: channel, address: SuppressionList.normalise(address, channel))
-        if let existing = entries[key], SuppressionList.strength(existing) >= SuppressionList.strength(reason) { return }
+        if let existing = entries[key], SuppressionList.strength(existing) >= SuppressionList.strength(reason) {
+            return
+        }
         entries[key] = reason
     }
 

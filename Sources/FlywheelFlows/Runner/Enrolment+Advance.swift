@@ -18,7 +18,9 @@ extension Enrolment {
             break
         case .waiting(let until):
             guard now >= until else { return [] }
-            guard case .wait(_, let next) = program.steps[stepIndex] else { preconditionFailure("waiting off a wait step") }
+            guard case .wait(_, let next) = program.steps[stepIndex] else {
+                preconditionFailure("waiting off a wait step")
+            }
             guard move(to: next, now: now, actions: &actions) else { return actions }
         case .waitingForEvent(let timeout):
             guard now >= timeout else { return [] }
@@ -143,7 +145,8 @@ extension Enrolment {
         case _ where holdout:
             skip(.holdout, program: program, now: now, actions: &actions)
             return
-        case .givePoints(let spec): action = .givePoints(points: spec.points, reason: spec.reason, key: effectKey(stepID))
+        case .givePoints(let spec):
+            action = .givePoints(points: spec.points, reason: spec.reason, key: effectKey(stepID))
         case .issueCoupon(let spec): action = .issueCoupon(spec, key: effectKey(stepID))
         case .openTicket(let spec): action = .openTicket(spec, key: effectKey(stepID))
         case .callWebhook(let spec): action = .callWebhook(spec, key: effectKey(stepID))

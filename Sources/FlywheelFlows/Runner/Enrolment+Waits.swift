@@ -21,7 +21,9 @@ extension Enrolment {
             let calendar = ShopCalendar(timeZone: zone(choice))
             let today = calendar.localDate(of: now)
             let candidate = calendar.instant(localDate: today, secondsOfDay: time.secondsOfDay)
-            return .at(candidate > now ? candidate : calendar.instant(localDate: today.adding(days: 1), secondsOfDay: time.secondsOfDay))
+            return .at(
+                candidate > now
+                    ? candidate : calendar.instant(localDate: today.adding(days: 1), secondsOfDay: time.secondsOfDay))
         case .untilEvent(let wait):
             return .at(now.addingTimeInterval(TimeInterval(wait.timeout.seconds)))
         case .untilDate(let wait):

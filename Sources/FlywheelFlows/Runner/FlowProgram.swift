@@ -31,7 +31,8 @@ public struct FlowProgram: Sendable {
                     total += variant.weight
                     cumulative.append(total)
                 }
-                return .split(names: variants.map(\.variant), cumulative: cumulative, next: variants.map { resolve($0.next) })
+                return .split(
+                    names: variants.map(\.variant), cumulative: cumulative, next: variants.map { resolve($0.next) })
             case .send(let spec):
                 let subjects = ShopLocale.allCases.map { spec.subject[$0.rawValue] }
                 return .send(

@@ -34,7 +34,9 @@ public struct FlowMatcher: Sendable {
         }
     }
 
-    private func refusal(_ program: FlowProgram, event: FlowEvent, facts: CustomerFacts, history: EntryHistory) -> EntryRefusal? {
+    private func refusal(_ program: FlowProgram, event: FlowEvent, facts: CustomerFacts, history: EntryHistory)
+        -> EntryRefusal?
+    {
         let definition = program.definition
         for (index, filter) in definition.trigger.filters.enumerated()
         where !facts.satisfies(filter, event: event.trigger, now: event.occurredAt) {

@@ -40,7 +40,8 @@ extension FlowDefinition {
                         let cycle = Array(path[from...])
                         if reported.insert(Set(cycle)).inserted {
                             let names = (cycle + [next]).map { "\"\(steps[$0].id)\"" }.joined(separator: " → ")
-                            found.add(FlowProblem.stepLabel(next, steps[next].id), "next", "loop without a wait: \(names)")
+                            found.add(
+                                FlowProblem.stepLabel(next, steps[next].id), "next", "loop without a wait: \(names)")
                         }
                     } else if colour[next] == 0 {
                         colour[next] = 1

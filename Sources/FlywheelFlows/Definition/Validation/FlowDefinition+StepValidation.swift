@@ -40,7 +40,9 @@ extension FlowDefinition {
         case .issueCoupon(let spec):
             checkCoupon(spec, label: label, into: &found)
         case .tagCustomer(let tag):
-            if tag.trimmingCharacters(in: .whitespaces).isEmpty { found.add(label, "tag_customer.tag", "must not be empty") }
+            if tag.trimmingCharacters(in: .whitespaces).isEmpty {
+                found.add(label, "tag_customer.tag", "must not be empty")
+            }
         case .openTicket(let spec):
             if spec.topic.isEmpty { found.add(label, "open_ticket.topic", "must not be empty") }
         case .callWebhook(let spec):
@@ -59,7 +61,9 @@ extension FlowDefinition {
         case .untilEvent(let wait):
             if wait.timeout.seconds <= 0 { found.add(label, "wait.until_event.timeout", "must be positive") }
             for (index, filter) in wait.filters.enumerated() {
-                checkCondition(filter, key: "wait.until_event.filters[\(index)]", step: label, eventKinds: [wait.event], into: &found)
+                checkCondition(
+                    filter, key: "wait.until_event.filters[\(index)]", step: label, eventKinds: [wait.event],
+                    into: &found)
             }
         case .untilDate(let wait):
             if abs(wait.offset.seconds) > 400 * 86_400 {
@@ -68,7 +72,9 @@ extension FlowDefinition {
         }
     }
 
-    private func checkMessage(_ spec: MessageSpec, label: String, catalogue: TemplateCatalogue?, into found: inout ProblemList) {
+    private func checkMessage(
+        _ spec: MessageSpec, label: String, catalogue: TemplateCatalogue?, into found: inout ProblemList
+    ) {
         let key = spec.channel == .email ? "send_email" : "send_sms"
         if spec.template.isEmpty { found.add(label, "\(key).template", "must not be empty") }
         let effectiveClass = spec.messageClass ?? messageClass
@@ -87,7 +93,8 @@ extension FlowDefinition {
             for locale in locales {
                 let subject = spec.subject[locale.rawValue] ?? ""
                 if subject.trimmingCharacters(in: .whitespaces).isEmpty {
-                    found.add(label, "\(key).subject.\(locale.rawValue)", "missing subject for locale \(locale.rawValue)")
+                    found.add(
+                        label, "\(key).subject.\(locale.rawValue)", "missing subject for locale \(locale.rawValue)")
                 }
             }
         }
@@ -95,7 +102,8 @@ extension FlowDefinition {
             for locale in locales where !catalogue.contains(spec.template, channel: spec.channel, locale: locale) {
                 found.add(
                     label, "\(key).template",
-                    "template \"\(spec.template)\" has no \(spec.channel.rawValue) version for locale \(locale.rawValue)")
+                    "template \"\(spec.template)\" has no \(spec.channel.rawValue) version for locale \(locale.rawValue)"
+                )
             }
         }
     }

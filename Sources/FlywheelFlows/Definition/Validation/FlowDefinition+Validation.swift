@@ -25,12 +25,16 @@ extension FlowDefinition {
                 indexOfID[step.id] = index
             }
         }
-        let eventKinds = [trigger.event] + steps.compactMap { step -> TriggerKind? in
-            if case .wait(.untilEvent(let wait)) = step.kind { return wait.event }
-            return nil
-        }
+        let eventKinds =
+            [trigger.event]
+            + steps.compactMap { step -> TriggerKind? in
+                if case .wait(.untilEvent(let wait)) = step.kind { return wait.event }
+                return nil
+            }
         for (index, step) in steps.enumerated() {
-            checkStep(step, label: FlowProblem.stepLabel(index, step.id), ids: indexOfID, eventKinds: eventKinds, catalogue: catalogue, into: &found)
+            checkStep(
+                step, label: FlowProblem.stepLabel(index, step.id), ids: indexOfID, eventKinds: eventKinds,
+                catalogue: catalogue, into: &found)
         }
         checkGraph(indexOfID: indexOfID, into: &found)
         return found.items
@@ -56,7 +60,8 @@ extension FlowDefinition {
         if !(holdoutPercent >= 0 && holdoutPercent < 100) {
             found.add(nil, "holdout_percent", "must be at least 0 and below 100")
         } else if holdoutPercent > 0 && messageClass == .transactional {
-            found.add(nil, "holdout_percent", "must be 0 for a transactional flow: its messages are owed to the customer")
+            found.add(
+                nil, "holdout_percent", "must be 0 for a transactional flow: its messages are owed to the customer")
         }
         if case .oncePer(let days) = reentry, days < 1 { found.add(nil, "reentry.days", "must be 1 or more") }
         if locales.isEmpty { found.add(nil, "locales", "must name at least one locale") }
@@ -65,11 +70,14 @@ extension FlowDefinition {
 
     private func checkPattern(_ pattern: EventPattern, key: String, step: String?, into found: inout ProblemList) {
         for (index, filter) in pattern.filters.enumerated() {
-            checkCondition(filter, key: "\(key).filters[\(index)]", step: step, eventKinds: [pattern.event], into: &found)
+            checkCondition(
+                filter, key: "\(key).filters[\(index)]", step: step, eventKinds: [pattern.event], into: &found)
         }
     }
 
-    func checkCondition(_ condition: Condition, key: String, step: String?, eventKinds: [TriggerKind], into found: inout ProblemList) {
+    func checkCondition(
+        _ condition: Condition, key: String, step: String?, eventKinds: [TriggerKind], into found: inout ProblemList
+    ) {
         switch condition {
         case .all(let items), .any(let items):
             let name = if case .all = condition { "all" } else { "any" }
@@ -83,7 +91,8 @@ extension FlowDefinition {
             if case .event(let attribute) = fact, !eventKinds.contains(where: { $0.attributes.contains(attribute) }) {
                 found.add(
                     step, "\(key).fact",
-                    "event.\(attribute.rawValue) is not carried by \(eventKinds.map(\.rawValue).joined(separator: " or "))")
+                    "event.\(attribute.rawValue) is not carried by \(eventKinds.map(\.rawValue).joined(separator: " or "))"
+                )
             }
             switch (op, value) {
             case (.exists, nil): break
