@@ -1,3 +1,4 @@
+import FlywheelCore
 import Testing
 
 @testable import FlywheelFlows
@@ -36,7 +37,8 @@ struct FlowReportTests {
     @Test("a flow report: rates, lift against the holdout and incremental revenue")
     func report() throws {
         let counts = FlowCounts(
-            entered: 9_000, holdoutEntered: 1_000, sent: 8_800, delivered: 8_600, opened: 4_300, clicked: 860,
+            currency: .eur, entered: 9_000, holdoutEntered: 1_000, sent: 8_800, delivered: 8_600, opened: 4_300,
+            clicked: 860,
             converted: 1_350, holdoutConverted: 100, revenueMinor: 6_750_000, holdoutRevenueMinor: 500_000)
         let report = FlowReport(counts: counts)
         #expect(close(report.deliveryRate, 8_600.0 / 8_800))
@@ -48,14 +50,14 @@ struct FlowReportTests {
         #expect(close(lift.estimate, 0.05, 1e-12))
         #expect(lift.excludesZero)
         #expect(lift.lower > 0.02 && lift.upper < 0.07)
-        #expect(report.incrementalRevenueMinor == 2_250_000)
+        #expect(report.incrementalRevenue == Money(minorUnits: 2_250_000, currency: .eur))
     }
 
     @Test("without a holdout there is no lift, and empty denominators give no rate")
     func noHoldout() {
-        let report = FlowReport(counts: FlowCounts(entered: 10, converted: 2))
+        let report = FlowReport(counts: FlowCounts(currency: .eur, entered: 10, converted: 2))
         #expect(report.incrementalRepeatRate == nil)
-        #expect(report.incrementalRevenueMinor == nil)
+        #expect(report.incrementalRevenue == nil)
         #expect(report.openRate == nil)
         #expect(report.conversionRate == 0.2)
     }

@@ -1,3 +1,5 @@
+public import FlywheelCore
+
 /// A flow's report: the funnel rates and the lift against its holdout group.
 public struct FlowReport: Hashable, Sendable {
     public var counts: FlowCounts
@@ -14,9 +16,9 @@ public struct FlowReport: Hashable, Sendable {
     /// Incremental repeat rate (treatment − holdout) with Newcombe's hybrid score interval; `nil` without a
     /// holdout.
     public var incrementalRepeatRate: ProportionInterval?
-    /// Revenue per treatment customer minus revenue per holdout customer, times the treatment group, in minor
-    /// units (rounded to the nearest unit); `nil` without a holdout.
-    public var incrementalRevenueMinor: Int64?
+    /// Revenue per treatment customer minus revenue per holdout customer, times the treatment group (rounded
+    /// to the nearest minor unit); `nil` without a holdout or when the two revenues' currencies differ.
+    public var incrementalRevenue: Money?
 
     /// The report of `counts` at confidence quantile `z` (1.96 for 95 %).
     public init(counts: FlowCounts, z: Double = ProportionInterval.z95) {
@@ -30,10 +32,12 @@ public struct FlowReport: Hashable, Sendable {
         incrementalRepeatRate = ProportionInterval.newcombeDifference(
             successes1: counts.converted, trials1: counts.entered, successes2: counts.holdoutConverted,
             trials2: counts.holdoutEntered, z: z)
-        if counts.entered > 0, counts.holdoutEntered > 0 {
-            let perTreated = Double(counts.revenueMinor) / Double(counts.entered)
-            let perHeldOut = Double(counts.holdoutRevenueMinor) / Double(counts.holdoutEntered)
-            incrementalRevenueMinor = Int64(((perTreated - perHeldOut) * Double(counts.entered)).rounded())
+        if counts.entered > 0, counts.holdoutEntered > 0, counts.revenue.currency == counts.holdoutRevenue.currency {
+            let perTreated = Double(counts.revenue.minorUnits) / Double(counts.entered)
+            let perHeldOut = Double(counts.holdoutRevenue.minorUnits) / Double(counts.holdoutEntered)
+            incrementalRevenue = Money(
+                minorUnits: Int64(((perTreated - perHeldOut) * Double(counts.entered)).rounded()),
+                currency: counts.revenue.currency)
         }
     }
 }
