@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "FlywheelSimulation", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .target(name: "FlywheelAnalytics", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .target(name: "FlywheelLoyalty", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
+        .target(name: "FlywheelFlows", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         // Adapters.
         .target(name: "FlywheelImport", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .target(
@@ -106,6 +107,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelLoyaltyTests", dependencies: ["FlywheelLoyalty", "FlywheelCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlywheelFlowsTests", dependencies: ["FlywheelFlows", "FlywheelCore"], swiftSettings: swiftSettings),
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelSimulationTests", dependencies: ["FlywheelSimulation", "FlywheelCore"],
