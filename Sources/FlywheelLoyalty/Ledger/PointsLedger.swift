@@ -21,6 +21,7 @@ public struct PointsLedger: Sendable {
     private var entriesByLot: [LotID: [Int]] = [:]
     private var entriesBySource: [SourceEvent: [Int]] = [:]
     var orders: [String: OrderEarning] = [:]
+    var handedBack: [SourceEvent: Int64] = [:]
 
     /// An empty ledger.
     public init() {}
@@ -49,9 +50,11 @@ public struct PointsLedger: Sendable {
     ///   - orderAmount: for `order` events, the amount the points were earned on (required: refunds are
     ///     pro-rated against it).
     ///   - admin: who made a manual award.
+    ///   - pending: the points wait in the customer's `pending` account until `release(order:…)` (an order
+    ///     whose return window is open); they are not spendable until then.
     public mutating func earn(
         customer: String, points: Int64, source: SourceEvent, reason: String, at: Date, expiresAt: Date? = nil,
-        orderAmount: Money? = nil, admin: String? = nil
+        orderAmount: Money? = nil, admin: String? = nil, pending: Bool = false
     ) -> LedgerOutcome {
         if applied.contains(source) { return .alreadyApplied }
         let kinds: [SourceEvent.Kind] = [.order, .referral, .bonus, .manual]
@@ -67,7 +70,7 @@ public struct PointsLedger: Sendable {
         lots.append(
             PointsLot(
                 id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt, earned: points,
-                remaining: points))
+                remaining: points, isPending: pending))
         lotsByCustomer[customer, default: []].append(lotID)
         if source.kind == .order, let orderAmount {
             orders[source.key] = OrderEarning(
@@ -76,9 +79,25 @@ public struct PointsLedger: Sendable {
         }
         applied.insert(source)
         let entry = append(
-            debit: .programme, credit: .available(customer: customer), points: points, source: source,
+            debit: .programme, credit: lots[lotID.rawValue].account, points: points, source: source,
             reason: reason, at: at, lot: lotID, admin: admin)
         return .applied(entries: [entry], shortfall: 0)
+    }
+
+    /// Adds `points` to `customer` as a new lot taken from `debit` (the hand-back of redeemed points).
+    mutating func addLot(
+        customer: String, points: Int64, from debit: LedgerAccount, source: SourceEvent, reason: String, at: Date,
+        expiresAt: Date?
+    ) -> LedgerEntry {
+        let lotID = LotID(lots.count)
+        lots.append(
+            PointsLot(
+                id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt, earned: points,
+                remaining: points))
+        lotsByCustomer[customer, default: []].append(lotID)
+        return append(
+            debit: debit, credit: .available(customer: customer), points: points, source: source, reason: reason,
+            at: at, lot: lotID, admin: nil)
     }
 
     /// The customer's lots that still hold points and have not expired at `date`, in spending order.
@@ -86,7 +105,7 @@ public struct PointsLedger: Sendable {
         lotsByCustomer[customer, default: []]
             .filter { id in
                 let lot = lots[id.rawValue]
-                return lot.remaining > 0 && (lot.expiresAt.map { $0 > date } ?? true)
+                return lot.remaining > 0 && !lot.isPending && (lot.expiresAt.map { $0 > date } ?? true)
             }
             .sorted { lots[$0.rawValue].spendsBefore(lots[$1.rawValue]) }
     }
@@ -104,7 +123,7 @@ public struct PointsLedger: Sendable {
     ) -> LedgerEntry {
         lots[lot.rawValue].remaining -= points
         return append(
-            debit: .available(customer: lots[lot.rawValue].customer), credit: credit, points: points, source: source,
+            debit: lots[lot.rawValue].account, credit: credit, points: points, source: source,
             reason: reason, at: at, lot: lot, admin: admin)
     }
 
@@ -125,6 +144,17 @@ public struct PointsLedger: Sendable {
         entriesBySource[source, default: []].append(entry.sequence)
         applied.insert(source)
         return entry
+    }
+
+    /// Moves what is left of a pending lot to the customer's available account.
+    mutating func releaseLot(_ lot: LotID, source: SourceEvent, reason: String, at: Date) -> LedgerEntry? {
+        let held = lots[lot.rawValue]
+        guard held.isPending else { return nil }
+        lots[lot.rawValue].isPending = false
+        guard held.remaining > 0 else { return nil }
+        return append(
+            debit: .pending(customer: held.customer), credit: .available(customer: held.customer),
+            points: held.remaining, source: source, reason: reason, at: at, lot: lot, admin: nil)
     }
 
     mutating func recordShortfall(_ shortfall: RefundShortfall) { refundShortfalls.append(shortfall) }
