@@ -12,6 +12,7 @@ extension ProgrammeReplay {
         badgeTrackers.append(BadgeTracker())
         challengeTrackers.append(ChallengeTracker())
         memberships.append(MembershipState())
+        segments.append([])
         birthdays.append(nil)
         lastActivity.append(nil)
         lastBirthdayYear.append(Int.min)

@@ -26,7 +26,7 @@ extension ProgrammeReplay {
         if let rules = tierRules {
             for state in tierStates { tierCounts[rules.tier(of: state)?.id ?? "", default: 0] += 1 }
         }
-        let issued = ledger.lots.reduce(Int64(0)) { $0 + $1.earned }
+        let issued = ledger.lots.reduce(Int64(0)) { $0 + ($1.source.kind == .handBack ? 0 : $1.earned) }
         let open = ledger.lots.reduce(Int64(0)) { $0 + $1.remaining }
         let used = rewardBook.codes.count { if case .used = $0.status { true } else { false } }
         return ReplaySummary(
@@ -34,6 +34,6 @@ extension ProgrammeReplay {
             pointsRedeemed: ledger.balance(of: .redeemed), pointsReversed: ledger.balance(of: .reversed),
             pointsExpired: ledger.balance(of: .expired), pointsOpen: open, codesIssued: rewardBook.codes.count,
             codesUsed: used, redemptionsRefused: redemptionsRefused, membershipFeesMinor: feesMinor,
-            tierCounts: tierCounts, liability: liability(at: at))
+            memberOrders: memberOrders, memberSavingsMinor: memberSavingsMinor, tierCounts: tierCounts, liability: liability(at: at))
     }
 }

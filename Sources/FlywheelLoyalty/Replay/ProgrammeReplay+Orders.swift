@@ -30,6 +30,11 @@ extension ProgrammeReplay {
             }
         }
         lastActivity[index] = order.placedAt
+        if let terms = programme.membership, memberships[index].isActive(at: order.placedAt) {
+            let savings = terms.savings(on: order)
+            memberOrders += 1
+            memberSavingsMinor += savings.memberPriceMinor + savings.shippingMinor
+        }
         if let rules = tierRules {
             _ = rules.handle(.order(at: order.placedAt, spendMinor: qualifying, points: points), state: &tierStates[index])
         }
@@ -47,7 +52,7 @@ extension ProgrammeReplay {
         }
         if !programme.challenges.isEmpty {
             let done = challengeTrackers[index].order(
-                spendMinor: qualifying, at: order.placedAt, challenges: programme.challenges)
+                spendMinor: qualifying, at: order.placedAt, challenges: programme.challenges, segments: segments[index])
             for challenge in done {
                 award(index, challenge.points, key: "challenge:\(challenge.id):\(customer)", reason: "challenge",
                     at: order.placedAt)

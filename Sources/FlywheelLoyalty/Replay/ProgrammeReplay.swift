@@ -30,6 +30,7 @@ public struct ProgrammeReplay: Sendable {
     var badgeTrackers: [BadgeTracker] = []
     var challengeTrackers: [ChallengeTracker] = []
     var memberships: [MembershipState] = []
+    var segments: [Set<String>] = []
     var birthdays: [CivilDate?] = []
     var lastActivity: [Date?] = []
     var lastBirthdayYear: [Int] = []
@@ -44,6 +45,8 @@ public struct ProgrammeReplay: Sendable {
     var refunds = 0
     var redemptionsRefused = 0
     var feesMinor: Int64 = 0
+    var memberOrders = 0
+    var memberSavingsMinor: Int64 = 0
 
     /// A replay of `programme` in `calendar`'s zone. Codes are drawn from a generator seeded with `seed`;
     /// `expirySwitchedOn` is when expiry was switched on (expiry bites one full period after it; `nil` when
@@ -75,6 +78,9 @@ public struct ProgrammeReplay: Sendable {
             let index = customerNumber(customer, at: at)
             memberships[index].pay(at: at, terms: terms, calendar: calendar)
             feesMinor += terms.feeMinor
+        case .segment(let customer, let segment, let at):
+            let index = customerNumber(customer, at: at)
+            segments[index].insert(segment)
         }
     }
 

@@ -7,9 +7,9 @@ public struct ReplaySummary: Hashable, Sendable {
     public var skippedOrders: Int
     /// Refunds applied.
     public var refunds: Int
-    /// Points awarded (orders, bonuses, badges, actions, hand-backs).
+    /// Points awarded (orders, bonuses, badges, actions, challenges, referrals); hand-backs are not new points.
     public var pointsIssued: Int64
-    /// Points spent on rewards, net of hand-backs.
+    /// Points spent on rewards, net of what full refunds handed back.
     public var pointsRedeemed: Int64
     /// Points taken back by refunds.
     public var pointsReversed: Int64
@@ -24,6 +24,9 @@ public struct ReplaySummary: Hashable, Sendable {
     public var redemptionsRefused: Int
     /// Membership fees collected (minor units).
     public var membershipFeesMinor: Int64
+    /// Orders placed by active members, and what members saved on them (member prices and shipping).
+    public var memberOrders: Int
+    public var memberSavingsMinor: Int64
     /// Customers per tier id (`""` for no tier).
     public var tierCounts: [String: Int]
     /// The liability at the end.
