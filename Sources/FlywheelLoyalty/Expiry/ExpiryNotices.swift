@@ -26,15 +26,18 @@ public enum ExpiryNotices {
         case .inactivity:
             for (customer, last) in lastActivity {
                 guard
-                    let deadline = policy.inactivityDeadline(lastActivity: last, switchedOn: switchedOn, calendar: calendar),
+                    let deadline = policy.inactivityDeadline(
+                        lastActivity: last, switchedOn: switchedOn, calendar: calendar),
                     deadline > now, deadline <= horizon
                 else { continue }
                 let points = ledger.spendablePoints(of: customer, at: now)
                 if points > 0 { sums[Key(customer: customer, expiresAt: deadline)] = points }
             }
         }
-        return sums.map { ExpiryNotice(customer: $0.key.customer, points: $0.value, expiresAt: $0.key.expiresAt, calendar: calendar) }
-            .sorted { ($0.expiresAt, $0.customer) < ($1.expiresAt, $1.customer) }
+        return sums.map {
+            ExpiryNotice(customer: $0.key.customer, points: $0.value, expiresAt: $0.key.expiresAt, calendar: calendar)
+        }
+        .sorted { ($0.expiresAt, $0.customer) < ($1.expiresAt, $1.customer) }
     }
 
     private struct Key: Hashable {

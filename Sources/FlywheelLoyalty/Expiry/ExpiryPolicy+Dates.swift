@@ -30,7 +30,9 @@ extension ExpiryPolicy {
         let month = total % 12 + 1
         let day: Int
         if roundToMonthEnd {
-            day = CivilDate.daysSinceEpoch(year: year, month: month, day: 1) + CivilDate.daysInMonth(year: year, month: month)
+            day =
+                CivilDate.daysSinceEpoch(year: year, month: month, day: 1)
+                + CivilDate.daysInMonth(year: year, month: month)
         } else {
             day = CivilDate.daysSinceEpoch(
                 year: year, month: month, day: min(local.day, CivilDate.daysInMonth(year: year, month: month)))

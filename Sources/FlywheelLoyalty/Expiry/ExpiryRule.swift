@@ -36,7 +36,8 @@ extension ExpiryRule: Codable {
                 roundToMonthEnd: try c.decodeIfPresent(Bool.self, forKey: .roundToMonthEnd) ?? false)
         default:
             throw DecodingError.dataCorruptedError(
-                forKey: .type, in: c, debugDescription: "unknown expiry type '\(type)'; use never, inactivity or lot_age")
+                forKey: .type, in: c,
+                debugDescription: "unknown expiry type '\(type)'; use never, inactivity or lot_age")
         }
     }
 

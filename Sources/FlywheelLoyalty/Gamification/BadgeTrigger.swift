@@ -26,7 +26,8 @@ extension BadgeTrigger: Codable {
         case "spend": self = .spend(minor: try c.decode(Int64.self, forKey: .amountMinor))
         case "action":
             self = .action(
-                try c.decode(EarningAction.self, forKey: .action), count: try c.decodeIfPresent(Int.self, forKey: .count) ?? 1)
+                try c.decode(EarningAction.self, forKey: .action),
+                count: try c.decodeIfPresent(Int.self, forKey: .count) ?? 1)
         case "anniversary": self = .anniversary(days: try c.decode(Int.self, forKey: .days))
         default:
             throw DecodingError.dataCorruptedError(

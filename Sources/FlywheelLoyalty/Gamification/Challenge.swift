@@ -51,6 +51,7 @@ public struct Challenge: Hashable, Sendable, Codable, Identifiable {
             start: try c.decode(Date.self, forKey: .start), end: try c.decode(Date.self, forKey: .end),
             goalOrders: try c.decodeIfPresent(Int.self, forKey: .goalOrders) ?? 0,
             goalSpendMinor: try c.decodeIfPresent(Int64.self, forKey: .goalSpendMinor) ?? 0,
-            points: try c.decode(Int64.self, forKey: .points), segment: try c.decodeIfPresent(String.self, forKey: .segment))
+            points: try c.decode(Int64.self, forKey: .points),
+            segment: try c.decodeIfPresent(String.self, forKey: .segment))
     }
 }

@@ -59,7 +59,9 @@ public struct PointsLedger: Sendable {
 
     /// Every account that has ever moved points.
     public var accounts: [LedgerAccount] {
-        var result: [LedgerAccount] = [.programme, .redeemed, .expired, .reversed].filter { systemMoved[Self.systemSlot($0)] }
+        var result: [LedgerAccount] = [.programme, .redeemed, .expired, .reversed].filter {
+            systemMoved[Self.systemSlot($0)]
+        }
         for (number, customer) in customerNames.enumerated() {
             result.append(.available(customer: customer))
             if pendingMoved[number] { result.append(.pending(customer: customer)) }
@@ -237,7 +239,9 @@ public struct PointsLedger: Sendable {
     }
 
     /// The entries of `source`, oldest first.
-    func entries(of source: SourceEvent) -> [LedgerEntry] { collect(from: sources[source] ?? -1, links: previousInSource) }
+    func entries(of source: SourceEvent) -> [LedgerEntry] {
+        collect(from: sources[source] ?? -1, links: previousInSource)
+    }
 
     func lotIDs(of customer: String) -> [LotID] { customerNumbers[customer].map { customerLots[$0] } ?? [] }
 

@@ -7,8 +7,11 @@ extension MembershipTerms {
         var price: Int64 = 0
         if memberPricePercentOff > 0 {
             for line in order.lineItems {
-                let eligible = memberPriceCategories.isEmpty || line.category.map(memberPriceCategories.contains) == true
-                if eligible { price += EarningArithmetic.multiplyDivide(max(0, line.totalMinor), memberPricePercentOff, 100) }
+                let eligible =
+                    memberPriceCategories.isEmpty || line.category.map(memberPriceCategories.contains) == true
+                if eligible {
+                    price += EarningArithmetic.multiplyDivide(max(0, line.totalMinor), memberPricePercentOff, 100)
+                }
             }
         }
         return (price, freeShipping || fastShipping ? max(0, order.shippingMinor) : 0)

@@ -43,7 +43,8 @@ public struct MembershipTerms: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            feeMinor: try c.decode(Int64.self, forKey: .feeMinor), periodMonths: try c.decode(Int.self, forKey: .periodMonths),
+            feeMinor: try c.decode(Int64.self, forKey: .feeMinor),
+            periodMonths: try c.decode(Int.self, forKey: .periodMonths),
             trialDays: try c.decodeIfPresent(Int.self, forKey: .trialDays) ?? 0,
             freeShipping: try c.decodeIfPresent(Bool.self, forKey: .freeShipping) ?? false,
             fastShipping: try c.decodeIfPresent(Bool.self, forKey: .fastShipping) ?? false,

@@ -151,7 +151,8 @@ extension Programme {
             "must not be negative, got \(terms.minimumOrderMinor)")
         if let rewardID = terms.friendRewardID {
             list.check(
-                reward(rewardID) != nil, "referral.friend_reward_id", "names no reward in the catalogue ('\(rewardID)')")
+                reward(rewardID) != nil, "referral.friend_reward_id", "names no reward in the catalogue ('\(rewardID)')"
+            )
         }
     }
 

@@ -86,8 +86,10 @@ public struct Programme: Hashable, Sendable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try c.decode(String.self, forKey: .id), version: try c.decode(Int.self, forKey: .version),
-            effectiveFrom: try c.decode(Date.self, forKey: .effectiveFrom), name: try c.decode(String.self, forKey: .name),
-            branding: try c.decode(Branding.self, forKey: .branding), currency: try c.decode(String.self, forKey: .currency),
+            effectiveFrom: try c.decode(Date.self, forKey: .effectiveFrom),
+            name: try c.decode(String.self, forKey: .name),
+            branding: try c.decode(Branding.self, forKey: .branding),
+            currency: try c.decode(String.self, forKey: .currency),
             pointValue: try c.decode(PointValue.self, forKey: .pointValue),
             earning: try c.decode(EarningRules.self, forKey: .earning),
             launchBonusPoints: try c.decodeIfPresent(Int64.self, forKey: .launchBonusPoints) ?? 0,

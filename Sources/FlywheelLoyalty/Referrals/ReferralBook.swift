@@ -65,7 +65,8 @@ public struct ReferralBook: Sendable {
     ) {
         guard let index = indexByFriend[friend], case .awaitingOrder = referrals[index].status else { return }
         if let fingerprint = paymentFingerprint,
-            identities[referrals[index].referrer]?.paymentFingerprint == ReferralIdentity(paymentFingerprint: fingerprint).paymentFingerprint
+            identities[referrals[index].referrer]?.paymentFingerprint
+                == ReferralIdentity(paymentFingerprint: fingerprint).paymentFingerprint
         {
             referrals[index].status = .rejected(reason: .samePayment, at: at)
             return
@@ -103,12 +104,16 @@ public struct ReferralBook: Sendable {
                 referrals[index].status = .rejected(reason: .limitReached, at: until)
                 continue
             }
-            for (customer, points, side) in [(referrer, terms.referrerPoints, "referrer"), (friend, terms.friendPoints, "friend")]
+            for (customer, points, side) in [
+                (referrer, terms.referrerPoints, "referrer"), (friend, terms.friendPoints, "friend"),
+            ]
             where points > 0 {
                 let source = SourceEvent(.referral, key: "\(friend):\(side)")
                 let outcome = ledger.earn(
                     customer: customer, points: points, source: source, reason: "referral of a friend", at: until)
-                if case .applied = outcome { rewards.append(ReferralReward(customer: customer, points: points, source: source)) }
+                if case .applied = outcome {
+                    rewards.append(ReferralReward(customer: customer, points: points, source: source))
+                }
             }
             referrals[index].status = .rewarded(at: until)
         }

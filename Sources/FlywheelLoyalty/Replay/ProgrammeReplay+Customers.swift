@@ -17,7 +17,8 @@ extension ProgrammeReplay {
         lastActivity.append(nil)
         lastBirthdayYear.append(Int.min)
         if programme.launchBonusPoints > 0 {
-            award(index, programme.launchBonusPoints, key: "launch:\(customer)", reason: "launch bonus",
+            award(
+                index, programme.launchBonusPoints, key: "launch:\(customer)", reason: "launch bonus",
                 at: max(at, programme.effectiveFrom))
         }
         return index
@@ -68,7 +69,8 @@ extension ProgrammeReplay {
     mutating func releaseDue(at: Date) {
         while releaseHead < releases.count, releases[releaseHead].at <= at {
             let (when, order) = releases[releaseHead]
-            _ = ledger.release(order: order, source: SourceEvent(.release, key: order), reason: "return window closed", at: when)
+            _ = ledger.release(
+                order: order, source: SourceEvent(.release, key: order), reason: "return window closed", at: when)
             releaseHead += 1
         }
         if releaseHead > 4_096, releaseHead * 2 > releases.count {

@@ -15,7 +15,8 @@ extension ProgrammeReplay {
                 }
             }
         }
-        _ = ledger.expire(source: SourceEvent(.expiry, key: "run:\(at.timeIntervalSince1970)"), reason: "expired", at: at)
+        _ = ledger.expire(
+            source: SourceEvent(.expiry, key: "run:\(at.timeIntervalSince1970)"), reason: "expired", at: at)
         _ = rewardBook.expireCodes(at: at)
         return summary(at: at)
     }
@@ -34,6 +35,7 @@ extension ProgrammeReplay {
             pointsRedeemed: ledger.balance(of: .redeemed), pointsReversed: ledger.balance(of: .reversed),
             pointsExpired: ledger.balance(of: .expired), pointsOpen: open, codesIssued: rewardBook.codes.count,
             codesUsed: used, redemptionsRefused: redemptionsRefused, membershipFeesMinor: feesMinor,
-            memberOrders: memberOrders, memberSavingsMinor: memberSavingsMinor, tierCounts: tierCounts, liability: liability(at: at))
+            memberOrders: memberOrders, memberSavingsMinor: memberSavingsMinor, tierCounts: tierCounts,
+            liability: liability(at: at))
     }
 }

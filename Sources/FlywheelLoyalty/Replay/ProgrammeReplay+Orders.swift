@@ -36,17 +36,21 @@ extension ProgrammeReplay {
             memberSavingsMinor += savings.memberPriceMinor + savings.shippingMinor
         }
         if let rules = tierRules {
-            _ = rules.handle(.order(at: order.placedAt, spendMinor: qualifying, points: points), state: &tierStates[index])
+            _ = rules.handle(
+                .order(at: order.placedAt, spendMinor: qualifying, points: points), state: &tierStates[index])
         }
         for discount in order.discounts {
             let code = discount.code
             guard let issued = rewardBook.code(code), issued.customer == customer else { continue }
             _ = rewardBook.use(
-                code: code, customer: customer, order: order.externalID, orderMinor: order.subtotalMinor + order.discountMinor,
+                code: code, customer: customer, order: order.externalID,
+                orderMinor: order.subtotalMinor + order.discountMinor,
                 reward: programme.reward(issued.rewardID), at: order.placedAt)
         }
         if !programme.badges.isEmpty {
-            for badge in badgeTrackers[index].order(spendMinor: qualifying, at: order.placedAt, badges: programme.badges) {
+            for badge in badgeTrackers[index].order(
+                spendMinor: qualifying, at: order.placedAt, badges: programme.badges)
+            {
                 award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: order.placedAt)
             }
         }
@@ -54,7 +58,8 @@ extension ProgrammeReplay {
             let done = challengeTrackers[index].order(
                 spendMinor: qualifying, at: order.placedAt, challenges: programme.challenges, segments: segments[index])
             for challenge in done {
-                award(index, challenge.points, key: "challenge:\(challenge.id):\(customer)", reason: "challenge",
+                award(
+                    index, challenge.points, key: "challenge:\(challenge.id):\(customer)", reason: "challenge",
                     at: order.placedAt)
             }
         }
@@ -82,7 +87,8 @@ extension ProgrammeReplay {
         let index = record.customer
         if let rules = tierRules {
             _ = rules.handle(
-                .refund(at: refund.createdAt, orderPlacedAt: record.placedAt, spendMinor: qualifyingBack,
+                .refund(
+                    at: refund.createdAt, orderPlacedAt: record.placedAt, spendMinor: qualifyingBack,
                     points: reversed, cancelsOrder: fully),
                 state: &tierStates[index])
         }

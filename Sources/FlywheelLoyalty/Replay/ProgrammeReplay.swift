@@ -116,7 +116,9 @@ public struct ProgrammeReplay: Sendable {
     }
 
     /// The badges the customer earned.
-    public func badges(of customer: String) -> Set<String> { customerIndex[customer].map { badgeTrackers[$0].earned } ?? [] }
+    public func badges(of customer: String) -> Set<String> {
+        customerIndex[customer].map { badgeTrackers[$0].earned } ?? []
+    }
 
     /// The liability at `at`.
     public func liability(at: Date) -> LiabilityReport {

@@ -26,7 +26,8 @@ public struct CodePattern: Hashable, Sendable {
     /// Why the pattern cannot be used (fewer than 10,000 possible codes, or characters a shop system may
     /// reject); `nil` when it is fine.
     public var problem: String? {
-        if text.contains(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "#")) }) {
+        if text.contains(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "#")) }
+        ) {
             return "'\(text)' may hold only letters, digits, '#', '-' and '_'"
         }
         if capacity < 10_000 {

@@ -19,7 +19,8 @@ public enum RedemptionError: Error, Hashable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .limitReached(let rewardID, let limit):
-            "reward '\(rewardID)' may be redeemed \(limit.count) time(s) per \(limit.period.rawValue); the limit is reached"
+            "reward '\(rewardID)' may be redeemed \(limit.count) time(s) per \(limit.period.rawValue); "
+                + "the limit is reached"
         case .ledger(let error): "the points could not be taken: \(error)"
         case .codesExhausted(let pattern):
             "no unused code left in pattern '\(pattern)'; use a longer pattern"

@@ -50,7 +50,8 @@ public struct Reward: Hashable, Sendable, Codable, Identifiable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
-            kind: try c.decode(RewardKind.self, forKey: .kind), costPoints: try c.decode(Int64.self, forKey: .costPoints),
+            kind: try c.decode(RewardKind.self, forKey: .kind),
+            costPoints: try c.decode(Int64.self, forKey: .costPoints),
             minimumOrderMinor: try c.decodeIfPresent(Int64.self, forKey: .minimumOrderMinor),
             limits: try c.decodeIfPresent([RewardLimit].self, forKey: .limits) ?? [],
             codePattern: try c.decodeIfPresent(String.self, forKey: .codePattern) ?? Reward.defaultCodePattern,

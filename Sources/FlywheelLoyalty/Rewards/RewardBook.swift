@@ -20,7 +20,9 @@ public struct RewardBook: Sendable {
     public func code(_ code: String) -> DiscountCode? { indexByCode[code].map { codes[$0] } }
 
     /// The codes `customer` redeemed, oldest first.
-    public func codes(of customer: String) -> [DiscountCode] { indicesByCustomer[customer, default: []].map { codes[$0] } }
+    public func codes(of customer: String) -> [DiscountCode] {
+        indicesByCustomer[customer, default: []].map { codes[$0] }
+    }
 
     /// Redeems `reward` for `customer` under `key` at `at`: checks the reward's limits (periods in `calendar`'s
     /// zone), draws a code not yet issued from the reward's pattern with `generator`, then takes the points

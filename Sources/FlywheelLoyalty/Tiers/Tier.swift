@@ -13,7 +13,8 @@ public struct Tier: Hashable, Sendable, Codable, Identifiable {
 
     /// A tier; retention defaults to the entry threshold.
     public init(
-        id: String, name: String, entryThreshold: Int64, retentionThreshold: Int64? = nil, perks: TierPerks = TierPerks()
+        id: String, name: String, entryThreshold: Int64, retentionThreshold: Int64? = nil,
+        perks: TierPerks = TierPerks()
     ) {
         self.id = id
         self.name = name

@@ -41,7 +41,8 @@ public struct TierRules: Sendable {
             record(&state, placedAt: at, spend: spend, orders: 1, points: points)
             raise(&state, at: at, changes: &changes)
         case .refund(_, let placedAt, let spend, let points, let cancels):
-            refund(&state, at: at, placedAt: placedAt, spend: spend, orders: cancels ? 1 : 0, points: points,
+            refund(
+                &state, at: at, placedAt: placedAt, spend: spend, orders: cancels ? 1 : 0, points: points,
                 changes: &changes)
         case .advance:
             break

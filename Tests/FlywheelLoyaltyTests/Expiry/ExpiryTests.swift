@@ -24,12 +24,17 @@ struct ExpiryTests {
     @Test("lot age: the same local day N months later (clamped), or the end of that month when rounded")
     func lotAge() {
         let plain = ExpiryPolicy(rule: .lotAge(months: 1, roundToMonthEnd: false))
-        #expect(plain.lotExpiry(earnedAt: Self.at(2026, 1, 31, 15), switchedOn: nil, calendar: Self.berlin) == Self.at(2026, 2, 28))
+        #expect(
+            plain.lotExpiry(earnedAt: Self.at(2026, 1, 31, 15), switchedOn: nil, calendar: Self.berlin)
+                == Self.at(2026, 2, 28))
         let rounded = ExpiryPolicy(rule: .lotAge(months: 12, roundToMonthEnd: true))
-        #expect(rounded.lotExpiry(earnedAt: Self.at(2026, 1, 10, 9), switchedOn: nil, calendar: Self.berlin) == Self.at(2027, 2, 1))
+        #expect(
+            rounded.lotExpiry(earnedAt: Self.at(2026, 1, 10, 9), switchedOn: nil, calendar: Self.berlin)
+                == Self.at(2027, 2, 1))
         // 23:30 UTC on 31 Jan is 1 Feb in Berlin: the lot belongs to February.
         let lateJanuaryUTC = Date(timeIntervalSince1970: 1_769_902_200)  // 2026-01-31T23:30:00Z
-        #expect(rounded.lotExpiry(earnedAt: lateJanuaryUTC, switchedOn: nil, calendar: Self.berlin) == Self.at(2027, 3, 1))
+        #expect(
+            rounded.lotExpiry(earnedAt: lateJanuaryUTC, switchedOn: nil, calendar: Self.berlin) == Self.at(2027, 3, 1))
     }
 
     @Test("switching expiry on bites only one full period after the switch")
@@ -44,10 +49,12 @@ struct ExpiryTests {
                 == Self.at(2027, 9, 10))
         let inactivity = ExpiryPolicy(rule: .inactivity(months: 6))
         #expect(
-            inactivity.inactivityDeadline(lastActivity: Self.at(2025, 3, 1), switchedOn: Self.at(2026, 1, 1), calendar: Self.berlin)
+            inactivity.inactivityDeadline(
+                lastActivity: Self.at(2025, 3, 1), switchedOn: Self.at(2026, 1, 1), calendar: Self.berlin)
                 == Self.at(2026, 7, 1))
         #expect(
-            inactivity.inactivityDeadline(lastActivity: Self.at(2026, 3, 5), switchedOn: Self.at(2026, 1, 1), calendar: Self.berlin)
+            inactivity.inactivityDeadline(
+                lastActivity: Self.at(2026, 3, 5), switchedOn: Self.at(2026, 1, 1), calendar: Self.berlin)
                 == Self.at(2026, 9, 5))
     }
 
@@ -60,9 +67,11 @@ struct ExpiryTests {
         earn(&ledger, "c1", "o3", 10, at: Self.at(2026, 3, 2), expiresAt: Self.at(2027, 4, 1))
         earn(&ledger, "c2", "o4", 30, at: Self.at(2026, 2, 5), expiresAt: Self.at(2027, 3, 1), pending: true)
         _ = ledger.redeem(
-            customer: "c1", points: 20, source: SourceEvent(.redemption, key: "r"), reason: "r", at: Self.at(2026, 5, 1))
+            customer: "c1", points: 20, source: SourceEvent(.redemption, key: "r"), reason: "r", at: Self.at(2026, 5, 1)
+        )
         // 30 days before 1 March 2027 is 30 January: on 15 January nothing is due yet.
-        #expect(ExpiryNotices.due(ledger: ledger, policy: policy, now: Self.at(2027, 1, 15), calendar: Self.berlin).isEmpty)
+        #expect(
+            ExpiryNotices.due(ledger: ledger, policy: policy, now: Self.at(2027, 1, 15), calendar: Self.berlin).isEmpty)
         let due = ExpiryNotices.due(ledger: ledger, policy: policy, now: Self.at(2027, 2, 1), calendar: Self.berlin)
         // 70 + 50 − 20 redeemed first-expiring-first from o1 = 100; c2's points are pending.
         #expect(due.map(\.points) == [100])
@@ -77,7 +86,8 @@ struct ExpiryTests {
         earn(&ledger, "c1", "o1", 120, at: Self.at(2026, 3, 1), expiresAt: nil)
         let lastActivity = ["c1": Self.at(2026, 3, 1)]
         let due = ExpiryNotices.due(
-            ledger: ledger, policy: policy, now: Self.at(2027, 2, 20), calendar: Self.berlin, lastActivity: lastActivity)
+            ledger: ledger, policy: policy, now: Self.at(2027, 2, 20), calendar: Self.berlin, lastActivity: lastActivity
+        )
         #expect(due.map(\.points) == [120])
         #expect(due.first?.expiresOn == "2027-03-01")
     }

@@ -23,7 +23,10 @@ struct GamificationTests {
         // A full refund takes the fourth order away: the next order is the fourth again, not the fifth.
         tracker.refund(spendMinor: 10_000, cancelsOrder: true)
         #expect(tracker.order(spendMinor: 10_000, at: S.day(5), badges: badges).isEmpty)
-        #expect(tracker.order(spendMinor: 10_000, at: S.day(6), badges: badges).map(\.badgeID) == ["fifth_order", "big_spender"])
+        #expect(
+            tracker.order(spendMinor: 10_000, at: S.day(6), badges: badges).map(\.badgeID) == [
+                "fifth_order", "big_spender",
+            ])
         #expect(tracker.action(.review, at: S.day(7), badges: badges).map(\.badgeID) == ["first_review"])
         #expect(tracker.action(.review, at: S.day(8), badges: badges).isEmpty)
         #expect(tracker.advance(to: S.day(364), badges: badges).isEmpty)
@@ -35,7 +38,8 @@ struct GamificationTests {
 
     @Test("a challenge completes once its goals are met inside its window; segment offers only for the segment")
     func challenges() {
-        let week = Challenge(id: "three-visits", name: "Three visits", start: S.day(7), end: S.day(14), goalOrders: 3, points: 50)
+        let week = Challenge(
+            id: "three-visits", name: "Three visits", start: S.day(7), end: S.day(14), goalOrders: 3, points: 50)
         let offer = Challenge(
             id: "lapsed-back", name: "Come back", start: S.day(0), end: S.day(30), goalSpendMinor: 2_000, points: 75,
             segment: "lapsed")
@@ -49,6 +53,9 @@ struct GamificationTests {
 
         var other = ChallengeTracker()
         #expect(other.order(spendMinor: 5_000, at: S.day(1), challenges: [offer]).isEmpty)
-        #expect(other.order(spendMinor: 5_000, at: S.day(1), challenges: [offer], segments: ["lapsed"]).map(\.id) == ["lapsed-back"])
+        #expect(
+            other.order(spendMinor: 5_000, at: S.day(1), challenges: [offer], segments: ["lapsed"]).map(\.id) == [
+                "lapsed-back"
+            ])
     }
 }

@@ -15,7 +15,8 @@ struct ReferralBookTests {
         var book = ReferralBook(terms: terms)
         book.register(
             customer: "anna", code: ReferralCode.derived(for: "anna", secret: "s3cret", prefix: "REF-"),
-            identity: ReferralIdentity(email: "Anna.Berg+shop@Example.com", address: "Hauptstr. 1, 10115 Berlin",
+            identity: ReferralIdentity(
+                email: "Anna.Berg+shop@Example.com", address: "Hauptstr. 1, 10115 Berlin",
                 paymentFingerprint: "fp-anna"))
         return book
     }
@@ -27,7 +28,9 @@ struct ReferralBookTests {
         #expect(code == ReferralCode.derived(for: "anna", secret: "s3cret", prefix: "REF-"))
         #expect(code != ReferralCode.derived(for: "anna", secret: "other", prefix: "REF-"))
         #expect(code != ReferralCode.derived(for: "ann", secret: "s3cret", prefix: "REF-"))
-        #expect(ReferralCode.derived(for: "c", secret: "ab", prefix: "") != ReferralCode.derived(for: "bc", secret: "a", prefix: ""))
+        #expect(
+            ReferralCode.derived(for: "c", secret: "ab", prefix: "")
+                != ReferralCode.derived(for: "bc", secret: "a", prefix: ""))
         var first = SplitMix64(seed: 9)
         var second = SplitMix64(seed: 9)
         #expect(ReferralCode.random(prefix: "R", using: &first) == ReferralCode.random(prefix: "R", using: &second))
@@ -38,7 +41,8 @@ struct ReferralBookTests {
         var book = book()
         var ledger = PointsLedger()
         let code = try #require(book.code(of: "anna"))
-        let referral = book.friendSignedUp(friend: "ben", identity: ReferralIdentity(email: "ben@example.com"), code: code, at: S.day(0))
+        let referral = book.friendSignedUp(
+            friend: "ben", identity: ReferralIdentity(email: "ben@example.com"), code: code, at: S.day(0))
         #expect(referral?.status == .awaitingOrder)
         book.friendOrdered(friend: "ben", order: "b1", amountMinor: 5_000, at: S.day(2), returnWindowDays: 14)
         book.friendOrdered(friend: "ben", order: "b2", amountMinor: 9_000, at: S.day(3), returnWindowDays: 14)
@@ -60,15 +64,21 @@ struct ReferralBookTests {
             book.friendSignedUp(friend: friend, identity: identity, code: code, at: S.day(1))?.status
         }
         #expect(status("anna", ReferralIdentity()) == .rejected(reason: .sameCustomer, at: S.day(1)))
-        #expect(status("a2", ReferralIdentity(email: "annaberg@example.com")) == .rejected(reason: .sameEmail, at: S.day(1)))
         #expect(
-            status("a3", ReferralIdentity(address: "hauptstr. 1  10115 berlin")) == .rejected(reason: .sameAddress, at: S.day(1)))
-        #expect(status("a4", ReferralIdentity(paymentFingerprint: "FP-ANNA")) == .rejected(reason: .samePayment, at: S.day(1)))
+            status("a2", ReferralIdentity(email: "annaberg@example.com")) == .rejected(reason: .sameEmail, at: S.day(1))
+        )
+        #expect(
+            status("a3", ReferralIdentity(address: "hauptstr. 1  10115 berlin"))
+                == .rejected(reason: .sameAddress, at: S.day(1)))
+        #expect(
+            status("a4", ReferralIdentity(paymentFingerprint: "FP-ANNA"))
+                == .rejected(reason: .samePayment, at: S.day(1)))
         #expect(status("ok", ReferralIdentity(email: "other@example.com")) == .awaitingOrder)
         #expect(book.friendSignedUp(friend: "x", identity: ReferralIdentity(), code: "REF-NOPE", at: S.day(1)) == nil)
         // A payment fingerprint seen on the first order counts too.
         book.friendOrdered(
-            friend: "ok", order: "o1", amountMinor: 5_000, paymentFingerprint: "fp-anna", at: S.day(2), returnWindowDays: 14)
+            friend: "ok", order: "o1", amountMinor: 5_000, paymentFingerprint: "fp-anna", at: S.day(2),
+            returnWindowDays: 14)
         #expect(book.referral(of: "ok")?.status == .rejected(reason: .samePayment, at: S.day(2)))
     }
 
@@ -78,7 +88,8 @@ struct ReferralBookTests {
         var ledger = PointsLedger()
         let code = try #require(book.code(of: "anna"))
         for friend in ["f1", "f2", "f3", "f4", "f5"] {
-            _ = book.friendSignedUp(friend: friend, identity: ReferralIdentity(email: "\(friend)@example.com"), code: code, at: S.day(0))
+            _ = book.friendSignedUp(
+                friend: friend, identity: ReferralIdentity(email: "\(friend)@example.com"), code: code, at: S.day(0))
         }
         book.friendOrdered(friend: "f1", order: "o1", amountMinor: 5_000, at: S.day(1), returnWindowDays: 14)
         book.orderRefunded(order: "o1", at: S.day(5))

@@ -17,7 +17,9 @@ enum ExampleProgrammes {
 
     /// `yyyy-mm-dd` at 10:00 UTC (11:00 or 12:00 in Berlin: the same local day).
     static func at(_ year: Int, _ month: Int, _ day: Int, hour: Int = 10) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(CivilDate.daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600))
+        Date(
+            timeIntervalSince1970: TimeInterval(
+                CivilDate.daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600))
     }
 
     /// A EUR order without lines: `subtotalMinor` after discounts, plus shipping.

@@ -24,7 +24,8 @@ struct TierRulesTests {
     ) -> TierMachine {
         TierMachine(
             rules: TierRules(
-                settings: TierSettings(basis: basis, period: period, tiers: tiers, downgrade: downgrade, graceDays: graceDays),
+                settings: TierSettings(
+                    basis: basis, period: period, tiers: tiers, downgrade: downgrade, graceDays: graceDays),
                 calendar: berlin))
     }
 
@@ -35,13 +36,19 @@ struct TierRulesTests {
     @Test("upgrades happen at once to the highest tier reached; progress says what the next tier needs")
     func upgrades() {
         var machine = Self.machine()
-        #expect(kinds(machine.handle(.order(at: Self.at(2026, 3, 1), spendMinor: 10_000, points: 100))) == ["upgrade:-→bronze"])
+        #expect(
+            kinds(machine.handle(.order(at: Self.at(2026, 3, 1), spendMinor: 10_000, points: 100))) == [
+                "upgrade:-→bronze"
+            ])
         let progress = machine.progress(at: Self.at(2026, 3, 2))
         #expect(progress.needed == 40_000)  // €500 − €100
         #expect(progress.summary(currency: .eur, locale: .en) == "400.00 EUR to Silver")
         #expect(progress.summary(currency: .eur, locale: .de) == "noch 400.00 EUR bis Silver")
         // €100 + €950 = €1,050 ≥ Gold's €1,000: straight past Silver.
-        #expect(kinds(machine.handle(.order(at: Self.at(2026, 5, 1), spendMinor: 95_000, points: 950))) == ["upgrade:bronze→gold"])
+        #expect(
+            kinds(machine.handle(.order(at: Self.at(2026, 5, 1), spendMinor: 95_000, points: 950))) == [
+                "upgrade:bronze→gold"
+            ])
         #expect(machine.progress(at: Self.at(2026, 5, 2)).needed == nil)
         #expect(machine.state.history.count == 2)
     }
@@ -97,13 +104,17 @@ struct TierRulesTests {
         #expect(machine.tier?.id == "gold")
         // The €500 order refunded in full: €600 left → Silver.
         let changes = machine.handle(
-            .refund(at: Self.at(2026, 4, 10), orderPlacedAt: Self.at(2026, 4, 1), spendMinor: 50_000, points: 500, cancelsOrder: true))
+            .refund(
+                at: Self.at(2026, 4, 10), orderPlacedAt: Self.at(2026, 4, 1), spendMinor: 50_000, points: 500,
+                cancelsOrder: true))
         #expect(kinds(changes) == ["refund_downgrade:gold→silver"])
         #expect(machine.state.current.orders == 1)
         // A partial refund that leaves €550 keeps Silver.
         #expect(
             machine.handle(
-                .refund(at: Self.at(2026, 4, 11), orderPlacedAt: Self.at(2026, 3, 1), spendMinor: 5_000, points: 50, cancelsOrder: false)
+                .refund(
+                    at: Self.at(2026, 4, 11), orderPlacedAt: Self.at(2026, 3, 1), spendMinor: 5_000, points: 50,
+                    cancelsOrder: false)
             ).isEmpty)
     }
 
@@ -127,7 +138,10 @@ struct TierRulesTests {
         var machine = Self.machine(period: .rolling12Months, basis: .orders, tiers: tiers)
         _ = machine.handle(.order(at: Self.at(2026, 1, 10), spendMinor: 1_000, points: 10))
         _ = machine.handle(.order(at: Self.at(2026, 2, 10), spendMinor: 1_000, points: 10))
-        #expect(kinds(machine.handle(.order(at: Self.at(2026, 3, 10), spendMinor: 1_000, points: 10))) == ["upgrade:member→regular"])
+        #expect(
+            kinds(machine.handle(.order(at: Self.at(2026, 3, 10), spendMinor: 1_000, points: 10))) == [
+                "upgrade:member→regular"
+            ])
         // Review on 1 Feb 2027: the window Feb 2026 – Jan 2027 holds 2 orders ≥ retention 2 → kept.
         #expect(machine.handle(.advance(to: Self.at(2027, 2, 1, 1))).isEmpty)
         // Review on 1 Mar 2027: Mar 2026 – Feb 2027 holds 1 order < 2 → Member.
@@ -154,7 +168,9 @@ struct TierRulesTests {
         #expect(machine.handle(.advance(to: Self.at(2036, 1, 1))).isEmpty)
         #expect(machine.tier?.id == "silver")
         let changes = machine.handle(
-            .refund(at: Self.at(2036, 1, 2), orderPlacedAt: Self.at(2026, 1, 5), spendMinor: 20_000, points: 200, cancelsOrder: false))
+            .refund(
+                at: Self.at(2036, 1, 2), orderPlacedAt: Self.at(2026, 1, 5), spendMinor: 20_000, points: 200,
+                cancelsOrder: false))
         #expect(kinds(changes) == ["refund_downgrade:silver→bronze"])
     }
 }
