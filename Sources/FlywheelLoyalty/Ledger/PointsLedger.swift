@@ -41,6 +41,25 @@ public struct PointsLedger: Sendable {
     /// An empty ledger.
     public init() {}
 
+    /// Makes room for about `entries` entries, `lots` lots, `sources` source events, `orders` earning orders
+    /// and `customers` customers, so a large replay does not rehash as it grows.
+    public mutating func reserveCapacity(entries: Int, lots: Int, sources: Int, orders: Int, customers: Int) {
+        self.entries.reserveCapacity(entries)
+        previousInLot.reserveCapacity(entries)
+        previousInSource.reserveCapacity(entries)
+        self.lots.reserveCapacity(lots)
+        lotOwner.reserveCapacity(lots)
+        lastEntryOfLot.reserveCapacity(lots)
+        self.sources.reserveCapacity(sources)
+        self.orders.reserveCapacity(orders)
+        customerNumbers.reserveCapacity(customers)
+        customerNames.reserveCapacity(customers)
+        availableBalances.reserveCapacity(customers)
+        pendingBalances.reserveCapacity(customers)
+        pendingMoved.reserveCapacity(customers)
+        customerLots.reserveCapacity(customers)
+    }
+
     /// The cached balance of `account`.
     public func balance(of account: LedgerAccount) -> Int64 {
         switch account {

@@ -27,15 +27,24 @@ extension ProgrammeReplay {
     /// Awards a `bonus` lot (expiring per the policy) and marks the customer active.
     mutating func award(_ index: Int, _ points: Int64, key: String, reason: String, at: Date) {
         guard points > 0 else { return }
+        let expiresAt = lotExpiry(earnedAt: at)
         _ = ledger.earn(
             customer: customerIDs[index], points: points, source: SourceEvent(.bonus, key: key), reason: reason, at: at,
-            expiresAt: lotExpiry(earnedAt: at))
+            expiresAt: expiresAt)
         lastActivity[index] = at
     }
 
-    /// The expiry of a lot earned at `earnedAt` under the programme's policy.
-    func lotExpiry(earnedAt: Date) -> Date? {
-        programme.expiry.lotExpiry(earnedAt: earnedAt, switchedOn: expirySwitchedOn, calendar: calendar)
+    /// The expiry of a lot earned at `earnedAt` under the programme's policy (it depends on the local day
+    /// only, so it is computed once per day: time-zone lookups are slow).
+    mutating func lotExpiry(earnedAt: Date) -> Date? {
+        guard case .lotAge = programme.expiry.rule else { return nil }
+        if let day = expiryDay, day.start <= earnedAt, earnedAt < day.end { return day.expiry }
+        let local = calendar.localDate(of: earnedAt)
+        let start = calendar.instant(localDate: local, secondsOfDay: 0)
+        let end = calendar.instant(localDate: local.adding(days: 1), secondsOfDay: 0)
+        let expiry = programme.expiry.lotExpiry(earnedAt: earnedAt, switchedOn: expirySwitchedOn, calendar: calendar)
+        expiryDay = (start, end, expiry)
+        return expiry
     }
 
     /// Before activity at `at`: expires the whole balance of a customer inactive past the deadline, and gives

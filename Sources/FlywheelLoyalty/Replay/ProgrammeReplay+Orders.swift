@@ -12,7 +12,7 @@ extension ProgrammeReplay {
         let index = customerNumber(customer, at: order.placedAt)
         beforeActivity(index, at: order.placedAt)
         orders += 1
-        let multiplier = tierRules.flatMap { $0.perks(of: tierStates[index])?.earningMultiplier } ?? .one
+        let multiplier = tierRules?.perks(of: tierStates[index])?.earningMultiplier ?? .one
         let context = EarningContext(calendar: calendar, tierMultiplier: multiplier, birthday: birthdays[index])
         let earned = (try? programme.earning.points(for: order, context: context))
         let points = earned?.total ?? 0
@@ -21,9 +21,10 @@ extension ProgrammeReplay {
             customer: index, placedAt: order.placedAt, totalMinor: order.totalMinor, qualifyingMinor: qualifying)
         if points > 0, order.totalMinor > 0 {
             let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
+            let expiresAt = lotExpiry(earnedAt: order.placedAt)
             _ = ledger.earn(
                 customer: customer, points: points, source: SourceEvent(.order, key: order.externalID), reason: "order",
-                at: order.placedAt, expiresAt: lotExpiry(earnedAt: order.placedAt), orderAmount: order.total,
+                at: order.placedAt, expiresAt: expiresAt, orderAmount: order.total,
                 pending: pending)
             if pending, let days = programme.returnWindowDays {
                 releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), order.externalID))
@@ -35,10 +36,8 @@ extension ProgrammeReplay {
             memberOrders += 1
             memberSavingsMinor += savings.memberPriceMinor + savings.shippingMinor
         }
-        if let rules = tierRules {
-            _ = rules.handle(
-                .order(at: order.placedAt, spendMinor: qualifying, points: points), state: &tierStates[index])
-        }
+        _ = tierRules?.handle(
+            .order(at: order.placedAt, spendMinor: qualifying, points: points), state: &tierStates[index])
         for discount in order.discounts {
             let code = discount.code
             guard let issued = rewardBook.code(code), issued.customer == customer else { continue }
@@ -93,9 +92,9 @@ extension ProgrammeReplay {
                 state: &tierStates[index])
         }
         if !programme.badges.isEmpty { badgeTrackers[index].refund(spendMinor: qualifyingBack, cancelsOrder: fully) }
+        let expiresAt = lotExpiry(earnedAt: refund.createdAt)
         _ = rewardBook.orderRefunded(
-            order: refund.orderExternalID, fully: fully, at: refund.createdAt, ledger: &ledger,
-            expiresAt: lotExpiry(earnedAt: refund.createdAt))
+            order: refund.orderExternalID, fully: fully, at: refund.createdAt, ledger: &ledger, expiresAt: expiresAt)
     }
 
     private func shortfall(_ outcome: LedgerOutcome) -> Int64 {

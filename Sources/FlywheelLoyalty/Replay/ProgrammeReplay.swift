@@ -39,6 +39,8 @@ public struct ProgrammeReplay: Sendable {
     var releaseHead = 0
     var actionAwards: [String: Int64] = [:]
     var appliedRefunds: Set<String> = []
+    /// The lot expiry of the last local day seen: [start, end) of that day and the expiry of lots earned in it.
+    var expiryDay: (start: Date, end: Date, expiry: Date?)?
 
     var orders = 0
     var skippedOrders = 0
@@ -58,6 +60,26 @@ public struct ProgrammeReplay: Sendable {
         self.currency = CurrencyCode(programme.currency)
         self.expirySwitchedOn = expirySwitchedOn
         self.generator = SplitMix64(seed: seed)
+    }
+
+    /// Makes room for about `orders` orders of `customers` customers (a large replay then does not rehash as
+    /// it grows).
+    public mutating func reserveCapacity(orders: Int, customers: Int) {
+        let pending = programme.returnWindowDays != nil
+        ledger.reserveCapacity(
+            entries: orders * (pending ? 2 : 1) + customers, lots: orders + customers,
+            sources: orders * (pending ? 2 : 1) + customers, orders: orders, customers: customers)
+        orderRecords.reserveCapacity(orders)
+        customerIndex.reserveCapacity(customers)
+        customerIDs.reserveCapacity(customers)
+        tierStates.reserveCapacity(customers)
+        badgeTrackers.reserveCapacity(customers)
+        challengeTrackers.reserveCapacity(customers)
+        memberships.reserveCapacity(customers)
+        segments.reserveCapacity(customers)
+        birthdays.reserveCapacity(customers)
+        lastActivity.reserveCapacity(customers)
+        lastBirthdayYear.reserveCapacity(customers)
     }
 
     /// Applies one event; events must come in time order.

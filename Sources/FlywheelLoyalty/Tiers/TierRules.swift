@@ -34,6 +34,7 @@ public struct TierRules: Sendable {
         if !state.started {
             state.started = true
             state.periodIndex = periodIndex(of: at)
+            state.nextStart = periodStart(index: state.periodIndex + 1)
         }
         advance(&state, to: at, changes: &changes)
         switch event {
@@ -133,7 +134,7 @@ public struct TierRules: Sendable {
     /// Applies every period end and grace end up to `at`, in time order.
     private func advance(_ state: inout TierState, to at: Date, changes: inout [TierChange]) {
         while true {
-            let boundary = periodStart(index: state.periodIndex + 1)
+            let boundary = state.nextStart
             let grace = state.pending?.effectiveAt
             if let grace, grace <= at, boundary.map({ grace <= $0 }) ?? true {
                 applyPending(&state, at: grace, changes: &changes)
@@ -168,6 +169,7 @@ public struct TierRules: Sendable {
         state.previous = state.current
         state.current = QualifyingTotals()
         state.periodIndex += 1
+        state.nextStart = periodStart(index: state.periodIndex + 1)
         let level = state.tierIndex ?? -1
         let qualified = qualifiedLevel(ended, current: level)
         guard qualified < level else {
@@ -251,7 +253,8 @@ public struct TierRules: Sendable {
     /// when `at` is in a later period than the state has seen.
     func valueNow(_ state: TierState, at: Date) -> Int64 {
         if isRolling { return rollingValue(state, throughDay: localDay(at)) }
-        return periodIndex(of: at) == state.periodIndex ? state.current.value(settings.basis) : 0
+        if let next = state.nextStart, at >= next { return 0 }
+        return state.current.value(settings.basis)
     }
 
     /// The sum over the 12 months ending with local day `day` (from the day after the same date a year

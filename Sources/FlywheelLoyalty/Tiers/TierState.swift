@@ -25,6 +25,8 @@ public struct TierState: Hashable, Sendable, Codable {
 
     var started = false
     var periodIndex = 0
+    /// When the next period starts (`nil` for lifetime): cached, as time-zone lookups are slow.
+    var nextStart: Date?
     /// The tier the last period end kept (through the current period).
     var retained: Int?
     var pending: PendingDowngrade?
