@@ -13,6 +13,10 @@ public struct ReferralBook: Sendable {
     private var identities: [String: ReferralIdentity] = [:]
     private var indexByFriend: [String: Int] = [:]
     private var indexByOrder: [String: Int] = [:]
+    /// Referrals waiting for their return window, so settling does not scan every referral.
+    private var awaiting: [Int] = []
+    /// When each referrer's referrals were rewarded, for the per-period limit.
+    private var rewardedAt: [String: [Date]] = [:]
 
     /// A book for `terms`.
     public init(terms: ReferralTerms) { self.terms = terms }
@@ -78,6 +82,7 @@ public struct ReferralBook: Sendable {
         let until = at.addingTimeInterval(Double(max(0, returnWindowDays)) * 86_400)
         referrals[index].status = .awaitingReturnWindow(order: order, until: until)
         indexByOrder[order] = index
+        awaiting.append(index)
     }
 
     /// A refund of `order` within its return window rejects the referral it started.
@@ -91,15 +96,17 @@ public struct ReferralBook: Sendable {
     /// referrals in the limit period (in `calendar`'s zone) containing the window's end.
     public mutating func settle(at: Date, calendar: ShopCalendar, ledger: inout PointsLedger) -> [ReferralReward] {
         var rewards: [ReferralReward] = []
-        for index in referrals.indices {
-            guard case .awaitingReturnWindow(_, let until) = referrals[index].status, until <= at else { continue }
+        var stillWaiting: [Int] = []
+        for index in awaiting.sorted() {
+            guard case .awaitingReturnWindow(_, let until) = referrals[index].status else { continue }
+            guard until <= at else {
+                stillWaiting.append(index)
+                continue
+            }
             let referrer = referrals[index].referrer
             let friend = referrals[index].friend
             let interval = terms.limitPeriod.interval(containing: until, in: calendar)
-            let rewarded = referrals.count { other in
-                guard other.referrer == referrer, case .rewarded(let when) = other.status else { return false }
-                return interval?.contains(when) ?? true
-            }
+            let rewarded = rewardedAt[referrer, default: []].count { interval?.contains($0) ?? true }
             guard rewarded < terms.maxReferrals else {
                 referrals[index].status = .rejected(reason: .limitReached, at: until)
                 continue
@@ -116,8 +123,18 @@ public struct ReferralBook: Sendable {
                 }
             }
             referrals[index].status = .rewarded(at: until)
+            rewardedAt[referrer, default: []].append(until)
         }
+        awaiting = stillWaiting
         return rewards
+    }
+
+    /// The earliest time a waiting referral's return window closes; `nil` when none waits.
+    public var nextSettlement: Date? {
+        awaiting.compactMap { index -> Date? in
+            if case .awaitingReturnWindow(_, let until) = referrals[index].status { return until }
+            return nil
+        }.min()
     }
 
     private func selfReferral(referrer: String, friend: String, identity: ReferralIdentity) -> Referral.Rejection? {

@@ -6,6 +6,7 @@ extension ProgrammeReplay {
     /// anniversary badges; then summarises.
     public mutating func finish(at: Date) -> ReplaySummary {
         releaseDue(at: at)
+        settleReferrals(at: at)
         for index in customerIDs.indices {
             expireIfInactive(index, by: at)
             if let rules = tierRules { _ = rules.handle(.advance(to: at), state: &tierStates[index]) }

@@ -38,6 +38,9 @@ extension ProgrammeReplay {
         }
         _ = tierRules?.handle(
             .order(at: order.placedAt, spendMinor: qualifying, points: points), state: &tierStates[index])
+        referralBook?.friendOrdered(
+            friend: customer, order: order.externalID, amountMinor: order.totalMinor, at: order.placedAt,
+            returnWindowDays: programme.returnWindowDays ?? 0)
         for discount in order.discounts {
             let code = discount.code
             guard let issued = rewardBook.code(code), issued.customer == customer else { continue }
@@ -92,6 +95,7 @@ extension ProgrammeReplay {
                 state: &tierStates[index])
         }
         if !programme.badges.isEmpty { badgeTrackers[index].refund(spendMinor: qualifyingBack, cancelsOrder: fully) }
+        referralBook?.orderRefunded(order: refund.orderExternalID, at: refund.createdAt)
         let expiresAt = lotExpiry(earnedAt: refund.createdAt)
         _ = rewardBook.orderRefunded(
             order: refund.orderExternalID, fully: fully, at: refund.createdAt, ledger: &ledger, expiresAt: expiresAt)

@@ -18,6 +18,9 @@ public struct ProgrammeReplay: Sendable {
     public internal(set) var ledger = PointsLedger()
     /// The codes issued.
     public internal(set) var rewardBook = RewardBook()
+    /// The referrals (when the programme has referral terms).
+    public internal(set) var referralBook: ReferralBook?
+    let referralSecret: String
 
     let tierRules: TierRules?
     let currency: CurrencyCode?
@@ -53,13 +56,19 @@ public struct ProgrammeReplay: Sendable {
     /// A replay of `programme` in `calendar`'s zone. Codes are drawn from a generator seeded with `seed`;
     /// `expirySwitchedOn` is when expiry was switched on (expiry bites one full period after it; `nil` when
     /// it always applied).
-    public init(programme: Programme, calendar: ShopCalendar, seed: UInt64 = 1, expirySwitchedOn: Date? = nil) {
+    /// Personal referral codes are derived from `referralSecret` and the customer id.
+    public init(
+        programme: Programme, calendar: ShopCalendar, seed: UInt64 = 1, expirySwitchedOn: Date? = nil,
+        referralSecret: String = ""
+    ) {
         self.programme = programme
         self.calendar = calendar
         self.tierRules = programme.tiers.map { TierRules(settings: $0, calendar: calendar) }
         self.currency = CurrencyCode(programme.currency)
         self.expirySwitchedOn = expirySwitchedOn
         self.generator = SplitMix64(seed: seed)
+        self.referralBook = programme.referral.map { ReferralBook(terms: $0) }
+        self.referralSecret = referralSecret
     }
 
     /// Makes room for about `orders` orders of `customers` customers (a large replay then does not rehash as
@@ -85,10 +94,18 @@ public struct ProgrammeReplay: Sendable {
     /// Applies one event; events must come in time order.
     public mutating func apply(_ event: ReplayEvent) {
         releaseDue(at: event.at)
+        settleReferrals(at: event.at)
         switch event {
         case .customer(let customer):
             let index = customerNumber(customer.externalID, at: customer.createdAt ?? programme.effectiveFrom)
             if let birthday = customer.birthday { birthdays[index] = birthday }
+            if let email = customer.email, let terms = programme.referral {
+                referralBook?.register(
+                    customer: customer.externalID,
+                    code: ReferralCode.derived(
+                        for: customer.externalID, secret: referralSecret, prefix: terms.codePrefix),
+                    identity: ReferralIdentity(email: email))
+            }
         case .order(let order): applyOrder(order)
         case .refund(let refund): applyRefund(refund)
         case .redeem(let customer, let rewardID, let key, let at):
@@ -100,6 +117,9 @@ public struct ProgrammeReplay: Sendable {
             let index = customerNumber(customer, at: at)
             memberships[index].pay(at: at, terms: terms, calendar: calendar)
             feesMinor += terms.feeMinor
+        case .referral(let friend, let code, let identity, let at):
+            _ = customerNumber(friend, at: at)
+            _ = referralBook?.friendSignedUp(friend: friend, identity: identity, code: code, at: at)
         case .segment(let customer, let segment, let at):
             let index = customerNumber(customer, at: at)
             segments[index].insert(segment)
@@ -109,6 +129,20 @@ public struct ProgrammeReplay: Sendable {
     /// Applies every event, in order.
     public mutating func apply(_ events: some Sequence<ReplayEvent>) {
         for event in events { apply(event) }
+    }
+
+    /// The customer's personal referral code (registered when first seen); `nil` without referral terms.
+    public mutating func referralCode(of customer: String) -> String? {
+        guard let terms = programme.referral, referralBook != nil else { return nil }
+        if let code = referralBook?.code(of: customer) { return code }
+        let code = ReferralCode.derived(for: customer, secret: referralSecret, prefix: terms.codePrefix)
+        return referralBook?.register(customer: customer, code: code, identity: ReferralIdentity())
+    }
+
+    /// Rewards the referrals whose friend's first order is past its return window by `at`.
+    mutating func settleReferrals(at: Date) {
+        guard let next = referralBook?.nextSettlement, next <= at else { return }
+        _ = referralBook?.settle(at: at, calendar: calendar, ledger: &ledger)
     }
 
     /// The customer's spendable points at `at`.

@@ -16,6 +16,8 @@ public enum ReplayEvent: Sendable {
     case action(customer: String, action: EarningAction, key: String, at: Date)
     /// The customer paid the membership fee.
     case membershipFee(customer: String, at: Date)
+    /// `friend` signed up with a referral `code` (a code `ProgrammeReplay.referralCode(of:)` gave out).
+    case referral(friend: String, code: String, identity: ReferralIdentity, at: Date)
     /// The customer joined a segment (for personalised offers: challenges with that segment).
     case segment(customer: String, segment: String, at: Date)
 
@@ -25,7 +27,9 @@ public enum ReplayEvent: Sendable {
         case .customer(let customer): customer.createdAt ?? .distantPast
         case .order(let order): order.placedAt
         case .refund(let refund): refund.createdAt
-        case .redeem(_, _, _, let at), .action(_, _, _, let at), .membershipFee(_, let at), .segment(_, _, let at): at
+        case .redeem(_, _, _, let at), .action(_, _, _, let at), .membershipFee(_, let at), .segment(_, _, let at),
+            .referral(_, _, _, let at):
+            at
         }
     }
 }

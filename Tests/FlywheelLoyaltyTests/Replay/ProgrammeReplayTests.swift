@@ -92,3 +92,38 @@ struct ProgrammeReplayTests {
         #expect(replay.spendablePoints(of: "c1", at: E.at(2026, 4, 2)) == 80)  // 30 + 20 + 30
     }
 }
+
+@Suite("ProgrammeReplay: referrals through the seeds' default programme")
+struct ProgrammeReplayReferralTests {
+    typealias E = ExampleProgrammes
+
+    @Test("both sides rewarded when the friend's first order is past the window; a self-referral earns nothing")
+    func referrals() throws {
+        var replay = ProgrammeReplay(
+            programme: try E.load("seeds-default"), calendar: E.berlin, referralSecret: "test-secret")
+        replay.apply(.customer(Customer(externalID: "anna", email: "anna@example.com", createdAt: E.at(2026, 1, 1))))
+        let given = replay.referralCode(of: "anna")
+        let code = try #require(given)
+        #expect(code == ReferralCode.derived(for: "anna", secret: "test-secret", prefix: "FRIEND-"))
+        replay.apply(
+            .referral(
+                friend: "ben", code: code, identity: ReferralIdentity(email: "ben@example.com"), at: E.at(2026, 3, 1)))
+        replay.apply(
+            .referral(
+                friend: "anna-too", code: code, identity: ReferralIdentity(email: "ANNA@example.com"),
+                at: E.at(2026, 3, 1)))
+        replay.apply(E.order("B1", "ben", E.at(2026, 3, 2), 5_000))  // 50 pending until 16 March
+        replay.apply(E.order("X1", "anna-too", E.at(2026, 3, 2), 5_000))
+        #expect(replay.spendablePoints(of: "anna", at: E.at(2026, 3, 10)) == 100)  // launch bonus only
+        let summary = replay.finish(at: E.at(2026, 4, 1))
+        // anna: 100 launch + 100 referrer; ben: 100 launch + 50 order + 50 friend; anna-too: 100 + 50, no referral.
+        #expect(replay.spendablePoints(of: "anna", at: E.at(2026, 4, 1)) == 200)
+        #expect(replay.spendablePoints(of: "ben", at: E.at(2026, 4, 1)) == 200)
+        #expect(replay.spendablePoints(of: "anna-too", at: E.at(2026, 4, 1)) == 150)
+        #expect(
+            replay.referralBook?.referral(of: "anna-too")?.status == .rejected(reason: .sameEmail, at: E.at(2026, 3, 1))
+        )
+        #expect(replay.referralBook?.referral(of: "ben")?.status == .rewarded(at: E.at(2026, 3, 16)))
+        #expect(summary.pointsIssued == 550)  // 200 + 200 + 150
+    }
+}
