@@ -55,9 +55,13 @@ extension ProgrammeReplay {
         let local = calendar.localDate(of: at)
         guard local.month == birthday.month, lastBirthdayYear[index] < local.year else { return }
         lastBirthdayYear[index] = local.year
-        var gift = programme.earning.points(for: .birthday).points
-        if let rules = tierRules { gift += rules.perks(of: tierStates[index])?.birthdayGiftPoints ?? 0 }
-        award(index, gift, key: "birthday:\(customerIDs[index]):\(local.year)", reason: "birthday gift", at: at)
+        let perks = tierRules?.perks(of: tierStates[index])
+        let gift = programme.earning.points(for: .birthday).points + (perks?.birthdayGiftPoints ?? 0)
+        let key = "birthday:\(customerIDs[index]):\(local.year)"
+        award(index, gift, key: key, reason: "birthday gift", at: at)
+        if let rewardID = perks?.birthdayRewardID, let reward = programme.reward(rewardID) {
+            _ = rewardBook.grant(reward, customer: customerIDs[index], key: key, at: at, generator: &generator)
+        }
     }
 
     /// Expires the balance of customer `index` if the inactivity deadline passed by `at`.

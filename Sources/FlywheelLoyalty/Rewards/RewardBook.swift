@@ -47,16 +47,33 @@ public struct RewardBook: Sendable {
             customer: customer, points: reward.costPoints, source: SourceEvent(.redemption, key: key),
             reason: "redeemed \(reward.name)", at: at)
         if let error = outcome.error { return .failure(.ledger(error)) }
+        return .success(store(text, reward: reward, customer: customer, key: key, points: reward.costPoints, at: at))
+    }
+
+    /// Gives `reward` to `customer` as a gift (a tier's birthday reward): a code like a redemption's, keyed by
+    /// `key` (the same key returns the same code), but no points are taken and the limits do not apply.
+    public mutating func grant(
+        _ reward: Reward, customer: String, key: String, at: Date, generator: inout some RandomNumberGenerator
+    ) -> Result<DiscountCode, RedemptionError> {
+        if let index = indexByRedemption[key] { return .success(codes[index]) }
+        guard let text = freshCode(CodePattern(reward.codePattern), generator: &generator) else {
+            return .failure(.codesExhausted(pattern: reward.codePattern))
+        }
+        return .success(store(text, reward: reward, customer: customer, key: key, points: 0, at: at))
+    }
+
+    private mutating func store(
+        _ text: String, reward: Reward, customer: String, key: String, points: Int64, at: Date
+    ) -> DiscountCode {
         let code = DiscountCode(
-            code: text, rewardID: reward.id, customer: customer, redemptionKey: key, points: reward.costPoints,
-            issuedAt: at, expiresAt: reward.validDays.map { at.addingTimeInterval(Double($0) * 86_400) },
-            status: .issued)
+            code: text, rewardID: reward.id, customer: customer, redemptionKey: key, points: points, issuedAt: at,
+            expiresAt: reward.validDays.map { at.addingTimeInterval(Double($0) * 86_400) }, status: .issued)
         let index = codes.count
         codes.append(code)
         indexByCode[text] = index
         indexByRedemption[key] = index
         indicesByCustomer[customer, default: []].append(index)
-        return .success(code)
+        return code
     }
 
     /// Uses `code` on `customer`'s order `order` of `orderMinor` (checked against the reward's minimum order
@@ -99,12 +116,12 @@ public struct RewardBook: Sendable {
 
     /// Hands back the points of the codes used on `order` when it was refunded in full (a new lot for the
     /// customer, source `handBack` keyed by the redemption key, so it happens once). A partial refund
-    /// (`fully == false`) hands nothing back. The codes stay `used`.
+    /// (`fully == false`) hands nothing back, nor do granted codes (no points). The codes stay `used`.
     public mutating func orderRefunded(
         order: String, fully: Bool, at: Date, ledger: inout PointsLedger, expiresAt: Date? = nil
     ) -> [LedgerOutcome] {
         guard fully else { return [] }
-        return indicesByOrder[order, default: []].map { index in
+        return indicesByOrder[order, default: []].filter { codes[$0].points > 0 }.map { index in
             let code = codes[index]
             return ledger.handBack(
                 customer: code.customer, points: code.points, redemption: code.redemption,

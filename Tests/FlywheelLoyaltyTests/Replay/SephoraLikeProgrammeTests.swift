@@ -60,6 +60,9 @@ struct SephoraLikeProgrammeTests {
         #expect(summary.pointsReversed == 125)
         #expect(summary.pointsRedeemed == 500)
         #expect(summary.pointsExpired == 0)  // 18 months of inactivity: nobody
+        // The July birthday also granted VIB's gift set as a code (no points), beside the €10-off redemption.
+        #expect(replay.rewardBook.codes(of: "mia").map(\.rewardID) == ["birthday-gift", "ten-off"])
+        #expect(replay.rewardBook.codes(of: "mia").map(\.points) == [0, 500])
         // Liability on 15 Jan 2027 (100 points = €2), lots by age after the redemption took M1 200, M2 180,
         // the birthday 100 and 20 of M3: 0–3 months: L2 250; 3–6: M4 375 (4 months) + M5 62 (3) = 437;
         // 6–12: M3 355 (6) + L1 120 (10) = 475.

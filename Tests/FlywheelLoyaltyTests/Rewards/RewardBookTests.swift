@@ -154,4 +154,26 @@ struct RewardBookTests {
         #expect(book.orderRefunded(order: "o1", fully: true, at: S.day(7), ledger: &ledger) == [.alreadyApplied])
         #expect(S.balancesAreConsistent(ledger))
     }
+
+    @Test("a granted gift issues a code once per key, takes no points, ignores limits and hands nothing back")
+    func grant() throws {
+        var ledger = ledger(points: 10)
+        var book = RewardBook()
+        var generator = SplitMix64(seed: 2)
+        let gift = Reward(
+            id: "gift", name: "Gift", kind: .freeProduct(sku: "G"), costPoints: 1,
+            limits: [RewardLimit(count: 1, period: .lifetime)])
+        let first = try book.grant(gift, customer: "c1", key: "birthday:c1:2026", at: S.day(1), generator: &generator)
+            .get()
+        let again = try book.grant(gift, customer: "c1", key: "birthday:c1:2026", at: S.day(2), generator: &generator)
+            .get()
+        #expect(again == first)
+        let next = try book.grant(gift, customer: "c1", key: "birthday:c1:2027", at: S.day(366), generator: &generator)
+            .get()
+        #expect(next.code != first.code)
+        #expect(first.points == 0)
+        #expect(ledger.balance(of: .available(customer: "c1")) == 10)
+        _ = book.use(code: first.code, customer: "c1", order: "o1", orderMinor: 100, reward: gift, at: S.day(3))
+        #expect(book.orderRefunded(order: "o1", fully: true, at: S.day(4), ledger: &ledger).isEmpty)
+    }
 }
