@@ -5,7 +5,7 @@ public import Foundation
 /// friend's first order is past its return window. A pure value; the caller passes times and the ledger.
 public struct ReferralBook: Sendable {
     /// The terms.
-    public let terms: ReferralTerms
+    public var terms: ReferralTerms
     /// Every referral, in sign-up order.
     public private(set) var referrals: [Referral] = []
     private var referrerByCode: [String: String] = [:]

@@ -10,8 +10,12 @@ public import Foundation
 /// with the customer's first activity in their birthday month. Qualifying spend for tiers is the order's
 /// eligible amount under the earning rules (net of discounts; shipping and tax as the rules say).
 public struct ProgrammeReplay: Sendable {
-    /// The programme replayed.
-    public let programme: Programme
+    /// The programme version in force at the last event.
+    public internal(set) var programme: Programme
+    /// Later versions, oldest first, adopted when an event reaches their effective time.
+    var upcoming: [Programme] = []
+    /// The history replayed (one version when built from a programme).
+    public internal(set) var history: ProgrammeHistory
     /// The shop's calendar.
     public let calendar: ShopCalendar
     /// The points ledger the replay wrote.
@@ -22,9 +26,11 @@ public struct ProgrammeReplay: Sendable {
     public internal(set) var referralBook: ReferralBook?
     let referralSecret: String
 
-    let tierRules: TierRules?
-    let currency: CurrencyCode?
-    let expirySwitchedOn: Date?
+    var tierRules: TierRules?
+    var currency: CurrencyCode?
+    var expirySwitchedOn: Date?
+    /// Whether `expirySwitchedOn` follows the history (rather than being given).
+    var expiryFromHistory = false
     var generator: SplitMix64
 
     var customerIndex: [String: Int] = [:]
@@ -62,6 +68,7 @@ public struct ProgrammeReplay: Sendable {
         referralSecret: String = ""
     ) {
         self.programme = programme
+        self.history = ProgrammeHistory(first: programme)
         self.calendar = calendar
         self.tierRules = programme.tiers.map { TierRules(settings: $0, calendar: calendar) }
         self.currency = CurrencyCode(programme.currency)
@@ -69,6 +76,19 @@ public struct ProgrammeReplay: Sendable {
         self.generator = SplitMix64(seed: seed)
         self.referralBook = programme.referral.map { ReferralBook(terms: $0) }
         self.referralSecret = referralSecret
+    }
+
+    /// A replay of a programme's history: each event meets the version in force at its time. A change applies
+    /// from its effective time and rewrites nothing: points already earned keep their amount and expiry, and
+    /// refunds reverse what their order earned under its version. Tier states carry over by tier id; when the
+    /// tier period changes, counting restarts at the change. Expiry bites one full period after it was
+    /// switched on (`ProgrammeHistory.expirySwitchedOn`).
+    public init(history: ProgrammeHistory, calendar: ShopCalendar, seed: UInt64 = 1, referralSecret: String = "") {
+        self.init(programme: history.versions[0], calendar: calendar, seed: seed, referralSecret: referralSecret)
+        self.history = history
+        self.upcoming = Array(history.versions.dropFirst())
+        self.expiryFromHistory = true
+        self.expirySwitchedOn = history.expirySwitchedOn(asOf: history.versions[0].effectiveFrom)
     }
 
     /// Makes room for about `orders` orders of `customers` customers (a large replay then does not rehash as
@@ -93,6 +113,7 @@ public struct ProgrammeReplay: Sendable {
 
     /// Applies one event; events must come in time order.
     public mutating func apply(_ event: ReplayEvent) {
+        adoptVersions(through: event.at)
         releaseDue(at: event.at)
         settleReferrals(at: event.at)
         switch event {
