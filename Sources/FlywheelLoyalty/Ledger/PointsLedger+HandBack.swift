@@ -14,12 +14,11 @@ extension PointsLedger {
         }
         guard redemption.kind == .redemption, hasApplied(redemption) else { return .rejected(.unknownRedemption) }
         guard points > 0 else { return .rejected(.nonPositivePoints(points)) }
-        let spent = entries(of: redemption).reduce(Int64(0)) { $0 + ($1.credit == .redeemed ? $1.points : 0) }
-        let returned = handedBack[redemption, default: 0]
-        guard points <= spent - returned else {
-            return .rejected(.handBackExceedsRedeemed(requested: points, redeemed: spent - returned))
+        let left = redeemedBySource[redemption, default: 0]
+        guard points <= left else {
+            return .rejected(.handBackExceedsRedeemed(requested: points, redeemed: left))
         }
-        handedBack[redemption] = returned + points
+        redeemedBySource[redemption] = left - points
         let entry = addLot(
             customer: customer, points: points, from: .redeemed, source: source, reason: reason, at: at,
             expiresAt: expiresAt)

@@ -36,17 +36,30 @@ public struct PointsLedger: Sendable {
     private var sources: [SourceEvent: Int] = [:]
     private var previousInSource: [Int] = []
     var orders: [String: OrderEarning] = [:]
-    var handedBack: [SourceEvent: Int64] = [:]
+
+    /// Whether entries are kept (always, except in a lean ledger for large replays).
+    public let keepsEntries: Bool
+    /// Points each redemption spent, net of hand-backs (for `handBack`, in both modes).
+    var redeemedBySource: [SourceEvent: Int64] = [:]
+    /// How many entries were written (kept or not).
+    public private(set) var entryCount = 0
 
     /// An empty ledger.
-    public init() {}
+    public init() { keepsEntries = true }
+
+    /// An empty ledger that keeps balances, lots, exactly-once keys and refund state but not its entries
+    /// (`keepsEntries == false`), for replays of millions of orders: `entries`, `trace(customer:)`,
+    /// `origins(of:)` and `balanceFromEntries(of:)` are then empty. Outcomes still return their entries.
+    public init(keepingEntries: Bool) { keepsEntries = keepingEntries }
 
     /// Makes room for about `entries` entries, `lots` lots, `sources` source events, `orders` earning orders
     /// and `customers` customers, so a large replay does not rehash as it grows.
     public mutating func reserveCapacity(entries: Int, lots: Int, sources: Int, orders: Int, customers: Int) {
-        self.entries.reserveCapacity(entries)
-        previousInLot.reserveCapacity(entries)
-        previousInSource.reserveCapacity(entries)
+        if keepsEntries {
+            self.entries.reserveCapacity(entries)
+            previousInLot.reserveCapacity(entries)
+            previousInSource.reserveCapacity(entries)
+        }
         self.lots.reserveCapacity(lots)
         lotOwner.reserveCapacity(lots)
         lastEntryOfLot.reserveCapacity(lots)
@@ -227,12 +240,18 @@ public struct PointsLedger: Sendable {
         lot: LotID, admin: String?
     ) -> LedgerEntry {
         let entry = LedgerEntry(
-            sequence: entries.count, debit: debit, credit: credit, points: points, source: source, reason: reason,
+            sequence: entryCount, debit: debit, credit: credit, points: points, source: source, reason: reason,
             at: at, lot: lot, admin: admin)
-        entries.append(entry)
+        entryCount += 1
         let owner = lotOwner[lot.rawValue]
         move(debit, -points, owner: owner)
         move(credit, points, owner: owner)
+        if credit == .redeemed { redeemedBySource[source, default: 0] += points }
+        guard keepsEntries else {
+            if sources[source] == nil { sources[source] = -1 }
+            return entry
+        }
+        entries.append(entry)
         previousInLot.append(lastEntryOfLot[lot.rawValue])
         lastEntryOfLot[lot.rawValue] = entry.sequence
         previousInSource.append(sources.updateValue(entry.sequence, forKey: source) ?? -1)

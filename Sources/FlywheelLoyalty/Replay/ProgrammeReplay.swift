@@ -19,7 +19,7 @@ public struct ProgrammeReplay: Sendable {
     /// The shop's calendar.
     public let calendar: ShopCalendar
     /// The points ledger the replay wrote.
-    public internal(set) var ledger = PointsLedger()
+    public internal(set) var ledger: PointsLedger
     /// The codes issued.
     public internal(set) var rewardBook = RewardBook()
     /// The referrals (when the programme has referral terms).
@@ -63,10 +63,12 @@ public struct ProgrammeReplay: Sendable {
     /// `expirySwitchedOn` is when expiry was switched on (expiry bites one full period after it; `nil` when
     /// it always applied).
     /// Personal referral codes are derived from `referralSecret` and the customer id.
+    /// With `keepingEntries: false` the ledger keeps balances and lots but not its entries (large replays).
     public init(
         programme: Programme, calendar: ShopCalendar, seed: UInt64 = 1, expirySwitchedOn: Date? = nil,
-        referralSecret: String = ""
+        referralSecret: String = "", keepingEntries: Bool = true
     ) {
+        self.ledger = PointsLedger(keepingEntries: keepingEntries)
         self.programme = programme
         self.history = ProgrammeHistory(first: programme)
         self.calendar = calendar
@@ -83,8 +85,13 @@ public struct ProgrammeReplay: Sendable {
     /// refunds reverse what their order earned under its version. Tier states carry over by tier id; when the
     /// tier period changes, counting restarts at the change. Expiry bites one full period after it was
     /// switched on (`ProgrammeHistory.expirySwitchedOn`).
-    public init(history: ProgrammeHistory, calendar: ShopCalendar, seed: UInt64 = 1, referralSecret: String = "") {
-        self.init(programme: history.versions[0], calendar: calendar, seed: seed, referralSecret: referralSecret)
+    public init(
+        history: ProgrammeHistory, calendar: ShopCalendar, seed: UInt64 = 1, referralSecret: String = "",
+        keepingEntries: Bool = true
+    ) {
+        self.init(
+            programme: history.versions[0], calendar: calendar, seed: seed, referralSecret: referralSecret,
+            keepingEntries: keepingEntries)
         self.history = history
         self.upcoming = Array(history.versions.dropFirst())
         self.expiryFromHistory = true
