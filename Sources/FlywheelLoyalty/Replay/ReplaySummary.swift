@@ -17,15 +17,17 @@ public struct ReplaySummary: Hashable, Sendable {
     public var pointsExpired: Int64
     /// Points still open (spendable and pending).
     public var pointsOpen: Int64
-    /// Codes issued and used.
+    /// Codes issued (redemptions and gifts).
     public var codesIssued: Int
+    /// Codes used on orders.
     public var codesUsed: Int
     /// Redemptions refused (not enough points, limits).
     public var redemptionsRefused: Int
     /// Membership fees collected (minor units).
     public var membershipFeesMinor: Int64
-    /// Orders placed by active members, and what members saved on them (member prices and shipping).
+    /// Orders placed by active members.
     public var memberOrders: Int
+    /// What members saved on them: member prices and shipping (minor units).
     public var memberSavingsMinor: Int64
     /// Customers per tier id (`""` for no tier).
     public var tierCounts: [String: Int]

@@ -5,11 +5,13 @@ public import FlywheelCore
 public struct TierProgress: Hashable, Sendable {
     /// The unit of `qualifying` and `needed`.
     public var basis: QualifyingBasis
-    /// The current tier's id and name; `nil` for none.
+    /// The current tier's id; `nil` for none.
     public var tierID: String?
+    /// The current tier's name; `nil` for none.
     public var tierName: String?
-    /// The next tier's id and name; `nil` at the top.
+    /// The next tier's id; `nil` at the top.
     public var nextTierID: String?
+    /// The next tier's name; `nil` at the top.
     public var nextTierName: String?
     /// The qualifying amount of the current period (minor units for spend).
     public var qualifying: Int64
