@@ -11,7 +11,7 @@ extension PointsLedger {
         }
         guard let earning = orders[order] else { return .rejected(.unknownOrder) }
         let entry = releaseLot(earning.lot, source: source, reason: reason, at: at)
-        markApplied(source)
+        if entry == nil { markApplied(source) }
         return .applied(entries: entry.map { [$0] } ?? [], shortfall: 0)
     }
 

@@ -248,7 +248,7 @@ public struct PointsLedger: Sendable {
         move(credit, points, owner: owner)
         if credit == .redeemed { redeemedBySource[source, default: 0] += points }
         guard keepsEntries else {
-            if sources[source] == nil { sources[source] = -1 }
+            sources.updateValue(-1, forKey: source)
             return entry
         }
         entries.append(entry)

@@ -38,9 +38,11 @@ extension ProgrammeReplay {
         }
         _ = tierRules?.handle(
             .order(at: order.placedAt, spendMinor: qualifying, points: points), state: &tierStates[index])
-        referralBook?.friendOrdered(
-            friend: customer, order: order.externalID, amountMinor: order.totalMinor, at: order.placedAt,
-            returnWindowDays: programme.returnWindowDays ?? 0)
+        if referralBook?.referrals.isEmpty == false {
+            referralBook?.friendOrdered(
+                friend: customer, order: order.externalID, amountMinor: order.totalMinor, at: order.placedAt,
+                returnWindowDays: programme.returnWindowDays ?? 0)
+        }
         for discount in order.discounts {
             let code = discount.code
             guard let issued = rewardBook.code(code), issued.customer == customer else { continue }
