@@ -5,6 +5,11 @@ public struct ActionCap: Hashable, Sendable, Codable {
     /// The period the cap counts over.
     public var period: CapPeriod
 
+    enum CodingKeys: String, CodingKey {
+        case maxPoints = "max_points"
+        case period
+    }
+
     /// A cap of `maxPoints` per `period`.
     public init(maxPoints: Int64, period: CapPeriod) {
         self.maxPoints = maxPoints

@@ -37,8 +37,9 @@ extension EarningRules {
         }
 
         let beforeBoosts = base + lineExtras.reduce(0) { $0 + $1.points }
-        let local = context.calendar.localDate(of: order.placedAt)
         var boostExtras: [EarnedPoints.BoostExtra] = []
+        // The local date costs a time-zone lookup: only when a boost needs it.
+        let local = boosts.isEmpty ? CivilDate(daysSinceEpoch: 0) : context.calendar.localDate(of: order.placedAt)
         for boost in boosts where applies(boost, at: order.placedAt, localDate: local, context: context) {
             let extra = boost.multiplier.extra(on: beforeBoosts)
             guard extra > 0 else { continue }

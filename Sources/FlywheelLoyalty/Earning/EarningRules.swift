@@ -41,6 +41,19 @@ public struct EarningRules: Hashable, Sendable, Codable {
         self.boosts = boosts
     }
 
+    /// The programme file's keys, in snake case.
+    enum CodingKeys: String, CodingKey {
+        case currency
+        case pointsPerUnit = "points_per_unit"
+        case includeShipping = "include_shipping"
+        case includeTax = "include_tax"
+        case actionPoints = "action_points"
+        case actionCaps = "action_caps"
+        case skuMultipliers = "sku_multipliers"
+        case categoryMultipliers = "category_multipliers"
+        case boosts
+    }
+
     /// Decodes rules from a programme file; only `currency` and `pointsPerUnit` are required, every other key
     /// defaults to off or empty.
     public init(from decoder: any Decoder) throws {

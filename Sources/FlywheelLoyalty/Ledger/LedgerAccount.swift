@@ -7,6 +7,8 @@ public enum LedgerAccount: Hashable, Sendable, CustomStringConvertible {
     case programme
     /// A customer's spendable points, identified by the shop's customer id.
     case available(customer: String)
+    /// A customer's points earned by an order whose return window is still open: not yet spendable.
+    case pending(customer: String)
     /// Points spent on rewards.
     case redeemed
     /// Points that reached their expiry.
@@ -14,11 +16,20 @@ public enum LedgerAccount: Hashable, Sendable, CustomStringConvertible {
     /// Points taken back because the order that earned them was refunded.
     case reversed
 
+    /// The customer whose points the account holds; `nil` for the programme's accounts.
+    public var customer: String? {
+        switch self {
+        case .available(let customer), .pending(let customer): customer
+        default: nil
+        }
+    }
+
     /// The account's name as written in exports and logs, e.g. `customer:42:available`.
     public var description: String {
         switch self {
         case .programme: "programme"
         case .available(let customer): "customer:\(customer):available"
+        case .pending(let customer): "customer:\(customer):pending"
         case .redeemed: "redeemed"
         case .expired: "expired"
         case .reversed: "reversed"

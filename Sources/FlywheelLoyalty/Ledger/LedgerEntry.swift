@@ -23,9 +23,7 @@ public struct LedgerEntry: Hashable, Sendable {
 }
 
 extension LedgerEntry {
-    /// Whether the entry takes points out of a customer's account (a spend, expiry or reversal).
-    var takesFromCustomer: Bool {
-        if case .available = debit { return true }
-        return false
-    }
+    /// Whether the entry takes points out of a customer's accounts (a spend, expiry or reversal); a release
+    /// from pending to available stays with the customer and does not count.
+    var takesFromCustomer: Bool { debit.customer != nil && credit.customer == nil }
 }

@@ -9,6 +9,8 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         case nonPositiveAmount
         case unknownOrder
         case currencyMismatch
+        case unknownRedemption
+        case handBackExceedsRedeemed(requested: Int64, redeemed: Int64)
     }
 
     private let code: Code
@@ -33,6 +35,13 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
     static let unknownOrder = LedgerError(.unknownOrder)
     /// A refund in another currency than its order.
     static let currencyMismatch = LedgerError(.currencyMismatch)
+
+    /// A hand-back for a redemption this ledger never applied.
+    static let unknownRedemption = LedgerError(.unknownRedemption)
+    /// A hand-back of more points than the redemption spent (less what was already handed back).
+    static func handBackExceedsRedeemed(requested: Int64, redeemed: Int64) -> LedgerError {
+        LedgerError(.handBackExceedsRedeemed(requested: requested, redeemed: redeemed))
+    }
 
     /// For a refused redemption or deduction: how many points are missing; otherwise `nil`.
     public var shortfall: Int64? {
@@ -59,6 +68,10 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
             "the refunded order earned no points in this ledger; record the order's points first"
         case .currencyMismatch:
             "the refund's currency differs from its order's; refund in the order's currency"
+        case .unknownRedemption:
+            "the redemption to hand back was never applied in this ledger; hand back only applied redemptions"
+        case .handBackExceedsRedeemed(let requested, let redeemed):
+            "cannot hand back \(requested) points: the redemption spent \(redeemed) not yet handed back"
         }
     }
 }

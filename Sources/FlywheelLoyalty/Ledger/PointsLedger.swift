@@ -15,18 +15,72 @@ public struct PointsLedger: Sendable {
     /// Refunds that could not reverse everything their order earned.
     public private(set) var refundShortfalls: [RefundShortfall] = []
 
-    private var balances: [LedgerAccount: Int64] = [:]
-    private var applied: Set<SourceEvent> = []
-    private var lotsByCustomer: [String: [LotID]] = [:]
-    private var entriesByLot: [LotID: [Int]] = [:]
-    private var entriesBySource: [SourceEvent: [Int]] = [:]
+    // Storage laid out for speed (a replay writes millions of entries): customers get dense numbers, balances
+    // and lot lists live in arrays, and the entries of a lot or a source are linked lists through arrays, so
+    // appending an entry hashes nothing and allocates nothing beyond the entry itself.
+    /// Balances of `programme`, `redeemed`, `expired`, `reversed`; whether each has moved.
+    private var systemBalances: [Int64] = [0, 0, 0, 0]
+    private var systemMoved: [Bool] = [false, false, false, false]
+    private var customerNumbers: [String: Int] = [:]
+    private var customerNames: [String] = []
+    private var availableBalances: [Int64] = []
+    private var pendingBalances: [Int64] = []
+    private var pendingMoved: [Bool] = []
+    private var customerLots: [[LotID]] = []
+    /// The owner's customer number of each lot.
+    private var lotOwner: [Int] = []
+    /// The last entry of each lot (-1 for none); each entry's previous entry of the same lot.
+    private var lastEntryOfLot: [Int] = []
+    private var previousInLot: [Int] = []
+    /// Every applied source with its last entry (-1 for none); each entry's previous entry of the same source.
+    private var sources: [SourceEvent: Int] = [:]
+    private var previousInSource: [Int] = []
     var orders: [String: OrderEarning] = [:]
 
+    /// Whether entries are kept (always, except in a lean ledger for large replays).
+    public let keepsEntries: Bool
+    /// Points each redemption spent, net of hand-backs (for `handBack`, in both modes).
+    var redeemedBySource: [SourceEvent: Int64] = [:]
+    /// How many entries were written (kept or not).
+    public private(set) var entryCount = 0
+
     /// An empty ledger.
-    public init() {}
+    public init() { keepsEntries = true }
+
+    /// An empty ledger that keeps balances, lots, exactly-once keys and refund state but not its entries
+    /// (`keepsEntries == false`), for replays of millions of orders: `entries`, `trace(customer:)`,
+    /// `origins(of:)` and `balanceFromEntries(of:)` are then empty. Outcomes still return their entries.
+    public init(keepingEntries: Bool) { keepsEntries = keepingEntries }
+
+    /// Makes room for about `entries` entries, `lots` lots, `sources` source events, `orders` earning orders
+    /// and `customers` customers, so a large replay does not rehash as it grows.
+    public mutating func reserveCapacity(entries: Int, lots: Int, sources: Int, orders: Int, customers: Int) {
+        if keepsEntries {
+            self.entries.reserveCapacity(entries)
+            previousInLot.reserveCapacity(entries)
+            previousInSource.reserveCapacity(entries)
+        }
+        self.lots.reserveCapacity(lots)
+        lotOwner.reserveCapacity(lots)
+        lastEntryOfLot.reserveCapacity(lots)
+        self.sources.reserveCapacity(sources)
+        self.orders.reserveCapacity(orders)
+        customerNumbers.reserveCapacity(customers)
+        customerNames.reserveCapacity(customers)
+        availableBalances.reserveCapacity(customers)
+        pendingBalances.reserveCapacity(customers)
+        pendingMoved.reserveCapacity(customers)
+        customerLots.reserveCapacity(customers)
+    }
 
     /// The cached balance of `account`.
-    public func balance(of account: LedgerAccount) -> Int64 { balances[account, default: 0] }
+    public func balance(of account: LedgerAccount) -> Int64 {
+        switch account {
+        case .available(let customer): customerNumbers[customer].map { availableBalances[$0] } ?? 0
+        case .pending(let customer): customerNumbers[customer].map { pendingBalances[$0] } ?? 0
+        default: systemBalances[Self.systemSlot(account)]
+        }
+    }
 
     /// The balance of `account` recomputed from the entries (credits minus debits); equals `balance(of:)`.
     public func balanceFromEntries(of account: LedgerAccount) -> Int64 {
@@ -36,10 +90,19 @@ public struct PointsLedger: Sendable {
     }
 
     /// Every account that has ever moved points.
-    public var accounts: [LedgerAccount] { Array(balances.keys) }
+    public var accounts: [LedgerAccount] {
+        var result: [LedgerAccount] = [.programme, .redeemed, .expired, .reversed].filter {
+            systemMoved[Self.systemSlot($0)]
+        }
+        for (number, customer) in customerNames.enumerated() {
+            result.append(.available(customer: customer))
+            if pendingMoved[number] { result.append(.pending(customer: customer)) }
+        }
+        return result
+    }
 
     /// Whether `source` has already been applied.
-    public func hasApplied(_ source: SourceEvent) -> Bool { applied.contains(source) }
+    public func hasApplied(_ source: SourceEvent) -> Bool { sources[source] != nil }
 
     /// Awards `points` to `customer` as a new lot.
     ///
@@ -49,11 +112,13 @@ public struct PointsLedger: Sendable {
     ///   - orderAmount: for `order` events, the amount the points were earned on (required: refunds are
     ///     pro-rated against it).
     ///   - admin: who made a manual award.
+    ///   - pending: the points wait in the customer's `pending` account until `release(order:…)` (an order
+    ///     whose return window is open); they are not spendable until then.
     public mutating func earn(
         customer: String, points: Int64, source: SourceEvent, reason: String, at: Date, expiresAt: Date? = nil,
-        orderAmount: Money? = nil, admin: String? = nil
+        orderAmount: Money? = nil, admin: String? = nil, pending: Bool = false
     ) -> LedgerOutcome {
-        if applied.contains(source) { return .alreadyApplied }
+        if hasApplied(source) { return .alreadyApplied }
         let kinds: [SourceEvent.Kind] = [.order, .referral, .bonus, .manual]
         guard kinds.contains(source.kind) else {
             return .rejected(.wrongSourceKind(expected: kinds, got: source.kind))
@@ -67,26 +132,41 @@ public struct PointsLedger: Sendable {
         lots.append(
             PointsLot(
                 id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt, earned: points,
-                remaining: points))
-        lotsByCustomer[customer, default: []].append(lotID)
+                remaining: points, isPending: pending))
+        registerLot(lotID, customer: customer)
         if source.kind == .order, let orderAmount {
             orders[source.key] = OrderEarning(
                 customer: customer, lot: lotID, earned: points, amountMinor: orderAmount.minorUnits,
                 currency: orderAmount.currency)
         }
-        applied.insert(source)
         let entry = append(
-            debit: .programme, credit: .available(customer: customer), points: points, source: source,
+            debit: .programme, credit: lots[lotID.rawValue].account, points: points, source: source,
             reason: reason, at: at, lot: lotID, admin: admin)
         return .applied(entries: [entry], shortfall: 0)
     }
 
+    /// Adds `points` to `customer` as a new lot taken from `debit` (the hand-back of redeemed points).
+    mutating func addLot(
+        customer: String, points: Int64, from debit: LedgerAccount, source: SourceEvent, reason: String, at: Date,
+        expiresAt: Date?
+    ) -> LedgerEntry {
+        let lotID = LotID(lots.count)
+        lots.append(
+            PointsLot(
+                id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt, earned: points,
+                remaining: points))
+        registerLot(lotID, customer: customer)
+        return append(
+            debit: debit, credit: .available(customer: customer), points: points, source: source, reason: reason,
+            at: at, lot: lotID, admin: nil)
+    }
+
     /// The customer's lots that still hold points and have not expired at `date`, in spending order.
     func spendableLots(of customer: String, at date: Date) -> [LotID] {
-        lotsByCustomer[customer, default: []]
+        lotIDs(of: customer)
             .filter { id in
                 let lot = lots[id.rawValue]
-                return lot.remaining > 0 && (lot.expiresAt.map { $0 > date } ?? true)
+                return lot.remaining > 0 && !lot.isPending && (lot.expiresAt.map { $0 > date } ?? true)
             }
             .sorted { lots[$0.rawValue].spendsBefore(lots[$1.rawValue]) }
     }
@@ -104,34 +184,112 @@ public struct PointsLedger: Sendable {
     ) -> LedgerEntry {
         lots[lot.rawValue].remaining -= points
         return append(
-            debit: .available(customer: lots[lot.rawValue].customer), credit: credit, points: points, source: source,
+            debit: lots[lot.rawValue].account, credit: credit, points: points, source: source,
             reason: reason, at: at, lot: lot, admin: admin)
     }
 
     /// Marks `source` applied (for operations that succeed without entries, such as an empty expiry run).
-    mutating func markApplied(_ source: SourceEvent) { applied.insert(source) }
+    mutating func markApplied(_ source: SourceEvent) {
+        if sources[source] == nil { sources[source] = -1 }
+    }
+
+    /// Gives a new lot its owner and an empty entry list.
+    private mutating func registerLot(_ lot: LotID, customer: String) {
+        let number: Int
+        if let known = customerNumbers[customer] {
+            number = known
+        } else {
+            number = customerNames.count
+            customerNumbers[customer] = number
+            customerNames.append(customer)
+            availableBalances.append(0)
+            pendingBalances.append(0)
+            pendingMoved.append(false)
+            customerLots.append([])
+        }
+        customerLots[number].append(lot)
+        lotOwner.append(number)
+        lastEntryOfLot.append(-1)
+    }
+
+    /// Adds `delta` to `account`'s balance; customer accounts belong to `owner` (the lot's owner).
+    private mutating func move(_ account: LedgerAccount, _ delta: Int64, owner: Int) {
+        switch account {
+        case .available: availableBalances[owner] += delta
+        case .pending:
+            pendingBalances[owner] += delta
+            pendingMoved[owner] = true
+        default:
+            let slot = Self.systemSlot(account)
+            systemBalances[slot] += delta
+            systemMoved[slot] = true
+        }
+    }
+
+    private static func systemSlot(_ account: LedgerAccount) -> Int {
+        switch account {
+        case .programme: 0
+        case .redeemed: 1
+        case .expired: 2
+        default: 3
+        }
+    }
 
     private mutating func append(
         debit: LedgerAccount, credit: LedgerAccount, points: Int64, source: SourceEvent, reason: String, at: Date,
         lot: LotID, admin: String?
     ) -> LedgerEntry {
         let entry = LedgerEntry(
-            sequence: entries.count, debit: debit, credit: credit, points: points, source: source, reason: reason,
+            sequence: entryCount, debit: debit, credit: credit, points: points, source: source, reason: reason,
             at: at, lot: lot, admin: admin)
+        entryCount += 1
+        let owner = lotOwner[lot.rawValue]
+        move(debit, -points, owner: owner)
+        move(credit, points, owner: owner)
+        if credit == .redeemed { redeemedBySource[source, default: 0] += points }
+        guard keepsEntries else {
+            sources.updateValue(-1, forKey: source)
+            return entry
+        }
         entries.append(entry)
-        balances[debit, default: 0] -= points
-        balances[credit, default: 0] += points
-        entriesByLot[lot, default: []].append(entry.sequence)
-        entriesBySource[source, default: []].append(entry.sequence)
-        applied.insert(source)
+        previousInLot.append(lastEntryOfLot[lot.rawValue])
+        lastEntryOfLot[lot.rawValue] = entry.sequence
+        previousInSource.append(sources.updateValue(entry.sequence, forKey: source) ?? -1)
         return entry
+    }
+
+    /// Moves what is left of a pending lot to the customer's available account.
+    mutating func releaseLot(_ lot: LotID, source: SourceEvent, reason: String, at: Date) -> LedgerEntry? {
+        let held = lots[lot.rawValue]
+        guard held.isPending else { return nil }
+        lots[lot.rawValue].isPending = false
+        guard held.remaining > 0 else { return nil }
+        return append(
+            debit: .pending(customer: held.customer), credit: .available(customer: held.customer),
+            points: held.remaining, source: source, reason: reason, at: at, lot: lot, admin: nil)
     }
 
     mutating func recordShortfall(_ shortfall: RefundShortfall) { refundShortfalls.append(shortfall) }
 
-    func entries(ofLot lot: LotID) -> [LedgerEntry] { entriesByLot[lot, default: []].map { entries[$0] } }
+    /// The entries of `lot`, oldest first.
+    func entries(ofLot lot: LotID) -> [LedgerEntry] {
+        collect(from: lastEntryOfLot[lot.rawValue], links: previousInLot)
+    }
 
-    func entries(of source: SourceEvent) -> [LedgerEntry] { entriesBySource[source, default: []].map { entries[$0] } }
+    /// The entries of `source`, oldest first.
+    func entries(of source: SourceEvent) -> [LedgerEntry] {
+        collect(from: sources[source] ?? -1, links: previousInSource)
+    }
 
-    func lotIDs(of customer: String) -> [LotID] { lotsByCustomer[customer, default: []] }
+    func lotIDs(of customer: String) -> [LotID] { customerNumbers[customer].map { customerLots[$0] } ?? [] }
+
+    private func collect(from last: Int, links: [Int]) -> [LedgerEntry] {
+        var result: [LedgerEntry] = []
+        var index = last
+        while index >= 0 {
+            result.append(entries[index])
+            index = links[index]
+        }
+        return result.reversed()
+    }
 }

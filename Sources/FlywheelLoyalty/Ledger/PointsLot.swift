@@ -17,6 +17,12 @@ public struct PointsLot: Hashable, Sendable {
     public let earned: Int64
     /// How many points are still spendable; never below zero.
     public internal(set) var remaining: Int64
+    /// Whether the points are still pending (their order's return window is open): not spendable, held in
+    /// the customer's `pending` account.
+    public internal(set) var isPending: Bool = false
+
+    /// The account the lot's remaining points are held in.
+    var account: LedgerAccount { isPending ? .pending(customer: customer) : .available(customer: customer) }
 
     /// Whether this lot is spent before `other`: earlier expiry first (never-expiring last), then earlier
     /// earning time, then creation order.

@@ -1,8 +1,12 @@
 /// The outside event a ledger movement comes from; the ledger applies each source event at most once.
-public struct SourceEvent: Hashable, Sendable, CustomStringConvertible {
+public struct SourceEvent: Hashable, Sendable, Codable, CustomStringConvertible {
     /// What kind of event moved the points.
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case order, refund, redemption, expiry, referral, bonus, manual
+        /// An order's return window closed: its pending points become available (keyed by the order id).
+        case release
+        /// A fully refunded order's redeemed points handed back (keyed by the redemption key).
+        case handBack = "hand_back"
     }
 
     /// What kind of event this is.

@@ -26,18 +26,18 @@ struct EarningRulesTests {
         encoder.outputFormatting = .sortedKeys
         let data = try encoder.encode(rules)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains(#""actionPoints":{"birthday":250,"review_with_photo":80}"#))
-        #expect(text.contains(#""categoryMultipliers":{"books":150}"#))
+        #expect(text.contains(#""action_points":{"birthday":250,"review_with_photo":80}"#))
+        #expect(text.contains(#""category_multipliers":{"books":150}"#))
         #expect(try JSONDecoder().decode(EarningRules.self, from: data) == rules)
     }
 
     @Test("a minimal programme file needs only currency and points per unit; a missing currency is an error")
     func minimal() throws {
         let rules = try JSONDecoder().decode(
-            EarningRules.self, from: Data(#"{"currency": "EUR", "pointsPerUnit": 1}"#.utf8))
+            EarningRules.self, from: Data(#"{"currency": "EUR", "points_per_unit": 1}"#.utf8))
         #expect(rules == EarningRules(currency: "EUR", pointsPerUnit: 1))
         #expect(throws: DecodingError.self) {
-            try JSONDecoder().decode(EarningRules.self, from: Data(#"{"pointsPerUnit": 1}"#.utf8))
+            try JSONDecoder().decode(EarningRules.self, from: Data(#"{"points_per_unit": 1}"#.utf8))
         }
     }
 }

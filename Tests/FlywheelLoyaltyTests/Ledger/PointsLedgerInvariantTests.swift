@@ -130,4 +130,19 @@ struct PointsLedgerInvariantTests {
         #expect(ledger.accounts.map { ledger.balance(of: $0) } == balances)
         #expect(ledger.refundShortfalls == shortfalls)
     }
+
+    @Test(
+        "a lean ledger (no entries kept) ends with the same balances, lots and outcomes", arguments: [3, 9] as [UInt64])
+    func leanMatchesFull(seed: UInt64) {
+        var full = PointsLedger()
+        var lean = PointsLedger(keepingEntries: false)
+        for operation in operations(seed: seed, count: 2_000) {
+            #expect(apply(operation, to: &full) == apply(operation, to: &lean))
+        }
+        #expect(lean.entries.isEmpty)
+        #expect(lean.entryCount == full.entries.count)
+        #expect(lean.lots == full.lots)
+        #expect(lean.refundShortfalls == full.refundShortfalls)
+        for account in full.accounts { #expect(lean.balance(of: account) == full.balance(of: account)) }
+    }
 }

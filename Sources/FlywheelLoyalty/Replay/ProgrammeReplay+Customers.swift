@@ -1,0 +1,94 @@
+import FlywheelCore
+import Foundation
+
+extension ProgrammeReplay {
+    /// The dense number of `customer`, adding the customer (and the launch bonus) when new.
+    mutating func customerNumber(_ customer: String, at: Date) -> Int {
+        if let index = customerIndex[customer] { return index }
+        let index = customerIDs.count
+        customerIndex[customer] = index
+        customerIDs.append(customer)
+        tierStates.append(TierState())
+        badgeTrackers.append(BadgeTracker())
+        challengeTrackers.append(ChallengeTracker())
+        memberships.append(MembershipState())
+        segments.append([])
+        birthdays.append(nil)
+        lastActivity.append(nil)
+        lastBirthdayYear.append(Int.min)
+        if programme.launchBonusPoints > 0 {
+            award(
+                index, programme.launchBonusPoints, key: "launch:\(customer)", reason: "launch bonus",
+                at: max(at, programme.effectiveFrom))
+        }
+        return index
+    }
+
+    /// Awards a `bonus` lot (expiring per the policy) and marks the customer active.
+    mutating func award(_ index: Int, _ points: Int64, key: String, reason: String, at: Date) {
+        guard points > 0 else { return }
+        let expiresAt = lotExpiry(earnedAt: at)
+        _ = ledger.earn(
+            customer: customerIDs[index], points: points, source: SourceEvent(.bonus, key: key), reason: reason, at: at,
+            expiresAt: expiresAt)
+        lastActivity[index] = at
+    }
+
+    /// The expiry of a lot earned at `earnedAt` under the programme's policy (it depends on the local day
+    /// only, so it is computed once per day: time-zone lookups are slow).
+    mutating func lotExpiry(earnedAt: Date) -> Date? {
+        guard case .lotAge = programme.expiry.rule else { return nil }
+        if let day = expiryDay, day.start <= earnedAt, earnedAt < day.end { return day.expiry }
+        let local = calendar.localDate(of: earnedAt)
+        let start = calendar.instant(localDate: local, secondsOfDay: 0)
+        let end = calendar.instant(localDate: local.adding(days: 1), secondsOfDay: 0)
+        let expiry = programme.expiry.lotExpiry(earnedAt: earnedAt, switchedOn: expirySwitchedOn, calendar: calendar)
+        expiryDay = (start, end, expiry)
+        return expiry
+    }
+
+    /// Before activity at `at`: expires the whole balance of a customer inactive past the deadline, and gives
+    /// the birthday gift with the first activity in the birthday month.
+    mutating func beforeActivity(_ index: Int, at: Date) {
+        expireIfInactive(index, by: at)
+        guard let birthday = birthdays[index] else { return }
+        let local = calendar.localDate(of: at)
+        guard local.month == birthday.month, lastBirthdayYear[index] < local.year else { return }
+        lastBirthdayYear[index] = local.year
+        let perks = tierRules?.perks(of: tierStates[index])
+        let gift = programme.earning.points(for: .birthday).points + (perks?.birthdayGiftPoints ?? 0)
+        let key = "birthday:\(customerIDs[index]):\(local.year)"
+        award(index, gift, key: key, reason: "birthday gift", at: at)
+        if let rewardID = perks?.birthdayRewardID, let reward = programme.reward(rewardID) {
+            _ = rewardBook.grant(reward, customer: customerIDs[index], key: key, at: at, generator: &generator)
+        }
+    }
+
+    /// Expires the balance of customer `index` if the inactivity deadline passed by `at`.
+    mutating func expireIfInactive(_ index: Int, by at: Date) {
+        guard let last = lastActivity[index],
+            let deadline = programme.expiry.inactivityDeadline(
+                lastActivity: last, switchedOn: expirySwitchedOn, calendar: calendar),
+            deadline <= at
+        else { return }
+        _ = ledger.expireBalance(
+            customer: customerIDs[index],
+            source: SourceEvent(.expiry, key: "inactive:\(customerIDs[index]):\(deadline.timeIntervalSince1970)"),
+            reason: "inactive", at: deadline)
+        lastActivity[index] = nil
+    }
+
+    /// Releases the pending points of orders whose return window closed by `at`.
+    mutating func releaseDue(at: Date) {
+        while releaseHead < releases.count, releases[releaseHead].at <= at {
+            let (when, order) = releases[releaseHead]
+            _ = ledger.release(
+                order: order, source: SourceEvent(.release, key: order), reason: "return window closed", at: when)
+            releaseHead += 1
+        }
+        if releaseHead > 4_096, releaseHead * 2 > releases.count {
+            releases.removeFirst(releaseHead)
+            releaseHead = 0
+        }
+    }
+}

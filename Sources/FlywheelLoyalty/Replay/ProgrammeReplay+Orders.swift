@@ -1,0 +1,141 @@
+import FlywheelCore
+import Foundation
+
+extension ProgrammeReplay {
+    mutating func applyOrder(_ order: Order) {
+        guard let customer = order.customerExternalID, order.cancelledAt == nil, order.currency == currency,
+            orderRecords[order.externalID] == nil
+        else {
+            skippedOrders += 1
+            return
+        }
+        let index = customerNumber(customer, at: order.placedAt)
+        beforeActivity(index, at: order.placedAt)
+        orders += 1
+        let multiplier = tierRules?.perks(of: tierStates[index])?.earningMultiplier ?? .one
+        let context = EarningContext(calendar: calendar, tierMultiplier: multiplier, birthday: birthdays[index])
+        let earned = (try? programme.earning.points(for: order, context: context))
+        let points = earned?.total ?? 0
+        let qualifying = earned?.eligibleMinor ?? 0
+        orderRecords[order.externalID] = OrderRecord(
+            customer: index, placedAt: order.placedAt, totalMinor: order.totalMinor, qualifyingMinor: qualifying)
+        if points > 0, order.totalMinor > 0 {
+            let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
+            let expiresAt = lotExpiry(earnedAt: order.placedAt)
+            _ = ledger.earn(
+                customer: customer, points: points, source: SourceEvent(.order, key: order.externalID), reason: "order",
+                at: order.placedAt, expiresAt: expiresAt, orderAmount: order.total,
+                pending: pending)
+            if pending, let days = programme.returnWindowDays {
+                releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), order.externalID))
+            }
+        }
+        lastActivity[index] = order.placedAt
+        if let terms = programme.membership, memberships[index].isActive(at: order.placedAt) {
+            let savings = terms.savings(on: order)
+            memberOrders += 1
+            memberSavingsMinor += savings.memberPriceMinor + savings.shippingMinor
+        }
+        _ = tierRules?.handle(
+            .order(at: order.placedAt, spendMinor: qualifying, points: points), state: &tierStates[index])
+        if referralBook?.referrals.isEmpty == false {
+            referralBook?.friendOrdered(
+                friend: customer, order: order.externalID, amountMinor: order.totalMinor, at: order.placedAt,
+                returnWindowDays: programme.returnWindowDays ?? 0)
+        }
+        for discount in order.discounts {
+            let code = discount.code
+            guard let issued = rewardBook.code(code), issued.customer == customer else { continue }
+            _ = rewardBook.use(
+                code: code, customer: customer, order: order.externalID,
+                orderMinor: order.subtotalMinor + order.discountMinor,
+                reward: programme.reward(issued.rewardID), at: order.placedAt)
+        }
+        if !programme.badges.isEmpty {
+            for badge in badgeTrackers[index].order(
+                spendMinor: qualifying, at: order.placedAt, badges: programme.badges)
+            {
+                award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: order.placedAt)
+            }
+        }
+        if !programme.challenges.isEmpty {
+            let done = challengeTrackers[index].order(
+                spendMinor: qualifying, at: order.placedAt, challenges: programme.challenges, segments: segments[index])
+            for challenge in done {
+                award(
+                    index, challenge.points, key: "challenge:\(challenge.id):\(customer)", reason: "challenge",
+                    at: order.placedAt)
+            }
+        }
+    }
+
+    mutating func applyRefund(_ refund: Refund) {
+        guard var record = orderRecords[refund.orderExternalID], refund.amountMinor > 0,
+            appliedRefunds.insert(refund.externalID).inserted
+        else { return }
+        refunds += 1
+        let before = ledger.balance(of: .reversed)
+        let outcome = ledger.refund(
+            order: refund.orderExternalID, amount: Money(minorUnits: refund.amountMinor, currency: refund.currency),
+            source: SourceEvent(.refund, key: refund.externalID), reason: "refund", at: refund.createdAt)
+        let reversed = ledger.balance(of: .reversed) - before + shortfall(outcome)
+        record.refundedMinor = min(record.totalMinor, record.refundedMinor + refund.amountMinor)
+        let fully = record.refundedMinor >= record.totalMinor
+        let target =
+            fully
+            ? record.qualifyingMinor
+            : EarningArithmetic.multiplyDivide(record.qualifyingMinor, record.refundedMinor, max(1, record.totalMinor))
+        let qualifyingBack = target - record.qualifyingTaken
+        record.qualifyingTaken = target
+        orderRecords[refund.orderExternalID] = record
+        let index = record.customer
+        if let rules = tierRules {
+            _ = rules.handle(
+                .refund(
+                    at: refund.createdAt, orderPlacedAt: record.placedAt, spendMinor: qualifyingBack,
+                    points: reversed, cancelsOrder: fully),
+                state: &tierStates[index])
+        }
+        if !programme.badges.isEmpty { badgeTrackers[index].refund(spendMinor: qualifyingBack, cancelsOrder: fully) }
+        referralBook?.orderRefunded(order: refund.orderExternalID, at: refund.createdAt)
+        let expiresAt = lotExpiry(earnedAt: refund.createdAt)
+        _ = rewardBook.orderRefunded(
+            order: refund.orderExternalID, fully: fully, at: refund.createdAt, ledger: &ledger, expiresAt: expiresAt)
+    }
+
+    private func shortfall(_ outcome: LedgerOutcome) -> Int64 {
+        if case .applied(_, let shortfall) = outcome { return shortfall }
+        return 0
+    }
+
+    mutating func applyRedemption(customer: String, rewardID: String, key: String, at: Date) {
+        let index = customerNumber(customer, at: at)
+        beforeActivity(index, at: at)
+        guard let reward = programme.reward(rewardID) else {
+            redemptionsRefused += 1
+            return
+        }
+        switch rewardBook.redeem(
+            reward, customer: customer, key: key, at: at, calendar: calendar, ledger: &ledger, generator: &generator)
+        {
+        case .success: lastActivity[index] = at
+        case .failure: redemptionsRefused += 1
+        }
+    }
+
+    mutating func applyAction(customer: String, action: EarningAction, key: String, at: Date) {
+        let index = customerNumber(customer, at: at)
+        beforeActivity(index, at: at)
+        let period = programme.earning.capPeriod(of: action, containing: at, in: calendar)
+        let capKey = "\(customer)|\(action.rawValue)|\(period?.start.timeIntervalSince1970 ?? 0)"
+        let award = programme.earning.points(for: action, alreadyAwarded: actionAwards[capKey, default: 0])
+        guard award.points > 0, !ledger.hasApplied(SourceEvent(.bonus, key: "action:\(key)")) else { return }
+        actionAwards[capKey, default: 0] += award.points
+        self.award(index, award.points, key: "action:\(key)", reason: action.rawValue, at: at)
+        if !programme.badges.isEmpty {
+            for badge in badgeTrackers[index].action(action, at: at, badges: programme.badges) {
+                self.award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: at)
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// What a replay did: points issued and where they went, codes, fees, the tier distribution and the
+/// liability at the end.
+public struct ReplaySummary: Hashable, Sendable {
+    /// Orders that earned (or could have earned) points.
+    public var orders: Int
+    /// Orders skipped: guest, cancelled or in another currency.
+    public var skippedOrders: Int
+    /// Refunds applied.
+    public var refunds: Int
+    /// Points awarded (orders, bonuses, badges, actions, challenges, referrals); hand-backs are not new points.
+    public var pointsIssued: Int64
+    /// Points spent on rewards, net of what full refunds handed back.
+    public var pointsRedeemed: Int64
+    /// Points taken back by refunds.
+    public var pointsReversed: Int64
+    /// Points expired.
+    public var pointsExpired: Int64
+    /// Points still open (spendable and pending).
+    public var pointsOpen: Int64
+    /// Codes issued (redemptions and gifts).
+    public var codesIssued: Int
+    /// Codes used on orders.
+    public var codesUsed: Int
+    /// Redemptions refused (not enough points, limits).
+    public var redemptionsRefused: Int
+    /// Membership fees collected (minor units).
+    public var membershipFeesMinor: Int64
+    /// Orders placed by active members.
+    public var memberOrders: Int
+    /// What members saved on them: member prices and shipping (minor units).
+    public var memberSavingsMinor: Int64
+    /// Customers per tier id (`""` for no tier).
+    public var tierCounts: [String: Int]
+    /// The liability at the end.
+    public var liability: LiabilityReport
+}
