@@ -63,7 +63,12 @@ public enum FlywheelServer {
             services: services,
             onServerRunning: { channel in
                 // The dashboard's figures load once the services (a PostgreSQL client) run; pages say so meanwhile.
-                if let dashboard { Task { await dashboard.load(from: store) } }
+                if let dashboard {
+                    Task {
+                        await dashboard.load(from: store)
+                        await dashboard.warmUp(now: Date())
+                    }
+                }
                 await onServerRunning(channel.localAddress?.port ?? configuration.port)
             },
             logger: logger)

@@ -106,6 +106,7 @@ struct DashboardRoutes: Sendable {
         view.asOfText = figures.asOfNewestOrder
             ? DashboardText.format(view.text["as_of_newest"] ?? "", day, settings.timeZoneIdentifier)
             : DashboardText.format(view.text["as_of"] ?? "", day, settings.timeZoneIdentifier)
+        if !figures.isCurrent { view.notice = view.text["updating"] }
         return .ready(figures, view, numbers)
     }
 

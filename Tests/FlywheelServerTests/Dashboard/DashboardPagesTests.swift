@@ -175,3 +175,31 @@ struct DashboardWordsTests {
             sentence == "Of the customers first buying in March 2026, 10.0 % bought again the month after — against 20.0 % of February 2026's cohort (down 50.0 %).")
     }
 }
+
+@Suite("Dashboard: the engine kept current")
+struct DashboardAnalyticsTests {
+    @Test("costly figures are worked in the background: the old ones are served, marked, until the new ones are ready")
+    func backgroundRefresh() async throws {
+        let server = DashboardTestServer()
+        try await server.seed()
+        let analytics = DashboardAnalytics(settings: .defaults, backgroundAfter: .zero)
+        #expect(try await analytics.figures(now: server.now) == nil)  // still loading
+        await analytics.load(from: server.store)
+        let before = try #require(try await analytics.figures(now: server.now))
+        #expect(before.isCurrent)
+        #expect(before.report.headline?.orders == 3)
+
+        await analytics.apply(
+            IngestBatch(orders: [DashboardTestServer.order("o9", "c2", day: 4, total: 500)]), now: server.now)
+        let stale = try #require(try await analytics.figures(now: server.now))
+        #expect(!stale.isCurrent)
+        #expect(stale.report.headline?.orders == 3)
+        var fresh = stale
+        for _ in 0..<200 where !fresh.isCurrent {
+            try await Task.sleep(for: .milliseconds(10))
+            fresh = try #require(try await analytics.figures(now: server.now))
+        }
+        #expect(fresh.isCurrent)
+        #expect(fresh.report.headline?.orders == 4)
+    }
+}

@@ -4,8 +4,10 @@ public import Foundation
 
 /// The analytics engine behind the dashboard, kept in memory and current: loaded once from the store
 /// when the server starts, then every record the API or a webhook stores is applied to it incrementally
-/// (`AnalyticsEngine.apply`, no recomputation). Figures are cached per data version and day, so a page
-/// view costs a lookup, not a pass over the orders.
+/// (`AnalyticsEngine.apply`, no recomputation). Each page's figures are kept per data version and day
+/// (`memoized`, DashboardAnalytics+Memo.swift): a page view is a lookup; after a change, figures that are
+/// cheap to compute are recomputed at once, costly ones (a large shop) in the background while pages show
+/// the previous ones and say so.
 public actor DashboardAnalytics {
     /// Where loading stands.
     public enum Phase: Sendable, Equatable {
@@ -16,16 +18,25 @@ public actor DashboardAnalytics {
 
     public private(set) var phase: Phase = .loading(records: 0)
     public let settings: ShopSettings
-    private var engine: AnalyticsEngine
+    var engine: AnalyticsEngine
     /// Batches stored while the history was being read; applied once it is.
     private var pending: [IngestBatch] = []
     /// Counts every change of the data, so caches know when they are stale.
-    public private(set) var version = 0
-    /// Answers kept per data version and day (`memoized`).
-    private var memo: [String: Memo] = [:]
+    public internal(set) var version = 0
+    /// Answers kept per data version and day, how long each took, and which are being recomputed.
+    var memo: [String: Memo] = [:]
+    var refreshing: Set<String> = []
 
-    public init(settings: ShopSettings, options: AnalyticsOptions = AnalyticsOptions()) {
+    /// Answers that took longer than this are recomputed in the background after a change; the pages show
+    /// the previous answer meanwhile (and say so). Quicker ones are recomputed at once.
+    let backgroundAfter: Duration
+
+    public init(
+        settings: ShopSettings, options: AnalyticsOptions = AnalyticsOptions(),
+        backgroundAfter: Duration = .milliseconds(50)
+    ) {
         self.settings = settings
+        self.backgroundAfter = backgroundAfter
         engine = AnalyticsEngine(settings: settings, options: options)
     }
 
@@ -57,7 +68,7 @@ public actor DashboardAnalytics {
         version += 1
     }
 
-    private var latestOrder: Date {
+    var latestOrder: Date {
         engine.table.latestPlacedAt == Int64.min ? .distantPast : Date(timeIntervalSince1970: TimeInterval(engine.table.latestPlacedAt))
     }
 
@@ -70,75 +81,67 @@ public actor DashboardAnalytics {
         return (calendar.instant(localDate: day.adding(days: 1), secondsOfDay: 0).addingTimeInterval(-1), true)
     }
 
-    /// The figures as of `now` (cached until the data changes or the day turns): headline, months and
-    /// cohorts, and what changed.
+    /// The figures as of `now`: headline, months and cohorts, and what changed. `isCurrent` is false while
+    /// newer records are being worked in.
     public func figures(now: Date) throws -> DashboardFigures? {
-        try memoized("figures", now: now) { snapshot, asOf, newest in
+        let name = settings.name
+        guard let (figures, current) = try memoized("figures", now: now, { snapshot, asOf, newest in
             let report = try snapshot.retentionReport(
-                RetentionReportOptions(shopName: settings.name, sections: [.headline, .monthly, .cohorts]))
+                RetentionReportOptions(shopName: name, sections: [.headline, .monthly, .cohorts]))
             return DashboardFigures(asOf: asOf, asOfNewestOrder: newest, report: report, insights: report.insights())
-        }
+        }) else { return nil }
+        var answer = figures
+        answer.isCurrent = current
+        return answer
     }
 
-    /// The funnel (cached like `figures`).
+    /// The funnel.
     public func funnel(now: Date) throws -> ReportFunnel? {
-        try memoized("funnel", now: now) { snapshot, _, _ in
-            try snapshot.retentionReport(RetentionReportOptions(shopName: settings.name, sections: [.funnel])).funnel
-        } ?? nil
+        let name = settings.name
+        return try memoized("funnel", now: now) { snapshot, _, _ in
+            try snapshot.retentionReport(RetentionReportOptions(shopName: name, sections: [.funnel])).funnel
+        }?.0 ?? nil
     }
 
-    /// Lifecycle stages, RFM segments and the RFM grid (cached like `figures`).
+    /// Lifecycle stages, RFM segments and the RFM grid.
     public func segments(now: Date) -> (ReportSegments, RFMGrid)? {
-        memoized("segments", now: now) { snapshot, _, _ in
-            let report = try? snapshot.retentionReport(RetentionReportOptions(shopName: settings.name, sections: [.segments]))
-            return report?.segments.map { ($0, snapshot.rfmGrid()) }
-        } ?? nil
+        let name = settings.name
+        let answer = try? memoized("segments", now: now) { snapshot, _, _ in
+            let report = try snapshot.retentionReport(RetentionReportOptions(shopName: name, sections: [.segments]))
+            return report.segments.map { ($0, snapshot.rfmGrid()) }
+        }
+        return answer?.0
     }
 
-    /// Cohorts split by `split` (cached per split like `figures`).
+    /// Cohorts split by `split`.
     public func cohorts(split: CohortSplit, now: Date) throws -> CohortTable? {
-        try memoized("cohorts:" + split.rawValue, now: now) { snapshot, _, _ in try snapshot.cohorts(split: split) }
+        try memoized("cohorts:" + split.rawValue, now: now) { snapshot, _, _ in try snapshot.cohorts(split: split) }?.0
     }
 
     /// Predicted CLV of the lapsing customers (BG/NBD + Gamma-Gamma fitted on everyone), the most valuable
-    /// first (cached like `figures`).
-    public func lapsingCLV(now: Date, top: Int = 25) -> Result<ReportCLV, any Error>? {
-        memoized("lapsing-clv", now: now) { snapshot, _, _ in
+    /// first.
+    public func lapsingCLV(now: Date) -> Result<ReportCLV, any Error>? {
+        let answer = try? memoized("lapsing-clv", now: now) { snapshot, _, _ in
             Result<ReportCLV, any Error> {
-                try snapshot.reportCLV(segment: .lifecycle(.lapsing), options: ReportCLVOptions(topCustomers: top))
+                try snapshot.reportCLV(segment: .lifecycle(.lapsing), options: ReportCLVOptions(topCustomers: 25))
             }
         }
+        return answer?.0
     }
 
-    /// A snapshot for questions of their own (one customer, an export); shared while the data is unchanged.
+    /// A snapshot for questions of their own (one customer, an export), current with the data.
     public func snapshot(now: Date) -> AnalyticsSnapshot? {
-        memoized("snapshot", now: now) { snapshot, _, _ in snapshot }
-    }
-
-    /// `compute`'s answer over the snapshot as of `now`, kept until the data changes or the local day turns
-    /// (so a page view between changes is a lookup). `nil` while loading.
-    private func memoized<T: Sendable>(
-        _ key: String, now: Date, _ compute: (AnalyticsSnapshot, Date, Bool) throws -> T
-    ) rethrows -> T? {
         guard phase == .ready else { return nil }
-        let (asOf, newest) = asOf(now: now)
-        let day = settings.calendar.localDate(of: asOf)
-        if let kept = memo[key], kept.version == version, kept.day == day, let value = kept.value as? T { return value }
-        let snapshot: AnalyticsSnapshot
-        if let kept = memo["snapshot"], kept.version == version, kept.day == day, let value = kept.value as? AnalyticsSnapshot {
-            snapshot = value
-        } else {
-            snapshot = engine.snapshot(asOf: asOf)
-            memo["snapshot"] = Memo(version: version, day: day, value: snapshot)
-        }
-        let value = try compute(snapshot, asOf, newest)
-        memo[key] = Memo(version: version, day: day, value: value)
-        return value
+        return engine.snapshot(asOf: asOf(now: now).0)
     }
 
-    private struct Memo {
-        var version: Int
-        var day: CivilDate
-        var value: any Sendable
+    /// Computes the main pages' figures (the server calls it once the history is loaded, so the first
+    /// visitor of a large shop does not wait).
+    public func warmUp(now: Date) {
+        _ = try? figures(now: now)
+        _ = try? funnel(now: now)
+        _ = segments(now: now)
+        _ = try? cohorts(split: .none, now: now)
+        _ = lapsingCLV(now: now)
     }
 }

@@ -12,6 +12,8 @@ public struct DashboardFigures: Sendable {
     public var asOfNewestOrder: Bool
     public var report: RetentionReport
     public var insights: [ReportInsight]
+    /// Whether records stored since are already counted (false while they are being worked in).
+    public var isCurrent = true
 
     /// How old the newest order may be before the figures are shown as of its day instead of now.
     public static let staleAfter: TimeInterval = 7 * 86_400
