@@ -76,8 +76,9 @@ public struct MessageTemplates: Sendable {
         let subject = render(templateID, found, .subject, context)
             .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
-        let text = render(templateID, found, .text, context)
-        let html = index[templateID]?[found]?.contains(.html) == true ? render(templateID, found, .html, context) : nil
+        let text = render(templateID, found, .text, context).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        let html = index[templateID]?[found]?.contains(.html) == true
+            ? render(templateID, found, .html, context).trimmingCharacters(in: .whitespacesAndNewlines) + "\n" : nil
         return RenderedEmail(subject: subject, text: text, html: html, locale: found)
     }
 
