@@ -1,7 +1,7 @@
 import Foundation
 
 /// A message as Python's `email` package (policy `default`) reads it: an independent parser checks what
-/// the MIME writer produces.
+/// the MIME writer produces. Line ends in part contents are given as "\n".
 struct ParsedMail: Decodable {
     struct Address: Decodable { var name: String; var address: String }
     struct Part: Decodable { var contentType: String; var charset: String?; var transferEncoding: String?; var content: String }
@@ -25,7 +25,8 @@ parts, defects = [], [repr(d) for d in message.defects]
 for part in (message.iter_parts() if message.is_multipart() else [message]):
     defects += [repr(d) for d in part.defects]
     parts.append({"contentType": part.get_content_type(), "charset": part.get_content_charset(),
-                  "transferEncoding": part["Content-Transfer-Encoding"], "content": part.get_content()})
+                  "transferEncoding": part["Content-Transfer-Encoding"],
+                  "content": part.get_content().replace("\r\n", "\n")})
 print(json.dumps({"subject": str(message["subject"]), "from": addresses("from"), "to": addresses("to"),
     "headers": {k: str(v) for k, v in message.items()}, "contentType": message.get_content_type(),
     "parts": parts, "defects": defects}))
