@@ -6,14 +6,17 @@ enum HeaderEncoding {
     /// The line length RFC 5322 recommends.
     static let preferredLineLength = 78
 
-    /// An unstructured value (Subject): as is when printable ASCII, else encoded-words.
+    /// An unstructured value (Subject): as is when printable ASCII, else encoded-words. Control characters
+    /// (CR and LF among them) become spaces, so a value can never start a header of its own.
     static func unstructured(_ value: String) -> String {
+        let value = withoutControlCharacters(value)
         if isPlainASCII(value) { return value }
         return encodedWords(value).joined(separator: " ")
     }
 
     /// A display name: an atom phrase, a quoted string, or encoded-words.
     static func phrase(_ value: String) -> String {
+        let value = withoutControlCharacters(value)
         if isPlainASCII(value) {
             let specials = Set("()<>[]:;@\\,.\"")
             if !value.contains(where: { specials.contains($0) }) { return value }
@@ -40,6 +43,16 @@ enum HeaderEncoding {
             lineLength += word.count
         }
         return output + "\r\n"
+    }
+
+    /// The value with every control character (C0, DEL, C1, line and paragraph separators) as a space.
+    static func withoutControlCharacters(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: isControl) else { return value }
+        return String(String.UnicodeScalarView(value.unicodeScalars.map { isControl($0) ? " " : $0 }))
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// Printable ASCII and spaces only, no control characters.
