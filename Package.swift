@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "flywheel", targets: ["flywheel"]),
         .library(name: "FlywheelCore", targets: ["FlywheelCore"]),
+        // For Benchmarks/SMTPDelivery (scripts/bench-smtp).
+        .library(name: "FlywheelMessaging", targets: ["FlywheelMessaging"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
