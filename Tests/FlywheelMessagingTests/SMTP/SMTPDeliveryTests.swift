@@ -52,7 +52,7 @@ struct SMTPDeliveryTests {
         }
     }
 
-    @Test("a 5xx recipient refusal is permanent, a 4xx temporary, and the connection goes on")
+    @Test("5xx refusals (recipient, content) are permanent, 4xx temporary, and the connection goes on")
     func rejections() async throws {
         try await SMTPSink.with { sink in
             let connection = try await SMTPConnection.connect(sink.configuration())
@@ -68,6 +68,14 @@ struct SMTPDeliveryTests {
             }
             #expect(temporary?.reply?.code == 451)
             #expect(temporary?.isRetryable == true)
+            for (kind, code, retryable) in [("permanent", 554, false), ("temporary", 452, true)] {
+                var message = SampleMessages.message()
+                message.additionalHeaders = [(name: "X-Sink-Reject", value: kind)]
+                let error = await #expect(throws: SMTPError.self) { try await connection.send(SMTPEnvelope(message)) }
+                #expect(error?.reply?.code == code)
+                #expect(error?.stage == .message)
+                #expect(error?.isRetryable == retryable)
+            }
             let receipt = try await connection.send(SMTPEnvelope(SampleMessages.message()))
             #expect(receipt.reply.code == 250)
             await connection.close()
