@@ -3,6 +3,7 @@
 /// before a line break and a "." at the start of a line (safe through relays that mishandle it).
 enum QuotedPrintable {
     static let maximumLineLength = 76
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     static func encode(_ text: String) -> String {
         var output: [UInt8] = []
@@ -57,7 +58,8 @@ enum QuotedPrintable {
                 output.append(byte)
             } else {
                 output.append(UInt8(ascii: "="))
-                output += Array(HeaderEncoding.hex(byte).utf8)
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
             }
             lineLength += width
         }
