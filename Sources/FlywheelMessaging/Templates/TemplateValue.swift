@@ -1,10 +1,15 @@
 /// A value for a template: text, a number, a flag, a list or an object. Money and dates arrive formatted
 /// for the message's locale (the caller formats; templates only place).
 public enum TemplateValue: Sendable, Hashable {
+    /// Text (escaped in HTML parts).
     case string(String)
+    /// A whole number.
     case integer(Int)
+    /// A flag: a section `{{#flag}}…{{/flag}}` shows when true.
     case bool(Bool)
+    /// A list: a section repeats for each element; empty hides it.
     case list([TemplateValue])
+    /// Named fields, reached as `{{object.field}}`.
     case object([String: TemplateValue])
 
     /// The value as Mustache reads it: dictionaries, arrays, strings, numbers, booleans.
