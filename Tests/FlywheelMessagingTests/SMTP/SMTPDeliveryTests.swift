@@ -78,9 +78,17 @@ struct SMTPDeliveryTests {
             }
             let receipt = try await connection.send(SMTPEnvelope(SampleMessages.message()))
             #expect(receipt.reply.code == 250)
+            // Mixed recipients: delivered to the accepted one, the refused one reported in the receipt.
+            var envelope = SMTPEnvelope(SampleMessages.message())
+            envelope.recipients = ["reject-me@example.de", "anna@example.de"]
+            let partial = try await connection.send(envelope)
+            #expect(partial.acceptedRecipients == ["anna@example.de"])
+            #expect(partial.rejectedRecipients.map(\.address) == ["reject-me@example.de"])
+            #expect(partial.rejectedRecipients.first?.reply.code == 550)
             await connection.close()
             let stored = try sink.messages()
-            #expect(stored.count == 1)
+            #expect(stored.count == 2)
+            #expect(stored.last?.envelope.to == ["anna@example.de"])
         }
     }
 
