@@ -124,10 +124,9 @@ let package = Package(
         .testTarget(
             name: "FlywheelMessagingTests",
             dependencies: [
-                "FlywheelMessaging", "FlywheelCore",
+                "FlywheelMessaging",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
