@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "flywheel", targets: ["flywheel"]),
         .library(name: "FlywheelCore", targets: ["FlywheelCore"]),
+        // For Benchmarks/SMTPDelivery (scripts/bench-smtp).
+        .library(name: "FlywheelMessaging", targets: ["FlywheelMessaging"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,11 +28,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Domain: pure Swift, no I/O, no third-party dependency.
@@ -74,6 +78,20 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        .target(
+            name: "FlywheelMessaging",
+            dependencies: [
+                "FlywheelCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            resources: [.copy("Templates/Default")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "FlywheelTesting", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -109,6 +127,14 @@ let package = Package(
             name: "FlywheelLoyaltyTests", dependencies: ["FlywheelLoyalty", "FlywheelCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelFlowsTests", dependencies: ["FlywheelFlows", "FlywheelCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlywheelMessagingTests",
+            dependencies: [
+                "FlywheelMessaging",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelSimulationTests", dependencies: ["FlywheelSimulation", "FlywheelCore"],

@@ -1,0 +1,127 @@
+public import Foundation
+import Mustache
+
+/// Message templates loaded from a folder and rendered with Mustache, per locale with fallback.
+///
+/// Layout of the folder:
+/// ```
+/// <folder>/<template id>/<locale>.subject.txt   subject (plain text)
+///                        <locale>.txt           plain-text body
+///                        <locale>.html          HTML body (optional)
+///                        <locale>.sms.txt       SMS text (optional)
+/// <folder>/_partials/<name>.html|.txt           partials and layouts, used as {{> name.html}} or
+///                                               {{< name.html}}{{$content}}…{{/content}}{{/name.html}}
+/// ```
+/// Values are HTML-escaped in `.html` files (`{{name}}`); every other part is plain text, unescaped.
+public struct MessageTemplates: Sendable {
+    private let library: MustacheLibrary
+    /// Template id → locale → parts present.
+    private let index: [String: [String: Set<TemplatePart>]]
+    /// The locale every fallback chain ends with.
+    public let defaultLocale: String
+
+    /// Loads every template below the folder.
+    /// - Throws: `TemplateError` naming the file that cannot be read or parsed.
+    public init(directory: URL, defaultLocale: String = "en") throws {
+        let files = FileManager.default
+        guard let entries = try? files.contentsOfDirectory(atPath: directory.path) else {
+            throw TemplateError("template folder \(directory.path): cannot be read")
+        }
+        var library = MustacheLibrary()
+        var index: [String: [String: Set<TemplatePart>]] = [:]
+        for entry in entries.sorted() where !entry.hasPrefix(".") {
+            let folder = directory.appendingPathComponent(entry)
+            let names = (try? files.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let file = folder.appendingPathComponent(name)
+                if entry == "_partials" {
+                    let escapes = name.hasSuffix(".html")
+                    try library.register(Self.load(file, escapesHTML: escapes), named: name)
+                } else if let (locale, part) = TemplatePart.parse(fileName: name) {
+                    let normalized = LocaleFallback.normalize(locale)
+                    try library.register(Self.load(file, escapesHTML: part.escapesHTML),
+                        named: Self.name(entry, normalized, part))
+                    index[entry, default: [:]][normalized, default: []].insert(part)
+                } else {
+                    throw TemplateError("template file \(file.path): unknown name (expected <locale>.subject.txt, .txt, .html or .sms.txt)")
+                }
+            }
+        }
+        self.library = library
+        self.index = index
+        self.defaultLocale = LocaleFallback.normalize(defaultLocale)
+    }
+
+    /// The templates shipped with Flywheel (order confirmation, delivery check-in, review request, win-back,
+    /// points expiry; German and English).
+    public static func bundled(defaultLocale: String = "en") throws -> MessageTemplates {
+        guard let url = Bundle.module.url(forResource: "Default", withExtension: nil) else {
+            throw TemplateError("the bundled template folder Default is missing from the FlywheelMessaging resources")
+        }
+        return try MessageTemplates(directory: url, defaultLocale: defaultLocale)
+    }
+
+    /// The ids of the loaded templates, sorted.
+    public var templateIDs: [String] { index.keys.sorted() }
+
+    /// The locales a template exists in, sorted.
+    public func locales(of templateID: String) -> [String] { (index[templateID] ?? [:]).keys.sorted() }
+
+    /// Renders the e-mail parts of a template in the first locale of the fallback chain that has a subject
+    /// and a text body.
+    /// - Throws: `TemplateError` when the template or a locale for it is missing.
+    public func renderEmail(_ templateID: String, locale: String, values: TemplateValue) throws -> RenderedEmail {
+        let found = try resolve(templateID, locale: locale, needs: [.subject, .text])
+        let context = values.mustacheValue
+        let subject = render(templateID, found, .subject, context)
+            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        let text = render(templateID, found, .text, context).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        let html = index[templateID]?[found]?.contains(.html) == true
+            ? render(templateID, found, .html, context).trimmingCharacters(in: .whitespacesAndNewlines) + "\n" : nil
+        return RenderedEmail(subject: subject, text: text, html: html, locale: found)
+    }
+
+    /// Renders the SMS text of a template in the first locale of the fallback chain that has one.
+    /// - Throws: `TemplateError` when the template has no SMS text in any locale of the chain.
+    public func renderSMS(_ templateID: String, locale: String, values: TemplateValue) throws -> RenderedSMS {
+        let found = try resolve(templateID, locale: locale, needs: [.sms])
+        let text = render(templateID, found, .sms, values.mustacheValue).trimmingCharacters(in: .whitespacesAndNewlines)
+        return RenderedSMS(text: text, locale: found)
+    }
+
+    private func resolve(_ templateID: String, locale: String, needs: Set<TemplatePart>) throws -> String {
+        guard let locales = index[templateID] else {
+            throw TemplateError("template \(templateID): not found (known: \(templateIDs.joined(separator: ", ")))")
+        }
+        let chain = LocaleFallback.chain(for: locale, defaultLocale: defaultLocale)
+        guard let found = chain.first(where: { locales[$0]?.isSuperset(of: needs) == true }) else {
+            let parts = needs.map(\.rawValue).sorted().joined(separator: " and ")
+            throw TemplateError("template \(templateID): no \(parts) for locale \(locale) (tried \(chain.joined(separator: ", ")))")
+        }
+        return found
+    }
+
+    private func render(_ templateID: String, _ locale: String, _ part: TemplatePart, _ context: Any) -> String {
+        library.render(context, withTemplate: Self.name(templateID, locale, part)) ?? ""
+    }
+
+    private static func name(_ templateID: String, _ locale: String, _ part: TemplatePart) -> String {
+        "\(templateID)/\(locale).\(part.rawValue)"
+    }
+
+    private static func load(_ file: URL, escapesHTML: Bool) throws -> MustacheTemplate {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw TemplateError("template file \(file.path): cannot be read")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        do {
+            // Plain-text parts switch Mustache's escaping off on their first line (line numbers stay right).
+            return try MustacheTemplate(string: escapesHTML ? text : "{{% CONTENT_TYPE: TEXT}}" + text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw TemplateError("template file \(file.path): line \(error.context.lineNumber): \(error.error)")
+        } catch {
+            throw TemplateError("template file \(file.path): \(error)")
+        }
+    }
+}
