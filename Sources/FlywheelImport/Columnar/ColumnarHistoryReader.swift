@@ -14,8 +14,8 @@ import Darwin
 ///
 /// ```swift
 /// let reader = ColumnarHistoryReader(path: "sim.csv", format: .csv, shop: settings)
-/// switch try reader.read(into: { table.add($0) }) {
-/// case .read(let summary): print(summary.rowsRead, summary.orderCount)
+/// switch try reader.read() {
+/// case .read(let history): table.add(history.pieces, batchSize: 10_000)
 /// case .needsFullReader(let reason): …           // OrderHistoryReader, with its rejections
 /// }
 /// ```
@@ -58,12 +58,9 @@ public struct ColumnarHistoryReader: Sendable {
         self.pieceSize = max(pieceSize, 4096)
     }
 
-    /// Reads the whole file and hands its pieces to `consume` in file order (each released afterwards), or
-    /// hands nothing and says why the file needs the full reader. `progress` hears the fraction of pieces
-    /// parsed (from any thread). Throws `ImportFileError` when the file cannot be read.
-    public func read(
-        progress: @Sendable (Double) -> Void = { _ in }, into consume: (OrderColumns) throws -> Void
-    ) throws -> Outcome {
+    /// Reads the whole file into pieces of columns, or says why it needs the full reader. `progress` hears
+    /// the fraction of pieces parsed (from any thread). Throws `ImportFileError` when the file cannot be read.
+    public func read(progress: @Sendable (Double) -> Void = { _ in }) throws -> Outcome {
         guard format == .csv else { return .needsFullReader(reason: "only the csv format is read in columns") }
         let file = try ChunkFile(path: path)
         defer { file.close() }
@@ -141,14 +138,15 @@ public struct ColumnarHistoryReader: Sendable {
             return .needsFullReader(reason: "rows with and without order_id are mixed")
         }
         var history = ColumnarHistory()
+        history.pieces.reserveCapacity(chunks.count)
         for index in chunks.indices {
             guard case .success(let chunk)? = chunks[index] else { continue }
-            chunks[index] = nil  // released once consumed
+            chunks[index] = nil
             history.rowsRead += chunk.rows
             history.orderCount += chunk.orders.count
             history.lineItemCount += chunk.orders.lineSKU.count
             history.customerRecords += chunk.orders.namesEmail.reduce(0) { $0 + ($1 ? 1 : 0) }
-            try consume(chunk.orders)
+            history.pieces.append(chunk.orders)
         }
         return .read(history)
     }
@@ -198,8 +196,11 @@ public struct ColumnarHistoryReader: Sendable {
     }
 }
 
-/// What a columnar read handed over.
+/// What a columnar read gave: the file's orders as `OrderColumns`, one per piece, in file order
+/// (`OrderTable.add(_:batchSize:)` takes them), and what was read.
 public struct ColumnarHistory: Sendable {
+    /// The pieces' orders, in file order.
+    public var pieces: [OrderColumns] = []
     /// Data rows read.
     public var rowsRead = 0
     /// Orders read (rows of one order counted once).
