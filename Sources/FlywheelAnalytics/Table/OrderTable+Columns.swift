@@ -38,6 +38,11 @@ extension OrderTable {
                     order = 0
                     continue
                 }
+                if order % Self.warmWindow == 0 {
+                    let columns = cursors[piece].columns
+                    let ahead = order..<min(order + Self.warmWindow, columns.count)
+                    rowByKey.warm(ahead.lazy.map { RecordKey(high: columns.keyHigh[$0], low: columns.keyLow[$0]) })
+                }
                 add(order: order, of: &cursors[piece])
                 order += 1
             }
@@ -48,6 +53,9 @@ extension OrderTable {
             }
         }
     }
+
+    /// Orders whose id-index slots are loaded together ahead of their lookups (`RecordIndex.warm`).
+    private static let warmWindow = 32
 
     /// Adds order `i` of a piece as `add(_ order: Order)` adds it (its customer record already added).
     private mutating func add(order i: Int, of cursor: inout ColumnsCursor) {
