@@ -1,64 +1,24 @@
 public import FlywheelCore
 
 extension OrderTable {
-    /// Adds a file's orders given as columns (an analysis-only reader's pieces, `OrderColumns`, in file
-    /// order), with exactly the effect of adding the `IngestBatch`es of `batchSize` orders the importer's
-    /// reader would have produced for the same rows (`OrderHistoryReader.nextBatch(maxOrders:)`): in each
-    /// batch first the `Customer` records (orders whose rows gave an e-mail), then the orders. So customers,
-    /// SKUs and channels are numbered as before, an order id seen again replaces its order, and orders in
-    /// another currency are excluded.
-    ///
-    /// Fast because every distinct customer id, SKU and channel of a piece is interned once, not once per
-    /// row, and no `Order` is built; what remains per order is array appends and the id index. Each piece
-    /// is released once its orders are in.
+    /// Adds a file's orders given as columns (pieces in file order) with `OrderColumnsLoader`: exactly the
+    /// effect of the full reader's `IngestBatch`es of `batchSize` orders.
     public mutating func add(_ pieces: consuming [OrderColumns], batchSize: Int) {
-        precondition(batchSize > 0, "the batch size must be positive")
-        var cursors = pieces.map { ColumnsCursor(columns: $0) }
-        pieces = []
-        var piece = 0
-        var order = 0
-        while piece < cursors.count {
-            // One batch: from (piece, order), `batchSize` orders or to the end, its customer records first.
-            var end = (piece: piece, order: order)
-            var remaining = batchSize
-            while remaining > 0 && end.piece < cursors.count {
-                let available = cursors[end.piece].columns.count - end.order
-                let taken = min(available, remaining)
-                for i in end.order..<end.order + taken where cursors[end.piece].columns.namesEmail[i] {
-                    _ = cursors[end.piece].customerIndex(i, in: &self)
-                }
-                remaining -= taken
-                end.order += taken
-                if end.order == cursors[end.piece].columns.count { end = (end.piece + 1, 0) }
-            }
-            while (piece, order) < (end.piece, end.order) {
-                if order == cursors[piece].columns.count {
-                    cursors[piece] = ColumnsCursor(columns: OrderColumns())  // done: release it
-                    piece += 1
-                    order = 0
-                    continue
-                }
-                if order % Self.warmWindow == 0 {
-                    let columns = cursors[piece].columns
-                    let ahead = order..<min(order + Self.warmWindow, columns.count)
-                    rowByKey.warm(ahead.lazy.map { RecordKey(high: columns.keyHigh[$0], low: columns.keyLow[$0]) })
-                }
-                add(order: order, of: &cursors[piece])
-                order += 1
-            }
-            if piece < cursors.count && order == cursors[piece].columns.count {
-                cursors[piece] = ColumnsCursor(columns: OrderColumns())
-                piece += 1
-                order = 0
-            }
+        var loader = OrderColumnsLoader(batchSize: batchSize)
+        var pieces = pieces
+        for index in pieces.indices {
+            let piece = pieces[index]
+            pieces[index] = OrderColumns()
+            loader.add(piece, to: &self)
         }
+        loader.finish(&self)
     }
 
     /// Orders whose id-index slots are loaded together ahead of their lookups (`RecordIndex.warm`).
-    private static let warmWindow = 32
+    static let warmWindow = 32
 
     /// Adds order `i` of a piece as `add(_ order: Order)` adds it (its customer record already added).
-    private mutating func add(order i: Int, of cursor: inout ColumnsCursor) {
+    fileprivate mutating func add(order i: Int, of cursor: inout ColumnsCursor) {
         let key = RecordKey(high: cursor.columns.keyHigh[i], low: cursor.columns.keyLow[i])
         let existing = rowByKey.count == 0 ? nil : rowByKey.row(of: key)
         guard cursor.columns.currencies[Int(cursor.columns.currency[i])] == currency else {
@@ -116,6 +76,92 @@ extension OrderTable {
         flags[r] = []
         channel[r] = cursor.channel(i, in: &self)
         applyRefunds(toRow: r)
+    }
+}
+
+/// Adds a file's orders given as columns (an analysis-only reader's pieces, `OrderColumns`, handed over in
+/// file order as they are read) to a table, with exactly the effect of adding the `IngestBatch`es of
+/// `batchSize` orders the importer's reader would have produced for the same rows
+/// (`OrderHistoryReader.nextBatch(maxOrders:)`): in each batch first the `Customer` records (orders whose rows
+/// gave an e-mail), then the orders. So customers, SKUs and channels are numbered as before, an order id
+/// seen again replaces its order, and orders in another currency are excluded.
+///
+/// ```swift
+/// var loader = OrderColumnsLoader(batchSize: 10_000)
+/// for piece in pieces { loader.add(piece, to: &table) }   // adds every batch complete so far
+/// loader.finish(&table)                                   // and the last one
+/// ```
+///
+/// Fast because every distinct customer id, SKU and channel of a piece is interned once, not once per row,
+/// and no `Order` is built; what remains per order is array appends and the id index (whose slots are
+/// loaded 32 orders ahead, `RecordIndex.warm`). A piece is released once its orders are in.
+public struct OrderColumnsLoader {
+    /// Orders per batch of the full reader being reproduced.
+    public let batchSize: Int
+    /// Pieces not fully added; the first from `next` on.
+    private var pending: [ColumnsCursor] = []
+    private var next = 0
+
+    /// A loader reproducing batches of `batchSize` orders.
+    public init(batchSize: Int) {
+        precondition(batchSize > 0, "the batch size must be positive")
+        self.batchSize = batchSize
+    }
+
+    /// Takes the next piece and adds every batch that is complete.
+    public mutating func add(_ piece: OrderColumns, to table: inout OrderTable) {
+        pending.append(ColumnsCursor(columns: piece))
+        addBatches(to: &table, finishing: false)
+    }
+
+    /// Adds what is left (the last batch).
+    public mutating func finish(_ table: inout OrderTable) { addBatches(to: &table, finishing: true) }
+
+    private mutating func addBatches(to table: inout OrderTable, finishing: Bool) {
+        while true {
+            // The orders not added yet, and whether a whole batch is there.
+            var available = -next
+            for cursor in pending { available += cursor.columns.count }
+            guard available > 0, available >= batchSize || finishing else { return }
+            let size = min(batchSize, available)
+            // The batch's customer records first.
+            var piece = 0
+            var order = next
+            var remaining = size
+            while remaining > 0 {
+                let taken = min(pending[piece].columns.count - order, remaining)
+                for i in order..<order + taken where pending[piece].columns.namesEmail[i] {
+                    _ = pending[piece].customerIndex(i, in: &table)
+                }
+                remaining -= taken
+                order += taken
+                if order == pending[piece].columns.count && remaining > 0 {
+                    piece += 1
+                    order = 0
+                }
+            }
+            // Then its orders.
+            remaining = size
+            while remaining > 0 {
+                if next == pending[0].columns.count {
+                    pending.removeFirst()  // done: released
+                    next = 0
+                    continue
+                }
+                if next % OrderTable.warmWindow == 0 {
+                    let columns = pending[0].columns
+                    let ahead = next..<min(next + OrderTable.warmWindow, columns.count)
+                    table.rowByKey.warm(ahead.lazy.map { RecordKey(high: columns.keyHigh[$0], low: columns.keyLow[$0]) })
+                }
+                table.add(order: next, of: &pending[0])
+                next += 1
+                remaining -= 1
+            }
+            while let first = pending.first, next == first.columns.count {
+                pending.removeFirst()
+                next = 0
+            }
+        }
     }
 }
 

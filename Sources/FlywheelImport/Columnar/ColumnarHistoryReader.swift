@@ -14,8 +14,9 @@ import Darwin
 ///
 /// ```swift
 /// let reader = ColumnarHistoryReader(path: "sim.csv", format: .csv, shop: settings)
-/// switch try reader.read() {
-/// case .read(let history): table.add(history.pieces, batchSize: 10_000)
+/// var loader = OrderColumnsLoader(batchSize: 10_000)
+/// switch try reader.read(into: { piece, _ in loader.add(piece, to: &table) }) {
+/// case .read(let summary): loader.finish(&table)
 /// case .needsFullReader(let reason): …           // OrderHistoryReader, with its rejections
 /// }
 /// ```
@@ -58,9 +59,14 @@ public struct ColumnarHistoryReader: Sendable {
         self.pieceSize = max(pieceSize, 4096)
     }
 
-    /// Reads the whole file into pieces of columns, or says why it needs the full reader. `progress` hears
-    /// the fraction of pieces parsed (from any thread). Throws `ImportFileError` when the file cannot be read.
-    public func read(progress: @Sendable (Double) -> Void = { _ in }) throws -> Outcome {
+    /// Reads the whole file, handing its pieces of columns to `consume` in file order as they are parsed
+    /// (with what was read so far: `estimatedOrders` is set from the first piece on), or says why it needs
+    /// the full reader — possibly after some pieces were handed over: then the caller drops what it built.
+    /// `progress` hears the fraction of pieces handed over. Throws `ImportFileError` when the file cannot
+    /// be read.
+    public func read(
+        progress: (Double) -> Void = { _ in }, into consume: (OrderColumns, ColumnarHistory) throws -> Void
+    ) throws -> Outcome {
         guard format == .csv else { return .needsFullReader(reason: "only the csv format is read in columns") }
         let file = try ChunkFile(path: path)
         defer { file.close() }
@@ -87,66 +93,76 @@ public struct ColumnarHistoryReader: Sendable {
             return .needsFullReader(reason: "a row has a quote where the file is cut")
         }
 
-        let results = Mutex<[Result<PlainCSVChunkParser.Chunk, PlainCSVChunkParser.Irregular>?]>(
-            Array(repeating: nil, count: pieces.count))
-        let readFailure = Mutex<(any Error)?>(nil)
-        let done = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
-            let piece = pieces[index]
-            let result: Result<PlainCSVChunkParser.Chunk, PlainCSVChunkParser.Irregular>
-            do {
-                let bytes = try file.read(offset: piece.lowerBound, count: Int(piece.upperBound - piece.lowerBound))
-                result = bytes.withUnsafeBufferPointer { buffer in
-                    Result { () throws(PlainCSVChunkParser.Irregular) in try parser.parse(buffer) }
+        // Pieces are parsed on every core, at most `ahead` pieces beyond the one the caller takes next (so
+        // memory stays bounded), and handed to `consume` in file order as soon as each is ready.
+        let ahead = 2 * max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        let board = PieceBoard(count: pieces.count)
+        let largest = pieces.map { Int($0.upperBound - $0.lowerBound) }.max() ?? 0
+        let workers = DispatchGroup()
+        workers.enter()
+        DispatchQueue.global().async {
+            defer { workers.leave() }
+            // Read buffers are reused (one per thread at a time): a fresh 32 MiB buffer per piece costs
+            // about as much in page faults as parsing its rows.
+            let buffers = Mutex<[ReadBuffer]>([])
+            defer { buffers.withLock { $0.forEach { $0.bytes.deallocate() } } }
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+                guard board.waitForTurn(index, ahead: ahead) else { return }
+                let piece = pieces[index]
+                let buffer = buffers.withLock { $0.popLast() } ?? ReadBuffer(capacity: largest)
+                defer { buffers.withLock { $0.append(buffer) } }
+                let result: Result<PlainCSVChunkParser.Chunk, any Error>
+                do {
+                    let count = Int(piece.upperBound - piece.lowerBound)
+                    let read = try file.read(
+                        offset: piece.lowerBound, into: UnsafeMutableBufferPointer(rebasing: buffer.bytes[0..<count]))
+                    result = .success(try parser.parse(UnsafeBufferPointer(rebasing: buffer.bytes[0..<read])))
+                } catch {
+                    result = .failure(error)
                 }
-            } catch {
-                readFailure.withLock { $0 = $0 ?? error }
-                return
+                board.post(result, at: index)
             }
-            results.withLock { $0[index] = result }
-            let finished = done.add(1, ordering: .relaxed).newValue
-            progress(Double(finished) / Double(pieces.count))
         }
-        if let failure = readFailure.withLock({ $0 }) { throw failure }
+        // However this ends, the workers are stopped and waited for before the file and buffers go.
+        defer {
+            board.cancel()
+            workers.wait()
+        }
 
-        var chunks = results.withLock { results in
-            defer { results = [] }
-            return results
-        }
-        // Check the whole file before handing anything over.
+        var history = ColumnarHistory()
         var sawNamed = false
         var sawAnonymous = false
         var previousLastKey: (UInt64, UInt64)?
-        for chunk in chunks {
-            switch chunk {
-            case .success(let chunk)?:
-                sawNamed = sawNamed || chunk.sawNamed
-                sawAnonymous = sawAnonymous || chunk.sawAnonymous
-                let orders = chunk.orders
-                guard orders.count > 0 else { continue }
+        for index in pieces.indices {
+            let chunk: PlainCSVChunkParser.Chunk
+            switch board.take(index) {
+            case .success(let parsed): chunk = parsed
+            case .failure(let irregular as PlainCSVChunkParser.Irregular):
+                return .needsFullReader(reason: irregular.reason)
+            case .failure(let error): throw error
+            }
+            progress(Double(index + 1) / Double(pieces.count))
+            sawNamed = sawNamed || chunk.sawNamed
+            sawAnonymous = sawAnonymous || chunk.sawAnonymous
+            if sawNamed && sawAnonymous { return .needsFullReader(reason: "rows with and without order_id are mixed") }
+            let orders = chunk.orders
+            if orders.count > 0 {
                 if let previous = previousLastKey, previous == (orders.keyHigh[0], orders.keyLow[0]) {
                     return .needsFullReader(reason: "one order id on two customers")
                 }
                 previousLastKey = (orders.keyHigh[orders.count - 1], orders.keyLow[orders.count - 1])
-            case .failure(let irregular)?:
-                return .needsFullReader(reason: irregular.reason)
-            case nil:
-                return .needsFullReader(reason: "a piece was not read")
             }
-        }
-        if sawNamed && sawAnonymous {
-            return .needsFullReader(reason: "rows with and without order_id are mixed")
-        }
-        var history = ColumnarHistory()
-        history.pieces.reserveCapacity(chunks.count)
-        for index in chunks.indices {
-            guard case .success(let chunk)? = chunks[index] else { continue }
-            chunks[index] = nil
+            if index == 0 {
+                // An estimate of the file's orders from its first piece, for the consumer's reservations.
+                let share = Double(pieces[0].upperBound - pieces[0].lowerBound) / Double(max(file.size - header.endOffset, 1))
+                history.estimatedOrders = Int(Double(orders.count) / max(share, 1e-9) * 1.02) + 16
+                history.estimatedLineItems = Int(Double(orders.lineSKU.count) / max(share, 1e-9) * 1.02) + 16
+            }
             history.rowsRead += chunk.rows
-            history.orderCount += chunk.orders.count
-            history.lineItemCount += chunk.orders.lineSKU.count
-            history.customerRecords += chunk.orders.namesEmail.reduce(0) { $0 + ($1 ? 1 : 0) }
-            history.pieces.append(chunk.orders)
+            history.orderCount += orders.count
+            history.lineItemCount += orders.lineSKU.count
+            history.customerRecords += orders.namesEmail.reduce(0) { $0 + ($1 ? 1 : 0) }
+            try consume(orders, history)
         }
         return .read(history)
     }
@@ -196,11 +212,11 @@ public struct ColumnarHistoryReader: Sendable {
     }
 }
 
-/// What a columnar read gave: the file's orders as `OrderColumns`, one per piece, in file order
-/// (`OrderTable.add(_:batchSize:)` takes them), and what was read.
+/// What a columnar read handed over.
 public struct ColumnarHistory: Sendable {
-    /// The pieces' orders, in file order.
-    public var pieces: [OrderColumns] = []
+    /// The file's orders and line items, estimated from its first piece (for reservations).
+    public var estimatedOrders = 0
+    public var estimatedLineItems = 0
     /// Data rows read.
     public var rowsRead = 0
     /// Orders read (rows of one order counted once).
@@ -209,6 +225,59 @@ public struct ColumnarHistory: Sendable {
     public var lineItemCount = 0
     /// Orders whose rows gave an e-mail: the `Customer` records the importer would have read with them.
     public var customerRecords = 0
+}
+
+/// The pieces' results, posted by the workers and taken in order by the reader; a worker waits until its
+/// piece is at most `ahead` pieces beyond the next one taken.
+private final class PieceBoard: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var results: [Result<PlainCSVChunkParser.Chunk, any Error>?]
+    private var taken = 0
+    private var cancelled = false
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    /// Waits until piece `index` may be parsed; false when reading was given up.
+    func waitForTurn(_ index: Int, ahead: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while index >= taken + ahead && !cancelled { condition.wait() }
+        return !cancelled
+    }
+
+    func post(_ result: Result<PlainCSVChunkParser.Chunk, any Error>, at index: Int) {
+        condition.lock()
+        results[index] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for piece `index` and takes its result (the next piece may then start).
+    func take(_ index: Int) -> Result<PlainCSVChunkParser.Chunk, any Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while results[index] == nil { condition.wait() }
+        let result = results[index]!
+        results[index] = nil
+        taken = index + 1
+        condition.broadcast()
+        return result
+    }
+
+    /// Lets waiting workers go without parsing.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// A read buffer, handed from thread to thread through a lock.
+private struct ReadBuffer: @unchecked Sendable {
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+
+    init(capacity: Int) { bytes = .allocate(capacity: max(capacity, 1)) }
 }
 
 /// A file opened for reading at offsets (`pread`), from several threads at once.
@@ -226,6 +295,18 @@ struct ChunkFile: @unchecked Sendable {
         self.descriptor = descriptor
         self.size = Int64(max(end, 0))
         self.path = path
+    }
+
+    /// Up to `buffer.count` bytes from `offset` into `buffer` (fewer at the end of the file); how many.
+    func read(offset: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+        var done = 0
+        while done < buffer.count {
+            let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+            if n < 0 { throw ImportFileError("cannot read \(path) at byte \(offset + Int64(done))") }
+            if n == 0 { break }
+            done += n
+        }
+        return done
     }
 
     /// `count` bytes from `offset` (fewer at the end of the file).

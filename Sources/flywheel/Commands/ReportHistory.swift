@@ -79,16 +79,21 @@ struct ReportHistory {
     /// with the full reader, which reports the rejections.
     private static func readColumns(_ path: String, _ input: HistoryInput, _ display: ProgressDisplay) throws -> Pass? {
         let reader = ColumnarHistoryReader(path: path, format: .csv, shop: input.settings, currency: input.currency)
-        let outcome = try reader.read(progress: { display.update(fraction: $0, "reading \(path)") })
-        guard case .read(var read) = consume outcome else { return nil }
-        var tally = CurrencyTally()
-        for piece in read.pieces { tally.count(piece.currencies) }
-        let pieces = read.pieces
-        read.pieces = []  // the table releases each piece once added
         var table = OrderTable(settings: input.settings)
-        table.reserveCapacity(orders: read.orderCount, lines: read.lineItemCount)
-        // As the full reader's batches (`HistoryInput.read`) added them: customers are numbered alike.
-        table.add(consume pieces, batchSize: HistoryInput.pageSize)
+        // Added as the full reader's batches (`HistoryInput.read`) added them: customers are numbered alike.
+        var loader = OrderColumnsLoader(batchSize: HistoryInput.pageSize)
+        var tally = CurrencyTally()
+        var reserved = false
+        let outcome = try reader.read(progress: { display.update(fraction: $0, "reading \(path)") }) { piece, read in
+            if !reserved {
+                table.reserveCapacity(orders: read.estimatedOrders, lines: read.estimatedLineItems)
+                reserved = true
+            }
+            tally.count(piece.currencies)
+            loader.add(piece, to: &table)
+        }
+        guard case .read(let read) = outcome else { return nil }
+        loader.finish(&table)
         var summary = HistoryReadSummary()
         summary.customers = read.customerRecords
         summary.orders = read.orderCount

@@ -35,8 +35,14 @@ struct ColumnarHistoryReaderTests {
         var table = OrderTable(settings: settings)
         let reader = ColumnarHistoryReader(
             path: path, format: .csv, shop: settings, currency: currency, now: TestFiles.now, pieceSize: pieceSize)
-        guard case .read(let read) = try reader.read() else { return nil }
-        table.add(read.pieces, batchSize: batchSize)
+        var loader = OrderColumnsLoader(batchSize: batchSize)
+        var pieces = 0
+        guard case .read(let read) = try reader.read(into: { piece, _ in
+            pieces += 1
+            loader.add(piece, to: &table)
+        }) else { return nil }
+        loader.finish(&table)
+        #expect(pieces >= 1)
         return (table, read)
     }
 
