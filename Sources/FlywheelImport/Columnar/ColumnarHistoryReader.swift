@@ -9,8 +9,8 @@ import Darwin
 #endif
 
 /// Reads a plain-CSV order history for analysis only, fast: the file is cut at line boundaries into pieces,
-/// the pieces are parsed concurrently (one per core at a time) from their bytes straight into
-/// `OrderColumns`, and handed back in file order, so the result does not depend on timing.
+/// the pieces are parsed concurrently (on every core) from their bytes straight into `OrderColumns`, and
+/// handed over in file order as they are ready, so the result does not depend on timing.
 ///
 /// ```swift
 /// let reader = ColumnarHistoryReader(path: "sim.csv", format: .csv, shop: settings)
@@ -40,7 +40,7 @@ public struct ColumnarHistoryReader: Sendable {
 
     /// What a read gave.
     public enum Outcome: Sendable {
-        /// The file's orders, in file order.
+        /// The whole file was handed over; what was read.
         case read(ColumnarHistory)
         /// The file needs the full reader (`OrderHistoryReader`), for this reason.
         case needsFullReader(reason: String)
