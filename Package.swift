@@ -141,7 +141,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelImportTests",
-            dependencies: ["FlywheelImport", "FlywheelCore", "FlywheelTesting"],
+            // Analytics and Simulation: the columnar reader's tests compare reports of simulated shops.
+            dependencies: ["FlywheelImport", "FlywheelCore", "FlywheelTesting", "FlywheelAnalytics", "FlywheelSimulation"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelStoreTests",

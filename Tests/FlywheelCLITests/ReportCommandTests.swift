@@ -34,6 +34,32 @@ struct ReportCommandTests {
         #expect((clv["top_customers"] as? [[String: Any]])?.first?["customer"] as? String == "07592")
     }
 
+    @Test("a plain CSV is reported straight from the file; a bad row still gets the importer's warning and is left out")
+    func plainCSVInput() throws {
+        let dir = FlywheelBinary.temporaryDirectory()
+        let fixture = FlywheelBinary.fixture("csv/history.csv")
+        let clean = try FlywheelBinary.run(["report", "--input", fixture, "--input-format", "csv", "--format", "json"], in: dir)
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(!clean.stderr.contains("warning"))
+        let headline = try #require(try clean.json()["headline"] as? [String: Any])
+        #expect(headline["orders"] as? Int == 4)
+        #expect(headline["customers"] as? Int == 3)
+        #expect(headline["net_revenue_minor"] as? Int == 8_680)
+
+        // One bad row: the columnar reader hands the file to the full reader, which rejects it as before.
+        let text = try String(contentsOfFile: fixture, encoding: .utf8) + "C3,2024-03-01,-5.00,O-9,EUR,,SKU-A,1,web\n"
+        let bad = dir.appendingPathComponent("bad.csv")
+        try text.write(to: bad, atomically: true, encoding: .utf8)
+        let rejected = try FlywheelBinary.run(["report", "--input", bad.path, "--input-format", "csv", "--format", "json"], in: dir)
+        #expect(rejected.status == 0, "\(rejected.stderr)")
+        #expect(rejected.stderr.contains("1 row(s) of \(bad.path) (csv) were rejected"))
+        #expect(rejected.stderr.contains("line 7: amount: must not be negative"))
+        let left = try #require(try rejected.json()["headline"] as? [String: Any])
+        for key in ["orders", "customers", "net_revenue_minor", "repeat_buyers"] {
+            #expect(left[key] as? Int == headline[key] as? Int, "\(key)")
+        }
+    }
+
     /// Where two JSON values differ: paths of unequal leaves (numbers with a fraction compared to 1e-9).
     static func differences(_ a: Any, _ b: Any, path: String = "") -> [String] {
         switch (a, b) {

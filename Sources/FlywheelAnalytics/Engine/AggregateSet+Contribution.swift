@@ -13,7 +13,7 @@ extension AggregateSet {
         let lifetimeNet = t.netTotal
         let discounted: Int64 = table.flags[firstRow].contains(.discounted) ? 1 : 0
         let acquisitionChannel = table.channel[firstRow]
-        categoryFacts(t, table: table, scratch: &scratch)
+        Self.categoryFacts(t, table: table, scratch: &scratch)
 
         // All-time totals.
         lifetime.buyers += s
@@ -35,11 +35,11 @@ extension AggregateSet {
         }
 
         // Periods of each granularity.
-        addPeriods(&month, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
+        Self.addPeriods(&month, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
             lifetimeNet: lifetimeNet, discounted: discounted, channel: acquisitionChannel)
-        addPeriods(&quarter, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
+        Self.addPeriods(&quarter, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
             lifetimeNet: lifetimeNet, discounted: discounted, channel: acquisitionChannel)
-        addPeriods(&year, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
+        Self.addPeriods(&year, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
             lifetimeNet: lifetimeNet, discounted: discounted, channel: acquisitionChannel)
 
         cohorts.add(t, group: 0, table: table, sign: s)
@@ -72,8 +72,11 @@ extension AggregateSet {
         }
     }
 
+    // The helpers below are static: a non-mutating method called from the mutating `add` would copy the
+    // whole set (every accumulator's storage retained and released) once per customer.
+
     /// Per occasion: does it name a category, and one the customer had not bought on an earlier occasion.
-    private func categoryFacts(_ t: CustomerTimeline, table: OrderTable, scratch: inout ContributionScratch) {
+    private static func categoryFacts(_ t: CustomerTimeline, table: OrderTable, scratch: inout ContributionScratch) {
         scratch.hasCategory.removeAll(keepingCapacity: true)
         scratch.hasNewCategory.removeAll(keepingCapacity: true)
         scratch.seenCategories.removeAll(keepingCapacity: true)
@@ -98,7 +101,7 @@ extension AggregateSet {
     }
 
     // swift-format-ignore
-    private func addPeriods(
+    private static func addPeriods(
         _ accumulator: inout PeriodAccumulator, _ t: CustomerTimeline, table: OrderTable, sign s: Int64,
         scratch: ContributionScratch, lifetimeOrders: Int64, lifetimeNet: Int64, discounted: Int64, channel: Int32
     ) {

@@ -207,7 +207,7 @@ extension OrderTable {
 
     // MARK: Internals
 
-    private mutating func setExclusion(_ reason: ExclusionReason?, for key: RecordKey) {
+    mutating func setExclusion(_ reason: ExclusionReason?, for key: RecordKey) {
         let previous = excludedOrderKeys[key]
         guard previous != reason else { return }
         switch previous {
@@ -223,7 +223,7 @@ extension OrderTable {
         excludedOrderKeys[key] = reason
     }
 
-    private mutating func applyRefunds(toRow r: Int) {
+    mutating func applyRefunds(toRow r: Int) {
         let refunded = refundedByRow[Int32(r)] ?? 0
         net[r] = max(0, gross[r] - refunded)
         if refunded > 0 && refunded >= gross[r] {
@@ -234,11 +234,16 @@ extension OrderTable {
     }
 
     private mutating func replaceLines(ofRow r: Int, with items: [LineItem]) {
-        let start = Int(lineStart[r])
-        let count = Int(lineCount[r])
         var fresh: [(product: Int32, category: Int32)] = []
         fresh.reserveCapacity(items.count)
         for line in items { fresh.append((products.intern(line.sku), categories.intern(line.category))) }
+        replaceLines(ofRow: r, with: fresh)
+    }
+
+    /// Replaces a row's line items by interned (product, category) pairs: in place when they fit.
+    mutating func replaceLines(ofRow r: Int, with fresh: [(product: Int32, category: Int32)]) {
+        let start = Int(lineStart[r])
+        let count = Int(lineCount[r])
         if fresh.count <= count {
             for (offset, line) in fresh.enumerated() {
                 lineProduct[start + offset] = line.product
@@ -255,7 +260,7 @@ extension OrderTable {
         }
     }
 
-    private mutating func link(_ row: Int32, to customerIndex: Int32) {
+    mutating func link(_ row: Int32, to customerIndex: Int32) {
         let c = Int(customerIndex)
         nextOfCustomer[Int(row)] = -1
         let tail = customers.tailRow[c]
@@ -267,7 +272,7 @@ extension OrderTable {
         customers.tailRow[c] = row
     }
 
-    private mutating func unlink(_ row: Int32, from customerIndex: Int32) {
+    mutating func unlink(_ row: Int32, from customerIndex: Int32) {
         let c = Int(customerIndex)
         var previous: Int32 = -1
         var current = customers.headRow[c]

@@ -13,7 +13,7 @@ struct PlainCSVFormat: FormatReader {
     let now: Date
     var layout: RecordLayout { .csv }
 
-    private struct Columns {
+    struct Columns {
         var customer = 0
         var date = 0
         var dateName = "date"
@@ -27,7 +27,7 @@ struct PlainCSVFormat: FormatReader {
         var count = 0
     }
 
-    private var columns = Columns()
+    private(set) var columns = Columns()
     private var pendingKey: String?
     private var pending: IngestBatch?
     private var pendingRows = 0

@@ -46,6 +46,9 @@ struct ReportHistory {
 
     /// One pass over the source, and the currencies its orders are in.
     private static func read(_ input: HistoryInput, display: ProgressDisplay) async throws -> Pass {
+        if case .file(let path, let format) = input.source, format == .csv, let pass = try readColumns(path, input, display) {
+            return pass
+        }
         var table = OrderTable(settings: input.settings)
         var tally = CurrencyTally()
         let summary = try await input.read(.all, display: display) { batch in
@@ -71,6 +74,34 @@ struct ReportHistory {
         return Pass(report: report, onlyOtherCurrency: tally.onlyOther(than: input.settings.currency))
     }
 
+    /// A plain-CSV file read straight into the table's columns (`ColumnarHistoryReader`, docs/performance.md);
+    /// `nil` when the file has a row the importer would reject or that needs CSV quoting: then it is read
+    /// with the full reader, which reports the rejections.
+    private static func readColumns(_ path: String, _ input: HistoryInput, _ display: ProgressDisplay) throws -> Pass? {
+        let reader = ColumnarHistoryReader(path: path, format: .csv, shop: input.settings, currency: input.currency)
+        var table = OrderTable(settings: input.settings)
+        // Added as the full reader's batches (`HistoryInput.read`) added them: customers are numbered alike.
+        var loader = OrderColumnsLoader(batchSize: HistoryInput.pageSize)
+        var tally = CurrencyTally()
+        var reserved = false
+        let outcome = try reader.read(progress: { display.update(fraction: $0, "reading \(path)") }) { piece, read in
+            if !reserved {
+                table.reserveCapacity(orders: read.estimatedOrders, lines: read.estimatedLineItems)
+                reserved = true
+            }
+            tally.count(piece.currencies)
+            loader.add(piece, to: &table)
+        }
+        guard case .read(let read) = outcome else { return nil }
+        loader.finish(&table)
+        var summary = HistoryReadSummary()
+        summary.customers = read.customerRecords
+        summary.orders = read.orderCount
+        summary.rowsRead = read.rowsRead
+        let report = ReportHistory(table: table, settings: input.settings, read: summary, source: input.description)
+        return Pass(report: report, onlyOtherCurrency: tally.onlyOther(than: input.settings.currency))
+    }
+
     private struct Pass {
         var report: ReportHistory
         /// The one currency of every order, when it is not the table's.
@@ -81,9 +112,11 @@ struct ReportHistory {
     private struct CurrencyTally {
         private var seen: [CurrencyCode] = []
 
-        mutating func count(_ orders: [Order]) {
-            for order in orders where seen.last != order.currency && !seen.contains(order.currency) {
-                seen.append(order.currency)
+        mutating func count(_ orders: [Order]) { count(orders.lazy.map(\.currency)) }
+
+        mutating func count(_ currencies: some Sequence<CurrencyCode>) {
+            for currency in currencies where seen.last != currency && !seen.contains(currency) {
+                seen.append(currency)
             }
         }
 

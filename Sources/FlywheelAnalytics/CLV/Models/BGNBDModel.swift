@@ -35,6 +35,7 @@ public struct BGNBDModel: RepeatPurchaseModel, Hashable, Codable {
     public func expectedPurchases(over t: Double, frequency x: Int, recency tx: Double, age T: Double) -> Double {
         guard t > 0 else { return 0 }
         let x = Double(x)
+        if abs(a - 1) >= 1e-6 { return expectedPurchases(share: expectedShare(over: t, x: x, T: T), x: x, tx: tx, T: T) }
         return avoidingUnitA { a in
             let z = t / (alpha + T + t)
             let logTerm =
@@ -42,6 +43,20 @@ public struct BGNBDModel: RepeatPurchaseModel, Hashable, Codable {
                 + GaussHypergeometric.log(a: r + x, b: b + x, c: a + b + x - 1, z: z)
             return (a + b + x - 1) / (a - 1) * -Foundation.expm1(logTerm) / (1 + deadOdds(x: x, tx: tx, T: T, a: a))
         }
+    }
+
+    /// The part of eq. (10) that does not depend on tₓ, 1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(…), for a ≠ 1: a
+    /// forecast over many customers computes it once per (x, T) (`CLVForecast`).
+    func expectedShare(over t: Double, x: Double, T: Double) -> Double {
+        let z = t / (alpha + T + t)
+        let logTerm = (r + x) * Foundation.log1p(-z) + GaussHypergeometric.log(a: r + x, b: b + x, c: a + b + x - 1, z: z)
+        return -Foundation.expm1(logTerm)
+    }
+
+    /// Eq. (10) from its tₓ-free part (`expectedShare`), for a ≠ 1; the same arithmetic as
+    /// `expectedPurchases(over:…)`, so the same result to the last bit.
+    func expectedPurchases(share: Double, x: Double, tx: Double, T: Double) -> Double {
+        (a + b + x - 1) / (a - 1) * share / (1 + deadOdds(x: x, tx: tx, T: T, a: a))
     }
 
     /// FHL (2005) eq. (9): (a + b − 1)/(a − 1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))].

@@ -40,12 +40,22 @@ public struct CLVForecast: Sendable {
         var purchases = [Double](repeating: 0, count: groups.count)
         var nextDay = [Double](repeating: 0, count: groups.count)
         var discounted = [Double](repeating: 0, count: groups.count)
+        // BG/NBD's expectations share their costly part (the hypergeometric function) between histories with
+        // the same x and T; computed once per (x, T), with the same arithmetic as `expectedPurchases`.
+        var shares = BGNBDShares(model: model as? BGNBDModel, horizon: options.horizon, month: month, months: options.months)
         for g in 0..<groups.count {
             let x = Int(groups.frequency[g])
             let tx = groups.recency[g]
             let T = groups.age[g]
             alive[g] = model.probabilityAlive(frequency: x, recency: tx, age: T)
-            purchases[g] = model.expectedPurchases(over: options.horizon, frequency: x, recency: tx, age: T)
+            let cached = shares.shares(x: groups.frequency[g], T: T)
+            func expected(over t: Double, step: Int) -> Double {
+                guard let cached, let bgnbd = shares.model, t > 0 else {
+                    return model.expectedPurchases(over: t, frequency: x, recency: tx, age: T)
+                }
+                return bgnbd.expectedPurchases(share: cached[step], x: groups.frequency[g], tx: tx, T: T)
+            }
+            purchases[g] = expected(over: options.horizon, step: 0)
             nextDay[g] =
                 calibrationEnd + daysPerUnit * model.medianTimeToNextPurchase(frequency: x, recency: tx, age: T)
             var previous = 0.0
@@ -53,7 +63,7 @@ public struct CLVForecast: Sendable {
             var sum = 0.0
             for k in 0..<max(0, options.months) {
                 factor /= 1 + options.monthlyDiscountRate
-                let cumulative = model.expectedPurchases(over: Double(k + 1) * month, frequency: x, recency: tx, age: T)
+                let cumulative = expected(over: Double(k + 1) * month, step: k + 1)
                 sum += (cumulative - previous) * factor
                 previous = cumulative
             }
@@ -75,5 +85,35 @@ public struct CLVForecast: Sendable {
             expectedAverageValue = []
             lifetimeValue = []
         }
+    }
+}
+
+/// BG/NBD's tₓ-free parts of the expected purchases over the horizon and over 1…K months, per (x, T).
+private struct BGNBDShares {
+    /// The model, when it is BG/NBD with a ≠ 1 (else nothing is cached).
+    let model: BGNBDModel?
+    let times: [Double]
+    private var index: [Key: Int] = [:]
+    private var values: [[Double]] = []
+
+    private struct Key: Hashable {
+        let x: Double
+        let T: Double
+    }
+
+    init(model: BGNBDModel?, horizon: Double, month: Double, months: Int) {
+        self.model = model.flatMap { abs($0.a - 1) >= 1e-6 ? $0 : nil }
+        times = [horizon] + (0..<max(0, months)).map { Double($0 + 1) * month }
+    }
+
+    /// The shares for (x, T), in `times`' order; `nil` without a cacheable model.
+    mutating func shares(x: Double, T: Double) -> [Double]? {
+        guard let model else { return nil }
+        let key = Key(x: x, T: T)
+        if let i = index[key] { return values[i] }
+        let computed = times.map { $0 > 0 ? model.expectedShare(over: $0, x: x, T: T) : 0 }
+        index[key] = values.count
+        values.append(computed)
+        return computed
     }
 }

@@ -1,0 +1,168 @@
+import FlywheelAnalytics
+import FlywheelCore
+import FlywheelSimulation
+import Foundation
+import Testing
+
+@testable import FlywheelImport
+
+/// The columnar reader (`ColumnarHistoryReader` → `OrderTable.add(OrderColumns)`) against the full reader
+/// (`OrderHistoryReader` → `OrderTable.add(IngestBatch)`): the same table, hence the same report, byte for
+/// byte in every format; and the full reader whenever a row needs it.
+@Suite("Columnar reading of order history")
+struct ColumnarHistoryReaderTests {
+    private static let settings = ShopSettings.defaults
+
+    /// The table the full reader builds in batches of `batchSize` orders, as `flywheel report --input` built
+    /// it before (batches of 10,000).
+    private func fullTable(_ path: String, batchSize: Int, currency: CurrencyCode? = nil) throws -> OrderTable {
+        var settings = Self.settings
+        if let currency { settings.currency = currency }
+        var table = OrderTable(settings: settings)
+        var reader = try OrderHistoryReader(
+            path: path, format: .csv, shop: settings, currency: currency, now: TestFiles.now)
+        while let batch = try reader.nextBatch(maxOrders: batchSize) { table.add(batch.records) }
+        return table
+    }
+
+    /// The table the columnar reader builds, with pieces of about `pieceSize` bytes, added as the full
+    /// reader's batches of `batchSize` orders; `nil` when it sends the file to the full reader.
+    private func columnarTable(
+        _ path: String, pieceSize: Int = 4096, batchSize: Int = 10_000, currency: CurrencyCode? = nil
+    ) throws -> (table: OrderTable, read: ColumnarHistory)? {
+        var settings = Self.settings
+        if let currency { settings.currency = currency }
+        var table = OrderTable(settings: settings)
+        let reader = ColumnarHistoryReader(
+            path: path, format: .csv, shop: settings, currency: currency, now: TestFiles.now, pieceSize: pieceSize)
+        var loader = OrderColumnsLoader(batchSize: batchSize)
+        var pieces = 0
+        guard case .read(let read) = try reader.read(into: { piece, _ in
+            pieces += 1
+            loader.add(piece, to: &table)
+        }) else { return nil }
+        loader.finish(&table)
+        #expect(pieces >= 1)
+        return (table, read)
+    }
+
+    /// The whole report with CLV, in all four formats.
+    private func renders(_ table: OrderTable) throws -> [String] {
+        let calendar = Self.settings.calendar
+        let day = calendar.localDate(of: Date(timeIntervalSince1970: TimeInterval(table.latestPlacedAt)))
+        let asOf = calendar.instant(localDate: day.adding(days: 1), secondsOfDay: 0).addingTimeInterval(-1)
+        let snapshot = AnalyticsEngine(table: table, options: AnalyticsOptions()).snapshot(asOf: asOf)
+        var sections = ReportSection.standard
+        sections.insert(.clv)
+        let clv = try? snapshot.reportCLV(segment: .all, options: ReportCLVOptions(topCustomers: 10))
+        let report = try snapshot.retentionReport(
+            RetentionReportOptions(shopName: "Test", from: nil, through: nil, segment: .all, sections: sections),
+            clv: clv, clvUnavailable: clv == nil ? "too few customers" : nil)
+        return try ReportFormat.allCases.map { try $0.render(report, locale: .en) }
+    }
+
+    /// Both readers' tables agree column by column, and their reports byte for byte.
+    private func expectSame(
+        _ path: String, pieceSize: Int = 4096, batchSize: Int = 10_000, currency: CurrencyCode? = nil
+    ) throws {
+        let full = try fullTable(path, batchSize: batchSize, currency: currency)
+        let columnar = try #require(
+            try columnarTable(path, pieceSize: pieceSize, batchSize: batchSize, currency: currency)
+        ).table
+        #expect(columnar.orderCount == full.orderCount)
+        #expect(columnar.customers.externalIDs == full.customers.externalIDs)
+        #expect(columnar.customer == full.customer)
+        #expect(columnar.placedAt == full.placedAt)
+        #expect(columnar.day == full.day)
+        #expect(columnar.gross == full.gross)
+        #expect(columnar.net == full.net)
+        #expect(columnar.flags == full.flags)
+        #expect(columnar.channel == full.channel)
+        #expect(columnar.channels.values == full.channels.values)
+        #expect(columnar.products.values == full.products.values)
+        #expect(columnar.lineProduct == full.lineProduct)
+        #expect(columnar.lineCount == full.lineCount)
+        #expect(columnar.excluded == full.excluded)
+        #expect(try renders(columnar) == renders(full))
+    }
+
+    @Test("the CSV fixture gives the same table and report (text, JSON, CSV, HTML) as the full reader")
+    func fixture() throws {
+        try expectSame(TestFiles.fixture("csv/history.csv"))
+    }
+
+    @Test("a simulated shop of 3,000 customers, cut into many pieces, gives the same report as the full reader")
+    func simulatedShop() throws {
+        let simulator = ShopSimulator(config: SimulationConfig(customers: 3_000, seed: 11))
+        var bytes: [UInt8] = []
+        let summary = simulator.writeOrdersCSV { bytes += $0 }
+        let path = TestFiles.write(bytes)
+        let read = try #require(try columnarTable(path, pieceSize: 16 << 10)).read
+        #expect(read.orderCount == summary.orders)
+        #expect(read.rowsRead == summary.rows)
+        #expect(bytes.count > 40 * (16 << 10))  // many pieces
+        try expectSame(path, pieceSize: 16 << 10, batchSize: 1_000)  // batches span pieces
+        try expectSame(path, pieceSize: 1 << 30)  // one piece
+    }
+
+    @Test("rows without order_id are keyed by customer, time and a count, across pieces as in the full reader")
+    func anonymousOrders() throws {
+        var csv = "customer_id,datetime,amount,sku\n"
+        for customer in 0..<400 {
+            for n in 0..<(customer % 4 + 1) {
+                // Two rows at the same second make the count go to 2.
+                let time = n == 1 ? "2024-03-01T10:00:00Z" : "2024-0\(n + 1)-0\(customer % 9 + 1)T10:00:00Z"
+                csv += "C\(customer),\(time),\(customer % 50).\(n)5,S\(customer % 7)\n"
+            }
+        }
+        try expectSame(TestFiles.write(csv), pieceSize: 4096)
+    }
+
+    @Test("an order id seen again later replaces the earlier order; other currencies are excluded, as before")
+    func replacementsAndCurrencies() throws {
+        let csv = """
+            customer_id,date,amount,order_id,currency,email,sku,quantity,channel
+            C1,2024-01-05,19.90,O-1,EUR,c1@example.com,SKU-A,1,web
+            C1,2024-01-05,5.00,O-1,eur,c1@example.com,SKU-B,2,web
+            C2,2024-01-06T10:00:00+01:00,42.00,O-2,USD,c2@example.com,SKU-A,2,instagram
+            C3,2024-01-07 09:30,42.00,O-3,EUR,,SKU-C,2,
+            C4, 2024-02-01T00:30:00Z ,1.5,O-4,,,,,
+            C1,2024-03-10,7.00,O-1,EUR,,SKU-D,1,newsletter
+            C2,2024-04-10,8.00,O-2,EUR,,SKU-D,1,
+
+            C5,2024-05-10,9,O-5,EUR,c5@example.com,SKU-E,3,web\r
+            """
+        let path = TestFiles.write(csv)
+        try expectSame(path)
+        try expectSame(path, batchSize: 2)  // the batch's customer records come before its orders
+        try expectSame(path, batchSize: 3, currency: .usd)
+    }
+
+    @Test(
+        "a row the importer would reject, or that needs CSV quoting, sends the file to the full reader",
+        arguments: [
+            "C1,2024-01-05,-1.00,O-1",  // negative amount
+            "C1,2024-01-05,1.001,O-1",  // too many decimals
+            "C1,2024-13-05,1.00,O-1",  // no such month
+            "C1,2030-01-05,1.00,O-1",  // in the future
+            "C1,1989-12-31,1.00,O-1",  // before 1990
+            ",2024-01-05,1.00,O-1",  // no customer
+            "C1,2024-01-05,1.00",  // a column missing
+            "C1,2024-01-05,1.00,O-1,x",  // a column too many
+            "\"C1\",2024-01-05,1.00,O-1",  // quoted
+            "C1,2024-01-05,1.00,",  // no order id among rows with one
+            "C9,2024-01-06,1.00,O-0",  // O-0 again for another customer, right after it
+        ])
+    func fullReaderNeeded(row: String) throws {
+        let csv = "customer_id,date,amount,order_id\nC0,2024-01-04,2.00,O-0\n\(row)\nC2,2024-01-07,3.00,O-2\n"
+        #expect(try columnarTable(TestFiles.write(csv)) == nil)
+    }
+
+    @Test("a file cut into pieces is cut only where the customer changes")
+    func cutsBetweenCustomers() {
+        let window = Array("O-1,C1\nO-2,C1\nO-3, C1 \n\nO-4,C2\nO-5,C3\n".utf8)
+        let cut = ColumnarHistoryReader.customerChange(in: window, customerColumn: 1)
+        #expect(cut.map { String(decoding: window[$0...], as: UTF8.self) } == "O-4,C2\nO-5,C3\n")
+        #expect(ColumnarHistoryReader.customerChange(in: Array("a,C1\nb,C1\n".utf8), customerColumn: 1) == nil)
+    }
+}
