@@ -57,18 +57,7 @@ struct ReportHistory {
         }
         if case .database(let store, _) = input.source {
             display.update(fraction: 1, "reading marketing spend, survey answers and reviews")
-            table.add(IngestBatch(marketingSpend: try await store.marketingSpend()))
-            var after: String?
-            repeat {
-                let page = try await store.surveyAnswers(ListQuery(after: after, limit: HistoryInput.pageSize))
-                table.add(IngestBatch(surveyAnswers: page.items))
-                after = page.nextAfter
-            } while after != nil
-            repeat {
-                let page = try await store.reviews(ListQuery(after: after, limit: HistoryInput.pageSize))
-                table.add(IngestBatch(reviews: page.items))
-                after = page.nextAfter
-            } while after != nil
+            try await store.readHistory(.feedbackAndSpend, pageSize: HistoryInput.pageSize) { table.add($0) }
         }
         let report = ReportHistory(table: table, settings: input.settings, read: summary, source: input.description)
         return Pass(report: report, onlyOtherCurrency: tally.onlyOther(than: input.settings.currency))

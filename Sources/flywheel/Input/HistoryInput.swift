@@ -88,39 +88,17 @@ struct HistoryInput: Sendable {
         if kinds.contains(.orders) { total += status.orders }
         if kinds.contains(.refunds) { total += status.refunds }
         var summary = HistoryReadSummary()
-        func progress() {
-            let done = summary.customers + summary.orders + summary.refunds
-            display.update(fraction: Double(done) / Double(max(total, 1)), "reading \(Format.count(done)) records")
-        }
-        /// Reads one listing page by page, handing each page on as a batch.
-        func drain<Item: Sendable>(
-            _ fetch: (String?) async throws -> Page<Item>, _ wrap: ([Item]) -> IngestBatch
-        ) async throws {
-            var after: String?
-            repeat {
-                let page = try await fetch(after)
-                let batch = wrap(page.items)
+        var wanted: HistoryKinds = []
+        if kinds.contains(.customers) { wanted.insert(.customers) }
+        if kinds.contains(.orders) { wanted.insert(.orders) }
+        if kinds.contains(.refunds) { wanted.insert(.refunds) }
+        try await store.readHistory(
+            wanted, pageSize: Self.pageSize,
+            progress: { batch in
                 summary.count(batch)
-                try consume(batch)
-                progress()
-                after = page.nextAfter
-            } while after != nil
-        }
-        if kinds.contains(.customers) {
-            try await drain({ try await store.customers(CustomerQuery(after: $0, limit: Self.pageSize)) }) {
-                IngestBatch(customers: $0)
-            }
-        }
-        if kinds.contains(.orders) {
-            try await drain({ try await store.orders(OrderQuery(after: $0, limit: Self.pageSize)) }) {
-                IngestBatch(orders: $0)
-            }
-        }
-        if kinds.contains(.refunds) {
-            try await drain({ try await store.refunds(ListQuery(after: $0, limit: Self.pageSize)) }) {
-                IngestBatch(refunds: $0)
-            }
-        }
+                let done = summary.customers + summary.orders + summary.refunds
+                display.update(fraction: Double(done) / Double(max(total, 1)), "reading \(Format.count(done)) records")
+            }, into: consume)
         return summary
     }
 }

@@ -44,7 +44,7 @@ public actor DashboardAnalytics {
     public func load(from store: any FlywheelStore) async {
         var table = OrderTable(settings: settings)
         do {
-            try await store.readHistory(progress: { _ in }) { batch in
+            try await store.readHistory { batch in
                 table.add(batch)
             }
             engine = AnalyticsEngine(table: table, options: engine.options)
