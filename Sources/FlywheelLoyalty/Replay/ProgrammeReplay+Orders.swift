@@ -11,6 +11,7 @@ extension ProgrammeReplay {
         }
         let index = customerNumber(customer, at: order.placedAt)
         beforeActivity(index, at: order.placedAt)
+        if redemption == .whenAffordable { redeemWhileAffordable(index, order: order.externalID, at: order.placedAt) }
         orders += 1
         let multiplier = tierRules?.perks(of: tierStates[index])?.earningMultiplier ?? .one
         let context = EarningContext(calendar: calendar, tierMultiplier: multiplier, birthday: birthdays[index])
@@ -22,10 +23,11 @@ extension ProgrammeReplay {
         if points > 0, order.totalMinor > 0 {
             let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
             let expiresAt = lotExpiry(earnedAt: order.placedAt)
-            _ = ledger.earn(
+            let outcome = ledger.earn(
                 customer: customer, points: points, source: SourceEvent(.order, key: order.externalID), reason: "order",
                 at: order.placedAt, expiresAt: expiresAt, orderAmount: order.total,
                 pending: pending)
+            if case .applied = outcome, let earned { count(earned) }
             if pending, let days = programme.returnWindowDays {
                 releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), order.externalID))
             }
@@ -55,7 +57,8 @@ extension ProgrammeReplay {
             for badge in badgeTrackers[index].order(
                 spendMinor: qualifying, at: order.placedAt, badges: programme.badges)
             {
-                award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: order.placedAt)
+                award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: order.placedAt,
+                    rule: \.badges)
             }
         }
         if !programme.challenges.isEmpty {
@@ -64,7 +67,7 @@ extension ProgrammeReplay {
             for challenge in done {
                 award(
                     index, challenge.points, key: "challenge:\(challenge.id):\(customer)", reason: "challenge",
-                    at: order.placedAt)
+                    at: order.placedAt, rule: \.challenges)
             }
         }
     }
@@ -103,6 +106,36 @@ extension ProgrammeReplay {
             order: refund.orderExternalID, fully: fully, at: refund.createdAt, ledger: &ledger, expiresAt: expiresAt)
     }
 
+    /// Adds what an order earned to the points issued, by rule.
+    private mutating func count(_ earned: EarnedPoints) {
+        issued.orderBase += earned.base
+        for extra in earned.lineExtras { issued.productMultipliers += extra.points }
+        for extra in earned.boostExtras { issued.boosts += extra.points }
+        issued.tierMultipliers += earned.tierExtra
+    }
+
+    /// `SimulatedRedemption.whenAffordable`: the cheapest reward, as often as the spendable points cover it
+    /// and its limits allow (keys `auto:<order>:<n>`).
+    private mutating func redeemWhileAffordable(_ index: Int, order: String, at: Date) {
+        guard let reward = cheapestReward else { return }
+        let customer = customerIDs[index]
+        var count = 0
+        while ledger.spendablePoints(of: customer, at: at) >= reward.costPoints {
+            let key = "auto:\(order):\(count)"
+            guard case .success = rewardBook.redeem(
+                reward, customer: customer, key: key, at: at, calendar: calendar, ledger: &ledger,
+                generator: &generator)
+            else { break }
+            count += 1
+            lastActivity[index] = at
+        }
+    }
+
+    /// The reward with the fewest points (the first on a tie); `nil` for an empty catalogue.
+    var cheapestReward: Reward? {
+        programme.rewards.filter { $0.costPoints > 0 }.min { $0.costPoints < $1.costPoints }
+    }
+
     private func shortfall(_ outcome: LedgerOutcome) -> Int64 {
         if case .applied(_, let shortfall) = outcome { return shortfall }
         return 0
@@ -131,10 +164,10 @@ extension ProgrammeReplay {
         let award = programme.earning.points(for: action, alreadyAwarded: actionAwards[capKey, default: 0])
         guard award.points > 0, !ledger.hasApplied(SourceEvent(.bonus, key: "action:\(key)")) else { return }
         actionAwards[capKey, default: 0] += award.points
-        self.award(index, award.points, key: "action:\(key)", reason: action.rawValue, at: at)
+        self.award(index, award.points, key: "action:\(key)", reason: action.rawValue, at: at, rule: \.actions)
         if !programme.badges.isEmpty {
             for badge in badgeTrackers[index].action(action, at: at, badges: programme.badges) {
-                self.award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: at)
+                self.award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: at, rule: \.badges)
             }
         }
     }

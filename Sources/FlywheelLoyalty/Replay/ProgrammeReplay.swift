@@ -32,6 +32,10 @@ public struct ProgrammeReplay: Sendable {
     /// Whether `expirySwitchedOn` follows the history (rather than being given).
     var expiryFromHistory = false
     var generator: SplitMix64
+    /// How customers redeem when the events do not say (a programme simulated on a shop's history).
+    public var redemption: SimulatedRedemption = .never
+    /// Points awarded so far, by rule (referrals are counted from the ledger when summarising).
+    var issued = IssuedPoints()
 
     var customerIndex: [String: Int] = [:]
     var customerIDs: [String] = []
