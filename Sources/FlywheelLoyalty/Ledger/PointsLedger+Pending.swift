@@ -5,13 +5,21 @@ extension PointsLedger {
     /// pending) moves from the customer's `pending` account to `available`. `source` must be a `release`
     /// event; releasing an order whose points are not pending applies without entries.
     public mutating func release(order: String, source: SourceEvent, reason: String, at: Date) -> LedgerOutcome {
-        if hasApplied(source) { return .alreadyApplied }
+        // One lookup of the order: its `released` flag is the exactly-once mark of a release keyed by it.
+        let slot = orders.index(forKey: order)
+        let keyedByOrder = source.key == order && source.kind == .release
+        if keyedByOrder, let slot, orders.values[slot].released { return .alreadyApplied }
+        if !keyedByOrder, hasApplied(source) { return .alreadyApplied }
         guard source.kind == .release else {
             return .rejected(.wrongSourceKind(expected: [.release], got: source.kind))
         }
-        guard let earning = orders[order] else { return .rejected(.unknownOrder) }
-        let entry = releaseLot(earning.lot, source: source, reason: reason, at: at)
-        if entry == nil { markApplied(source) }
+        guard let slot else { return .rejected(.unknownOrder) }
+        let entry = releaseLot(orders.values[slot].lot, source: source, reason: reason, at: at)
+        if keyedByOrder {
+            orders.values[slot].released = true
+        } else if entry == nil || !keepsEntries {
+            markApplied(source)
+        }
         return .applied(entries: entry.map { [$0] } ?? [], shortfall: 0)
     }
 

@@ -102,7 +102,16 @@ public struct PointsLedger: Sendable {
     }
 
     /// Whether `source` has already been applied.
-    public func hasApplied(_ source: SourceEvent) -> Bool { sources[source] != nil }
+    ///
+    /// An order's earning and its release (keyed by the order id) are recorded in the order table rather than
+    /// in the source table, so that a replay hashes each order id once per operation.
+    public func hasApplied(_ source: SourceEvent) -> Bool {
+        switch source.kind {
+        case .order: orders[source.key] != nil
+        case .release: orders[source.key]?.released == true || sources[source] != nil
+        default: sources[source] != nil
+        }
+    }
 
     /// Awards `points` to `customer` as a new lot.
     ///
@@ -248,7 +257,8 @@ public struct PointsLedger: Sendable {
         move(credit, points, owner: owner)
         if credit == .redeemed { redeemedBySource[source, default: 0] += points }
         guard keepsEntries else {
-            sources.updateValue(-1, forKey: source)
+            // Orders and their releases are marked in the order table (see `hasApplied`).
+            if source.kind != .order && source.kind != .release { sources.updateValue(-1, forKey: source) }
             return entry
         }
         entries.append(entry)

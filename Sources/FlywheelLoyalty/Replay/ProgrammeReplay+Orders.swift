@@ -4,7 +4,7 @@ import Foundation
 extension ProgrammeReplay {
     mutating func applyOrder(_ order: Order) {
         guard let customer = order.customerExternalID, order.cancelledAt == nil, order.currency == currency,
-            orderRecords[order.externalID] == nil
+            Self.claim(&orderSlots[order.externalID, default: -1], orderRecords.count)
         else {
             skippedOrders += 1
             return
@@ -18,8 +18,9 @@ extension ProgrammeReplay {
         let earned = (try? programme.earning.points(for: order, context: context))
         let points = earned?.total ?? 0
         let qualifying = earned?.eligibleMinor ?? 0
-        orderRecords[order.externalID] = OrderRecord(
-            customer: index, placedAt: order.placedAt, totalMinor: order.totalMinor, qualifyingMinor: qualifying)
+        orderRecords.append(
+            OrderRecord(
+                customer: index, placedAt: order.placedAt, totalMinor: order.totalMinor, qualifyingMinor: qualifying))
         if points > 0, order.totalMinor > 0 {
             let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
             let expiresAt = lotExpiry(earnedAt: order.placedAt)
@@ -73,9 +74,10 @@ extension ProgrammeReplay {
     }
 
     mutating func applyRefund(_ refund: Refund) {
-        guard var record = orderRecords[refund.orderExternalID], refund.amountMinor > 0,
+        guard let slot = orderSlots[refund.orderExternalID], refund.amountMinor > 0,
             appliedRefunds.insert(refund.externalID).inserted
         else { return }
+        var record = orderRecords[slot]
         refunds += 1
         let before = ledger.balance(of: .reversed)
         let outcome = ledger.refund(
@@ -90,7 +92,7 @@ extension ProgrammeReplay {
             : EarningArithmetic.multiplyDivide(record.qualifyingMinor, record.refundedMinor, max(1, record.totalMinor))
         let qualifyingBack = target - record.qualifyingTaken
         record.qualifyingTaken = target
-        orderRecords[refund.orderExternalID] = record
+        orderRecords[slot] = record
         let index = record.customer
         if let rules = tierRules {
             _ = rules.handle(
@@ -104,6 +106,13 @@ extension ProgrammeReplay {
         let expiresAt = lotExpiry(earnedAt: refund.createdAt)
         _ = rewardBook.orderRefunded(
             order: refund.orderExternalID, fully: fully, at: refund.createdAt, ledger: &ledger, expiresAt: expiresAt)
+    }
+
+    /// Gives a new order its slot: `true` when `value` was unset (-1: the order is new), with one hash lookup.
+    private static func claim(_ value: inout Int, _ slot: Int) -> Bool {
+        guard value < 0 else { return false }
+        value = slot
+        return true
     }
 
     /// Adds what an order earned to the points issued, by rule.

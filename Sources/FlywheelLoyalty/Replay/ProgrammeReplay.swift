@@ -47,7 +47,9 @@ public struct ProgrammeReplay: Sendable {
     var birthdays: [CivilDate?] = []
     var lastActivity: [Date?] = []
     var lastBirthdayYear: [Int] = []
-    var orderRecords: [String: OrderRecord] = [:]
+    /// Each replayed order's position in `orderRecords` (one hash per order: see `applyOrder`).
+    var orderSlots: [String: Int] = [:]
+    var orderRecords: [OrderRecord] = []
     var releases: [(at: Date, order: String)] = []
     var releaseHead = 0
     var actionAwards: [String: Int64] = [:]
@@ -109,6 +111,7 @@ public struct ProgrammeReplay: Sendable {
         ledger.reserveCapacity(
             entries: orders * (pending ? 2 : 1) + customers, lots: orders + customers,
             sources: orders * (pending ? 2 : 1) + customers, orders: orders, customers: customers)
+        orderSlots.reserveCapacity(orders)
         orderRecords.reserveCapacity(orders)
         customerIndex.reserveCapacity(customers)
         customerIDs.reserveCapacity(customers)

@@ -7,7 +7,7 @@ import Foundation
 /// the replay merged in time order.
 ///
 /// Events outside the window are left out: orders and refunds by their time, customers created after its
-/// end. A customer created before the start (or with no creation time) is known at the start, so they get
+/// end. A customer named several times (a file names them with each order) is one record, merged. A customer created before the start (or with no creation time) is known at the start, so they get
 /// the launch bonus then. At equal times customers come before orders, orders before refunds, and each
 /// kind keeps its reading order.
 struct LoyaltyHistory {
@@ -22,6 +22,8 @@ struct LoyaltyHistory {
     }
 
     var customers: [Customer] = []
+    /// Where each customer is in `customers` (a file names a customer once per order).
+    private var customerIndex: [String: Int] = [:]
     var orders: [Order] = []
     var refunds: [Refund] = []
     var read = HistoryReadSummary()
@@ -51,6 +53,8 @@ struct LoyaltyHistory {
         history.read = try await input.read(.all, display: display) { batch in
             history.add(batch, window: window)
         }
+        history.customerIndex = [:]
+        if let end = window.end { history.customers.removeAll { ($0.createdAt ?? .distantPast) >= end } }
         if let start = window.start ?? history.firstEventAt {
             for index in history.customers.indices {
                 let created = history.customers[index].createdAt ?? start
@@ -61,8 +65,13 @@ struct LoyaltyHistory {
     }
 
     private mutating func add(_ batch: IngestBatch, window: Window) {
-        for customer in batch.customers where customer.createdAt.map({ window.end.map { end in $0 < end } ?? true }) ?? true {
-            customers.append(customer)
+        for customer in batch.customers {
+            if let known = customerIndex[customer.externalID] {
+                customers[known] = customers[known].merged(with: customer)
+            } else {
+                customerIndex[customer.externalID] = customers.count
+                customers.append(customer)
+            }
         }
         for order in batch.orders where window.contains(order.placedAt) {
             orders.append(order)
