@@ -6,21 +6,31 @@ extension PointsLedger {
     /// event; releasing an order whose points are not pending applies without entries.
     public mutating func release(order: String, source: SourceEvent, reason: String, at: Date) -> LedgerOutcome {
         // One lookup of the order: its `released` flag is the exactly-once mark of a release keyed by it.
-        let slot = orders.index(forKey: order)
         let keyedByOrder = source.key == order && source.kind == .release
-        if keyedByOrder, let slot, orders.values[slot].released { return .alreadyApplied }
+        let slot = existingOrderSlot(order)
+        if keyedByOrder, let slot, orderEarnings[slot]?.released == true { return .alreadyApplied }
         if !keyedByOrder, hasApplied(source) { return .alreadyApplied }
         guard source.kind == .release else {
             return .rejected(.wrongSourceKind(expected: [.release], got: source.kind))
         }
-        guard let slot else { return .rejected(.unknownOrder) }
-        let entry = releaseLot(orders.values[slot].lot, source: source, reason: reason, at: at)
+        guard let slot, orderEarnings[slot] != nil else { return .rejected(.unknownOrder) }
+        let entry = release(slot: slot, source: source, reason: reason, at: at, keyedByOrder: keyedByOrder)
+        return .applied(entries: entry.map { [$0] } ?? [], shortfall: 0)
+    }
+
+    /// The replay's fast path of `release(order:…)` for order `slot` (which earned), no lookup.
+    @discardableResult
+    mutating func release(slot: Int, source: SourceEvent, reason: String, at: Date, keyedByOrder: Bool = true)
+        -> LedgerEntry?
+    {
+        guard let lot = orderEarnings[slot]?.lot else { return nil }
+        let entry = releaseLot(lot, source: source, reason: reason, at: at)
         if keyedByOrder {
-            orders.values[slot].released = true
+            orderEarnings[slot]?.released = true
         } else if entry == nil || !keepsEntries {
             markApplied(source)
         }
-        return .applied(entries: entry.map { [$0] } ?? [], shortfall: 0)
+        return entry
     }
 
     /// Points `customer` holds in pending lots (orders whose return window is open).

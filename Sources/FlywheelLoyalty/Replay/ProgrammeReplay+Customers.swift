@@ -8,6 +8,7 @@ extension ProgrammeReplay {
         let index = customerIDs.count
         customerIndex[customer] = index
         customerIDs.append(customer)
+        ledgerNumbers.append(ledger.customerNumber(customer))
         tierStates.append(TierState())
         badgeTrackers.append(BadgeTracker())
         challengeTrackers.append(ChallengeTracker())
@@ -84,9 +85,8 @@ extension ProgrammeReplay {
     /// Releases the pending points of orders whose return window closed by `at`.
     mutating func releaseDue(at: Date) {
         while releaseHead < releases.count, releases[releaseHead].at <= at {
-            let (when, order) = releases[releaseHead]
-            _ = ledger.release(
-                order: order, source: SourceEvent(.release, key: order), reason: "return window closed", at: when)
+            let (when, slot, order) = releases[releaseHead]
+            ledger.release(slot: slot, source: SourceEvent(.release, key: order), reason: "return window closed", at: when)
             releaseHead += 1
         }
         if releaseHead > 4_096, releaseHead * 2 > releases.count {

@@ -4,7 +4,7 @@ import Foundation
 extension ProgrammeReplay {
     mutating func applyOrder(_ order: Order) {
         guard let customer = order.customerExternalID, order.cancelledAt == nil, order.currency == currency,
-            Self.claim(&orderSlots[order.externalID, default: -1], orderRecords.count)
+            case let (slot, isNew) = ledger.orderSlot(order.externalID), isNew
         else {
             skippedOrders += 1
             return
@@ -18,19 +18,20 @@ extension ProgrammeReplay {
         let earned = (try? programme.earning.points(for: order, context: context))
         let points = earned?.total ?? 0
         let qualifying = earned?.eligibleMinor ?? 0
-        orderRecords.append(
-            OrderRecord(
-                customer: index, placedAt: order.placedAt, totalMinor: order.totalMinor, qualifyingMinor: qualifying))
-        if points > 0, order.totalMinor > 0 {
+        // The ledger's order slots and the replay's records stay in step: only the replay claims slots.
+        let record = OrderRecord(
+            customer: index, placedAt: order.placedAt, totalMinor: order.totalMinor, qualifyingMinor: qualifying)
+        if slot == orderRecords.count { orderRecords.append(record) } else { orderRecords[slot] = record }
+        if points > 0, order.totalMinor > 0, let earned {
             let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
             let expiresAt = lotExpiry(earnedAt: order.placedAt)
-            let outcome = ledger.earn(
-                customer: customer, points: points, source: SourceEvent(.order, key: order.externalID), reason: "order",
-                at: order.placedAt, expiresAt: expiresAt, orderAmount: order.total,
-                pending: pending)
-            if case .applied = outcome, let earned { count(earned) }
+            ledger.earnOrder(
+                slot: slot, owner: ledgerNumbers[index], customer: customer, points: points,
+                source: SourceEvent(.order, key: order.externalID), at: order.placedAt, expiresAt: expiresAt,
+                amount: order.total, pending: pending)
+            count(earned)
             if pending, let days = programme.returnWindowDays {
-                releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), order.externalID))
+                releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), slot, order.externalID))
             }
         }
         lastActivity[index] = order.placedAt
@@ -74,7 +75,8 @@ extension ProgrammeReplay {
     }
 
     mutating func applyRefund(_ refund: Refund) {
-        guard let slot = orderSlots[refund.orderExternalID], refund.amountMinor > 0,
+        guard let slot = ledger.existingOrderSlot(refund.orderExternalID), slot < orderRecords.count,
+            refund.amountMinor > 0,
             appliedRefunds.insert(refund.externalID).inserted
         else { return }
         var record = orderRecords[slot]
@@ -106,13 +108,6 @@ extension ProgrammeReplay {
         let expiresAt = lotExpiry(earnedAt: refund.createdAt)
         _ = rewardBook.orderRefunded(
             order: refund.orderExternalID, fully: fully, at: refund.createdAt, ledger: &ledger, expiresAt: expiresAt)
-    }
-
-    /// Gives a new order its slot: `true` when `value` was unset (-1: the order is new), with one hash lookup.
-    private static func claim(_ value: inout Int, _ slot: Int) -> Bool {
-        guard value < 0 else { return false }
-        value = slot
-        return true
     }
 
     /// Adds what an order earned to the points issued, by rule.

@@ -47,10 +47,11 @@ public struct ProgrammeReplay: Sendable {
     var birthdays: [CivilDate?] = []
     var lastActivity: [Date?] = []
     var lastBirthdayYear: [Int] = []
-    /// Each replayed order's position in `orderRecords` (one hash per order: see `applyOrder`).
-    var orderSlots: [String: Int] = [:]
+    /// The replayed orders by the ledger's order slot (`PointsLedger.orderSlot`: one hash per order).
     var orderRecords: [OrderRecord] = []
-    var releases: [(at: Date, order: String)] = []
+    /// Each customer's number in the ledger.
+    var ledgerNumbers: [Int] = []
+    var releases: [(at: Date, slot: Int, order: String)] = []
     var releaseHead = 0
     var actionAwards: [String: Int64] = [:]
     var appliedRefunds: Set<String> = []
@@ -111,10 +112,10 @@ public struct ProgrammeReplay: Sendable {
         ledger.reserveCapacity(
             entries: orders * (pending ? 2 : 1) + customers, lots: orders + customers,
             sources: orders * (pending ? 2 : 1) + customers, orders: orders, customers: customers)
-        orderSlots.reserveCapacity(orders)
         orderRecords.reserveCapacity(orders)
         customerIndex.reserveCapacity(customers)
         customerIDs.reserveCapacity(customers)
+        ledgerNumbers.reserveCapacity(customers)
         tierStates.reserveCapacity(customers)
         badgeTrackers.reserveCapacity(customers)
         challengeTrackers.reserveCapacity(customers)
