@@ -88,7 +88,9 @@ extension LoyaltyCommand {
             let window = LoyaltyHistory.Window(
                 start: sinceDate.map { calendar.instant(localDate: $0, secondsOfDay: 0) },
                 end: untilDate.map { calendar.instant(localDate: $0.adding(days: 1), secondsOfDay: 0) })
-            let history = try await LoyaltyHistory.read(source, window: window, display: display)
+            var history = try await LoyaltyHistory.read(source, window: window, display: display)
+            display.update(fraction: 1, "putting \(Format.count(history.eventCount)) events in time order")
+            history.orderByTime()
             let read = ContinuousClock.now
             guard let first = history.firstEventAt else {
                 throw HistoryInputError("there are no orders to replay in \(source.description)")

@@ -89,11 +89,20 @@ struct LoyaltyHistory {
         }
     }
 
-    /// Hands every event to `body` in time order (see the type's rules for ties).
+    /// Each kind's positions in time order; `nil` where the kind already is (`orderByTime()`).
+    private var customerOrder: [Int]?
+    private var orderOrder: [Int]?
+    private var refundOrder: [Int]?
+
+    /// Works out the time order of each kind (sorting only what is out of order), before the replay.
+    mutating func orderByTime() {
+        customerOrder = Self.timeOrder(customers.map { $0.createdAt ?? .distantPast })
+        orderOrder = Self.timeOrder(orders.map(\.placedAt))
+        refundOrder = Self.timeOrder(refunds.map(\.createdAt))
+    }
+
+    /// Hands every event to `body` in time order (see the type's rules for ties); `orderByTime()` first.
     func forEachInTimeOrder(_ body: (ReplayEvent) -> Void) {
-        let customerOrder = Self.timeOrder(customers.map { $0.createdAt ?? .distantPast })
-        let orderOrder = Self.timeOrder(orders.map(\.placedAt))
-        let refundOrder = Self.timeOrder(refunds.map(\.createdAt))
         var (c, o, r) = (0, 0, 0)
         func customer(_ i: Int) -> Customer { customers[customerOrder?[i] ?? i] }
         func order(_ i: Int) -> Order { orders[orderOrder?[i] ?? i] }
