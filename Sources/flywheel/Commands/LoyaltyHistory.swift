@@ -50,9 +50,10 @@ struct LoyaltyHistory {
     /// Reads `input`'s customers, orders and refunds inside `window`.
     static func read(_ input: HistoryInput, window: Window, display: ProgressDisplay) async throws -> LoyaltyHistory {
         var history = LoyaltyHistory()
-        history.read = try await input.read(.all, display: display) { batch in
+        let summary = try await input.read(.all, display: display) { batch in
             history.add(batch, window: window)
         }
+        history.read = summary
         history.customerIndex = [:]
         if let end = window.end { history.customers.removeAll { ($0.createdAt ?? .distantPast) >= end } }
         if let start = window.start ?? history.firstEventAt {
