@@ -36,7 +36,8 @@ struct LoyaltySimulateCommandTests {
 
     static func simulate(_ extra: [String], in dir: URL, file: String) throws -> FlywheelBinary.Result {
         try FlywheelBinary.run(
-            ["loyalty", "simulate", "--programme", programme, "--input", file, "--input-format", "csv"] + extra, in: dir)
+            ["loyalty", "simulate", "--programme", programme, "--input", file, "--input-format", "csv"] + extra, in: dir
+        )
     }
 
     @Test("the seeds' default on a tiny CSV, nobody redeems: every figure as computed by hand")
@@ -123,7 +124,8 @@ struct LoyaltySimulateCommandTests {
             #expect(german.stdout.contains(text), "German text lacks \(text)")
         }
         // From 1 April: only cara's seven orders; she joins at the launch (her first order in the window).
-        let april = try Self.simulate(["--json", "--since", "2025-04-01", "--until", "2025-04-30"], in: dir, file: file)
+        let april = try Self.simulate(
+            ["--json", "--since", "2025-04-01", "--until", "2025-04-30"], in: dir, file: file)
         #expect(april.status == 0, "\(april.stderr)")
         let json = try april.json()
         #expect(json["members"] as? Int == 1)
@@ -173,8 +175,10 @@ struct LoyaltySimulateCommandTests {
             ["simulate", "--customers", "1500", "--seed", "7", "--database", database], in: dir)
         #expect(simulated.status == 0, "\(simulated.stderr)")
         let result = try FlywheelBinary.run(
-            ["loyalty", "simulate", "--programme", Self.programme, "--database", database, "--json", "--redeem",
-             "when-affordable"], in: dir)
+            [
+                "loyalty", "simulate", "--programme", Self.programme, "--database", database, "--json", "--redeem",
+                "when-affordable",
+            ], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try result.json()
         let pointsObject = try #require(json["points"] as? [String: Any])

@@ -86,7 +86,8 @@ extension ProgrammeReplay {
     mutating func releaseDue(at: Date) {
         while releaseHead < releases.count, releases[releaseHead].at <= at {
             let (when, slot, order) = releases[releaseHead]
-            ledger.release(slot: slot, source: SourceEvent(.release, key: order), reason: "return window closed", at: when)
+            ledger.release(
+                slot: slot, source: SourceEvent(.release, key: order), reason: "return window closed", at: when)
             releaseHead += 1
         }
         if releaseHead > 4_096, releaseHead * 2 > releases.count {

@@ -12,7 +12,8 @@ extension ProgrammeReplay {
             if let rules = tierRules { _ = rules.handle(.advance(to: at), state: &tierStates[index]) }
             if !programme.badges.isEmpty {
                 for badge in badgeTrackers[index].advance(to: at, badges: programme.badges) {
-                    award(index, badge.points, key: "\(badge.key):\(customerIDs[index])", reason: "badge", at: badge.at,
+                    award(
+                        index, badge.points, key: "\(badge.key):\(customerIDs[index])", reason: "badge", at: badge.at,
                         rule: \.badges)
                 }
             }
@@ -55,7 +56,8 @@ extension ProgrammeReplay {
             pointsIssued: issued, issuedByRule: byRule,
             pointsRedeemed: ledger.balance(of: .redeemed), pointsReversed: ledger.balance(of: .reversed),
             pointsExpired: ledger.balance(of: .expired), pointsOpen: open, codesIssued: rewardBook.codes.count,
-            codesUsed: used, codesExpired: expired, redemptionsRefused: redemptionsRefused, membershipFeesMinor: feesMinor,
+            codesUsed: used, codesExpired: expired, redemptionsRefused: redemptionsRefused,
+            membershipFeesMinor: feesMinor,
             memberOrders: memberOrders, memberSavingsMinor: memberSavingsMinor, tierCounts: tierCounts,
             tierChanges: tierChanges,
             liability: liability(at: at))

@@ -4,7 +4,7 @@ import Foundation
 extension ProgrammeReplay {
     mutating func applyOrder(_ order: Order) {
         guard let customer = order.customerExternalID, order.cancelledAt == nil, order.currency == currency,
-            case let (slot, isNew) = ledger.orderSlot(order.externalID), isNew
+            case (let slot, let isNew) = ledger.orderSlot(order.externalID), isNew
         else {
             skippedOrders += 1
             return
@@ -59,7 +59,8 @@ extension ProgrammeReplay {
             for badge in badgeTrackers[index].order(
                 spendMinor: qualifying, at: order.placedAt, badges: programme.badges)
             {
-                award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: order.placedAt,
+                award(
+                    index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: order.placedAt,
                     rule: \.badges)
             }
         }
@@ -126,9 +127,10 @@ extension ProgrammeReplay {
         var count = 0
         while ledger.spendablePoints(of: customer, at: at) >= reward.costPoints {
             let key = "auto:\(order):\(count)"
-            guard case .success = rewardBook.redeem(
-                reward, customer: customer, key: key, at: at, calendar: calendar, ledger: &ledger,
-                generator: &generator)
+            guard
+                case .success = rewardBook.redeem(
+                    reward, customer: customer, key: key, at: at, calendar: calendar, ledger: &ledger,
+                    generator: &generator)
             else { break }
             count += 1
             lastActivity[index] = at
@@ -171,7 +173,8 @@ extension ProgrammeReplay {
         self.award(index, award.points, key: "action:\(key)", reason: action.rawValue, at: at, rule: \.actions)
         if !programme.badges.isEmpty {
             for badge in badgeTrackers[index].action(action, at: at, badges: programme.badges) {
-                self.award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: at, rule: \.badges)
+                self.award(
+                    index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: at, rule: \.badges)
             }
         }
     }

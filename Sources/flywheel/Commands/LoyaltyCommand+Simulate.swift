@@ -40,7 +40,9 @@ extension LoyaltyCommand {
         @Option(help: ArgumentHelp("Replay from the start of this day, YYYY-MM-DD (the launch).", valueName: "date"))
         var since: String?
 
-        @Option(help: ArgumentHelp("Replay to the end of this day, YYYY-MM-DD (default: the last event's day).", valueName: "date"))
+        @Option(
+            help: ArgumentHelp(
+                "Replay to the end of this day, YYYY-MM-DD (default: the last event's day).", valueName: "date"))
         var until: String?
 
         @Option(help: ArgumentHelp("How customers redeem: never or when-affordable.", valueName: "rule"))
@@ -143,11 +145,11 @@ extension LoyaltyCommand {
                 let readSeconds = Self.seconds(read - started)
                 let replaySeconds = Self.seconds(replayed - read)
                 let rate = Double(summary.orders + summary.skippedOrders) / max(replaySeconds, 1e-9)
-                FileHandle.standardError.write(
-                    Data(
-                        ("timing: read \(Format.count(history.orderCount)) orders in \(String(format: "%.3f", readSeconds)) s;"
-                            + " replayed \(Format.count(total)) events in \(String(format: "%.3f", replaySeconds)) s"
-                            + " (\(Format.count(Int(rate))) orders/s)\n").utf8))
+                let line =
+                    "timing: read \(Format.count(history.orderCount)) orders in"
+                    + " \(String(format: "%.3f", readSeconds)) s; replayed \(Format.count(total)) events in"
+                    + " \(String(format: "%.3f", replaySeconds)) s (\(Format.count(Int(rate))) orders/s)\n"
+                FileHandle.standardError.write(Data(line.utf8))
             }
         }
 

@@ -7,8 +7,9 @@ import Foundation
 /// the replay merged in time order.
 ///
 /// Events outside the window are left out: orders and refunds by their time, customers created after its
-/// end. A customer named several times (a file names them with each order) is one record, merged. A customer created before the start (or with no creation time) is known at the start, so they get
-/// the launch bonus then. At equal times customers come before orders, orders before refunds, and each
+/// end. A customer named several times (a file names them with each order) is one record, merged. A
+/// customer created before the start (or with no creation time) is known at the start, so they get the
+/// launch bonus then. At equal times customers come before orders, orders before refunds, and each
 /// kind keeps its reading order.
 struct LoyaltyHistory {
     /// `[start, end)`; `nil` for open.

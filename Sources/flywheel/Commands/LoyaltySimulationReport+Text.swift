@@ -31,7 +31,8 @@ extension LoyaltySimulationReport {
         row(
             t("Orders replayed", "Nachgespielte Bestellungen"), count(orders),
             skippedOrders > 0
-                ? t("(\(count(skippedOrders)) skipped: guest, cancelled, other currency)",
+                ? t(
+                    "(\(count(skippedOrders)) skipped: guest, cancelled, other currency)",
                     "(\(count(skippedOrders)) übersprungen: Gast, storniert, andere Währung)") : "")
         row(t("Refunds", "Erstattungen"), count(refunds))
         lines.append("")
@@ -52,7 +53,9 @@ extension LoyaltySimulationReport {
         row(t("Redeemed", "Eingelöst"), count(points.redeemed), t("cost ", "Kosten ") + money(costMinor))
         row(t("Reversed by refunds", "Durch Erstattungen storniert"), count(points.reversed))
         row(t("Expired", "Verfallen"), count(points.expired))
-        row(t("Open", "Offen"), count(points.open), points.pending > 0 ? t("of which pending ", "davon vorläufig ") + count(points.pending) : "")
+        row(
+            t("Open", "Offen"), count(points.open),
+            points.pending > 0 ? t("of which pending ", "davon vorläufig ") + count(points.pending) : "")
         lines.append("")
         lines.append(t("LIABILITY", "VERBINDLICHKEIT") + " \(t("on", "am")) \(through)")
         row(t("Open points", "Offene Punkte"), count(liability.points), money(liability.valueMinor))
@@ -60,7 +63,9 @@ extension LoyaltySimulationReport {
             let range =
                 bucket.toMonths.map { "\(bucket.fromMonths)–\($0) \(t("months", "Monate"))" }
                 ?? "\(bucket.fromMonths)+ \(t("months", "Monate"))"
-            row("  " + t("earned ", "erworben vor ") + range + t(" ago", ""), count(bucket.points), money(bucket.valueMinor))
+            row(
+                "  " + t("earned ", "erworben vor ") + range + t(" ago", ""), count(bucket.points),
+                money(bucket.valueMinor))
         }
         if liability.pendingPoints > 0 {
             row(
@@ -72,7 +77,9 @@ extension LoyaltySimulationReport {
         row(t("Issued", "Ausgegeben"), count(codes.issued))
         row(t("Used", "Eingelöst"), count(codes.used))
         row(t("Expired unused", "Ungenutzt verfallen"), count(codes.expired))
-        if codes.redemptionsRefused > 0 { row(t("Redemptions refused", "Abgelehnte Einlösungen"), count(codes.redemptionsRefused)) }
+        if codes.redemptionsRefused > 0 {
+            row(t("Redemptions refused", "Abgelehnte Einlösungen"), count(codes.redemptionsRefused))
+        }
         if !tiers.isEmpty {
             lines.append("")
             lines.append(t("TIERS", "STUFEN") + " \(t("on", "am")) \(through)")

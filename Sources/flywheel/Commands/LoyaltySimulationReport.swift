@@ -129,7 +129,8 @@ struct LoyaltySimulationReport: Encodable {
         liability = Liability(
             points: report.openPoints, valueMinor: report.valueMinor,
             byAge: report.buckets.map {
-                AgeBucket(fromMonths: $0.fromMonths, toMonths: $0.toMonths, points: $0.points, valueMinor: $0.valueMinor)
+                AgeBucket(
+                    fromMonths: $0.fromMonths, toMonths: $0.toMonths, points: $0.points, valueMinor: $0.valueMinor)
             },
             pendingPoints: report.pendingPoints, pendingValueMinor: report.pendingValueMinor)
         codes = Codes(

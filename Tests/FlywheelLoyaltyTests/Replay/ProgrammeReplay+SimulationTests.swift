@@ -67,16 +67,21 @@ struct ProgrammeReplaySimulationTests {
             let first = ledger.release(order: "O1", source: release, reason: "window", at: E.at(2026, 1, 15))
             #expect(first.entries.count == 1)
             #expect(ledger.hasApplied(release))
-            #expect(ledger.release(order: "O1", source: release, reason: "window", at: E.at(2026, 1, 16)) == .alreadyApplied)
+            #expect(
+                ledger.release(order: "O1", source: release, reason: "window", at: E.at(2026, 1, 16)) == .alreadyApplied
+            )
             #expect(ledger.balance(of: .available(customer: "c")) == 50)
             #expect(ledger.balance(of: .pending(customer: "c")) == 0)
             // A release keyed otherwise still applies once.
             let other = SourceEvent(.release, key: "batch-7")
             #expect(ledger.release(order: "O1", source: other, reason: "again", at: E.at(2026, 1, 17)).entries.isEmpty)
             #expect(ledger.hasApplied(other))
-            #expect(ledger.release(order: "O1", source: other, reason: "again", at: E.at(2026, 1, 17)) == .alreadyApplied)
-            #expect(ledger.release(order: "nope", source: SourceEvent(.release, key: "nope"), reason: "x", at: E.at(2026, 1, 17))
-                == .rejected(.unknownOrder))
+            #expect(
+                ledger.release(order: "O1", source: other, reason: "again", at: E.at(2026, 1, 17)) == .alreadyApplied)
+            #expect(
+                ledger.release(
+                    order: "nope", source: SourceEvent(.release, key: "nope"), reason: "x", at: E.at(2026, 1, 17))
+                    == .rejected(.unknownOrder))
         }
     }
 }
