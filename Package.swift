@@ -98,7 +98,7 @@ let package = Package(
             name: "flywheel",
             dependencies: [
                 "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelSimulation", "FlywheelServer",
-                "FlywheelAnalytics",
+                "FlywheelAnalytics", "FlywheelLoyalty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -16,7 +16,7 @@ struct Flywheel: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, ImportCommand.self, StatusCommand.self, SimulateCommand.self, ServeCommand.self,
-            KeysCommand.self, AdminCommand.self, CLVCommand.self, ReportCommand.self,
+            KeysCommand.self, AdminCommand.self, CLVCommand.self, ReportCommand.self, LoyaltyCommand.self,
         ]
     )
 }

@@ -11,4 +11,6 @@ struct OrderEarning: Hashable, Sendable {
     var refundedMinor: Int64 = 0
     /// Points accounted for by refunds so far: reversed plus shortfall.
     var accountedPoints: Int64 = 0
+    /// Whether the order's `release` source (keyed by the order id) was applied.
+    var released = false
 }

@@ -17,7 +17,9 @@ extension PointsLedger {
         guard source.kind == .refund else {
             return .rejected(.wrongSourceKind(expected: [.refund], got: source.kind))
         }
-        guard var earning = orders[order] else { return .rejected(.unknownOrder) }
+        guard let slot = existingOrderSlot(order), var earning = orderEarnings[slot] else {
+            return .rejected(.unknownOrder)
+        }
         guard amount.currency == earning.currency else { return .rejected(.currencyMismatch) }
         guard amount.minorUnits > 0 else { return .rejected(.nonPositiveAmount) }
 
@@ -45,7 +47,7 @@ extension PointsLedger {
         }
         earning.refundedMinor = refunded
         earning.accountedPoints = target
-        orders[order] = earning
+        orderEarnings[slot] = earning
         markApplied(source)
         return .applied(entries: appended, shortfall: shortfall)
     }

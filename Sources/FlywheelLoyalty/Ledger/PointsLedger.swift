@@ -35,7 +35,10 @@ public struct PointsLedger: Sendable {
     /// Every applied source with its last entry (-1 for none); each entry's previous entry of the same source.
     private var sources: [SourceEvent: Int] = [:]
     private var previousInSource: [Int] = []
-    var orders: [String: OrderEarning] = [:]
+    /// Each order id's slot (claimed by `orderSlot`, also by replays for orders that earn nothing) and what
+    /// each slot's order earned (`nil`: nothing here): one hash per order operation.
+    private var orderSlots: [String: Int] = [:]
+    var orderEarnings: [OrderEarning?] = []
 
     /// Whether entries are kept (always, except in a lean ledger for large replays).
     public let keepsEntries: Bool
@@ -64,7 +67,8 @@ public struct PointsLedger: Sendable {
         lotOwner.reserveCapacity(lots)
         lastEntryOfLot.reserveCapacity(lots)
         self.sources.reserveCapacity(sources)
-        self.orders.reserveCapacity(orders)
+        orderSlots.reserveCapacity(orders)
+        orderEarnings.reserveCapacity(orders)
         customerNumbers.reserveCapacity(customers)
         customerNames.reserveCapacity(customers)
         availableBalances.reserveCapacity(customers)
@@ -102,7 +106,17 @@ public struct PointsLedger: Sendable {
     }
 
     /// Whether `source` has already been applied.
-    public func hasApplied(_ source: SourceEvent) -> Bool { sources[source] != nil }
+    ///
+    /// An order's earning and its release (keyed by the order id) are recorded in the order table rather than
+    /// in the source table, so that a replay hashes each order id once per operation.
+    public func hasApplied(_ source: SourceEvent) -> Bool {
+        switch source.kind {
+        case .order: orderSlots[source.key].map { orderEarnings[$0] != nil } ?? false
+        case .release:
+            orderSlots[source.key].map { orderEarnings[$0]?.released == true } ?? false || sources[source] != nil
+        default: sources[source] != nil
+        }
+    }
 
     /// Awards `points` to `customer` as a new lot.
     ///
@@ -119,30 +133,73 @@ public struct PointsLedger: Sendable {
         orderAmount: Money? = nil, admin: String? = nil, pending: Bool = false
     ) -> LedgerOutcome {
         if hasApplied(source) { return .alreadyApplied }
-        let kinds: [SourceEvent.Kind] = [.order, .referral, .bonus, .manual]
-        guard kinds.contains(source.kind) else {
-            return .rejected(.wrongSourceKind(expected: kinds, got: source.kind))
+        switch source.kind {
+        case .order, .referral, .bonus, .manual: break
+        default: return .rejected(.wrongSourceKind(expected: [.order, .referral, .bonus, .manual], got: source.kind))
         }
         guard points > 0 else { return .rejected(.nonPositivePoints(points)) }
+        var slot: Int?
         if source.kind == .order {
             guard let orderAmount else { return .rejected(.missingOrderAmount) }
             guard orderAmount.minorUnits > 0 else { return .rejected(.nonPositiveAmount) }
+            slot = orderSlot(source.key).slot
         }
+        let entry = addEarning(
+            owner: customerNumber(customer), customer: customer, points: points, source: source, reason: reason,
+            at: at, expiresAt: expiresAt, orderSlot: slot, orderAmount: orderAmount, admin: admin, pending: pending)
+        return .applied(entries: [entry], shortfall: 0)
+    }
+
+    /// The replay's fast path of `earn` for an order: `slot` from `orderSlot` (new), `owner` from
+    /// `customerNumber(_:)`; the caller has checked what `earn` checks (points and amount positive). No lookup.
+    mutating func earnOrder(
+        slot: Int, owner: Int, customer: String, points: Int64, source: SourceEvent, at: Date, expiresAt: Date?,
+        amount: Money, pending: Bool
+    ) {
+        _ = addEarning(
+            owner: owner, customer: customer, points: points, source: source, reason: "order", at: at,
+            expiresAt: expiresAt, orderSlot: slot, orderAmount: amount, admin: nil, pending: pending)
+    }
+
+    private mutating func addEarning(
+        owner: Int, customer: String, points: Int64, source: SourceEvent, reason: String, at: Date, expiresAt: Date?,
+        orderSlot slot: Int?, orderAmount: Money?, admin: String?, pending: Bool
+    ) -> LedgerEntry {
         let lotID = LotID(lots.count)
         lots.append(
             PointsLot(
                 id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt, earned: points,
                 remaining: points, isPending: pending))
-        registerLot(lotID, customer: customer)
-        if source.kind == .order, let orderAmount {
-            orders[source.key] = OrderEarning(
+        customerLots[owner].append(lotID)
+        lotOwner.append(owner)
+        lastEntryOfLot.append(-1)
+        if let slot, let orderAmount {
+            orderEarnings[slot] = OrderEarning(
                 customer: customer, lot: lotID, earned: points, amountMinor: orderAmount.minorUnits,
                 currency: orderAmount.currency)
         }
-        let entry = append(
+        return append(
             debit: .programme, credit: lots[lotID.rawValue].account, points: points, source: source,
             reason: reason, at: at, lot: lotID, admin: admin)
-        return .applied(entries: [entry], shortfall: 0)
+    }
+
+    /// The slot of order `key`, claimed when new (`isNew`): one hash lookup.
+    mutating func orderSlot(_ key: String) -> (slot: Int, isNew: Bool) {
+        var isNew = false
+        let slot = Self.claim(&orderSlots[key, default: -1], next: orderEarnings.count, isNew: &isNew)
+        if isNew { orderEarnings.append(nil) }
+        return (slot, isNew)
+    }
+
+    /// The slot of order `key`, if claimed.
+    func existingOrderSlot(_ key: String) -> Int? { orderSlots[key] }
+
+    private static func claim(_ value: inout Int, next: Int, isNew: inout Bool) -> Int {
+        if value < 0 {
+            value = next
+            isNew = true
+        }
+        return value
     }
 
     /// Adds `points` to `customer` as a new lot taken from `debit` (the hand-back of redeemed points).
@@ -195,21 +252,23 @@ public struct PointsLedger: Sendable {
 
     /// Gives a new lot its owner and an empty entry list.
     private mutating func registerLot(_ lot: LotID, customer: String) {
-        let number: Int
-        if let known = customerNumbers[customer] {
-            number = known
-        } else {
-            number = customerNames.count
-            customerNumbers[customer] = number
-            customerNames.append(customer)
-            availableBalances.append(0)
-            pendingBalances.append(0)
-            pendingMoved.append(false)
-            customerLots.append([])
-        }
+        let number = customerNumber(customer)
         customerLots[number].append(lot)
         lotOwner.append(number)
         lastEntryOfLot.append(-1)
+    }
+
+    /// The ledger's dense number of `customer`, added when new.
+    mutating func customerNumber(_ customer: String) -> Int {
+        if let known = customerNumbers[customer] { return known }
+        let number = customerNames.count
+        customerNumbers[customer] = number
+        customerNames.append(customer)
+        availableBalances.append(0)
+        pendingBalances.append(0)
+        pendingMoved.append(false)
+        customerLots.append([])
+        return number
     }
 
     /// Adds `delta` to `account`'s balance; customer accounts belong to `owner` (the lot's owner).
@@ -248,7 +307,8 @@ public struct PointsLedger: Sendable {
         move(credit, points, owner: owner)
         if credit == .redeemed { redeemedBySource[source, default: 0] += points }
         guard keepsEntries else {
-            sources.updateValue(-1, forKey: source)
+            // Orders and their releases are marked in the order table (see `hasApplied`).
+            if source.kind != .order && source.kind != .release { sources.updateValue(-1, forKey: source) }
             return entry
         }
         entries.append(entry)

@@ -8,6 +8,7 @@ extension ProgrammeReplay {
         let index = customerIDs.count
         customerIndex[customer] = index
         customerIDs.append(customer)
+        ledgerNumbers.append(ledger.customerNumber(customer))
         tierStates.append(TierState())
         badgeTrackers.append(BadgeTracker())
         challengeTrackers.append(ChallengeTracker())
@@ -19,18 +20,21 @@ extension ProgrammeReplay {
         if programme.launchBonusPoints > 0 {
             award(
                 index, programme.launchBonusPoints, key: "launch:\(customer)", reason: "launch bonus",
-                at: max(at, programme.effectiveFrom))
+                at: max(at, programme.effectiveFrom), rule: \.launchBonus)
         }
         return index
     }
 
-    /// Awards a `bonus` lot (expiring per the policy) and marks the customer active.
-    mutating func award(_ index: Int, _ points: Int64, key: String, reason: String, at: Date) {
+    /// Awards a `bonus` lot (expiring per the policy), counts it under `rule` and marks the customer active.
+    mutating func award(
+        _ index: Int, _ points: Int64, key: String, reason: String, at: Date, rule: WritableKeyPath<IssuedPoints, Int64>
+    ) {
         guard points > 0 else { return }
         let expiresAt = lotExpiry(earnedAt: at)
-        _ = ledger.earn(
+        let outcome = ledger.earn(
             customer: customerIDs[index], points: points, source: SourceEvent(.bonus, key: key), reason: reason, at: at,
             expiresAt: expiresAt)
+        if case .applied = outcome { issued[keyPath: rule] += points }
         lastActivity[index] = at
     }
 
@@ -58,7 +62,7 @@ extension ProgrammeReplay {
         let perks = tierRules?.perks(of: tierStates[index])
         let gift = programme.earning.points(for: .birthday).points + (perks?.birthdayGiftPoints ?? 0)
         let key = "birthday:\(customerIDs[index]):\(local.year)"
-        award(index, gift, key: key, reason: "birthday gift", at: at)
+        award(index, gift, key: key, reason: "birthday gift", at: at, rule: \.birthday)
         if let rewardID = perks?.birthdayRewardID, let reward = programme.reward(rewardID) {
             _ = rewardBook.grant(reward, customer: customerIDs[index], key: key, at: at, generator: &generator)
         }
@@ -81,9 +85,9 @@ extension ProgrammeReplay {
     /// Releases the pending points of orders whose return window closed by `at`.
     mutating func releaseDue(at: Date) {
         while releaseHead < releases.count, releases[releaseHead].at <= at {
-            let (when, order) = releases[releaseHead]
-            _ = ledger.release(
-                order: order, source: SourceEvent(.release, key: order), reason: "return window closed", at: when)
+            let (when, slot, order) = releases[releaseHead]
+            ledger.release(
+                slot: slot, source: SourceEvent(.release, key: order), reason: "return window closed", at: when)
             releaseHead += 1
         }
         if releaseHead > 4_096, releaseHead * 2 > releases.count {

@@ -12,7 +12,9 @@ extension ProgrammeReplay {
             if let rules = tierRules { _ = rules.handle(.advance(to: at), state: &tierStates[index]) }
             if !programme.badges.isEmpty {
                 for badge in badgeTrackers[index].advance(to: at, badges: programme.badges) {
-                    award(index, badge.points, key: "\(badge.key):\(customerIDs[index])", reason: "badge", at: badge.at)
+                    award(
+                        index, badge.points, key: "\(badge.key):\(customerIDs[index])", reason: "badge", at: badge.at,
+                        rule: \.badges)
                 }
             }
         }
@@ -25,18 +27,39 @@ extension ProgrammeReplay {
     /// The figures so far, with the liability at `at`.
     public func summary(at: Date) -> ReplaySummary {
         var tierCounts: [String: Int] = [:]
+        var tierChanges: [String: Int] = [:]
         if let rules = tierRules {
-            for state in tierStates { tierCounts[rules.tier(of: state)?.id ?? "", default: 0] += 1 }
+            for state in tierStates {
+                tierCounts[rules.tier(of: state)?.id ?? "", default: 0] += 1
+                for change in state.history { tierChanges[change.kind.rawValue, default: 0] += 1 }
+            }
         }
-        let issued = ledger.lots.reduce(Int64(0)) { $0 + ($1.source.kind == .handBack ? 0 : $1.earned) }
-        let open = ledger.lots.reduce(Int64(0)) { $0 + $1.remaining }
-        let used = rewardBook.codes.count { if case .used = $0.status { true } else { false } }
+        var issued: Int64 = 0
+        var open: Int64 = 0
+        var byRule = self.issued
+        for lot in ledger.lots {
+            if lot.source.kind != .handBack { issued += lot.earned }
+            if lot.source.kind == .referral { byRule.referrals += lot.earned }
+            open += lot.remaining
+        }
+        var used = 0
+        var expired = 0
+        for code in rewardBook.codes {
+            switch code.status {
+            case .used: used += 1
+            case .expired: expired += 1
+            case .issued: break
+            }
+        }
         return ReplaySummary(
-            orders: orders, skippedOrders: skippedOrders, refunds: refunds, pointsIssued: issued,
+            members: customerIDs.count, orders: orders, skippedOrders: skippedOrders, refunds: refunds,
+            pointsIssued: issued, issuedByRule: byRule,
             pointsRedeemed: ledger.balance(of: .redeemed), pointsReversed: ledger.balance(of: .reversed),
             pointsExpired: ledger.balance(of: .expired), pointsOpen: open, codesIssued: rewardBook.codes.count,
-            codesUsed: used, redemptionsRefused: redemptionsRefused, membershipFeesMinor: feesMinor,
+            codesUsed: used, codesExpired: expired, redemptionsRefused: redemptionsRefused,
+            membershipFeesMinor: feesMinor,
             memberOrders: memberOrders, memberSavingsMinor: memberSavingsMinor, tierCounts: tierCounts,
+            tierChanges: tierChanges,
             liability: liability(at: at))
     }
 }

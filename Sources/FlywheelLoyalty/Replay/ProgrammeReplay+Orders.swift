@@ -4,30 +4,34 @@ import Foundation
 extension ProgrammeReplay {
     mutating func applyOrder(_ order: Order) {
         guard let customer = order.customerExternalID, order.cancelledAt == nil, order.currency == currency,
-            orderRecords[order.externalID] == nil
+            case (let slot, let isNew) = ledger.orderSlot(order.externalID), isNew
         else {
             skippedOrders += 1
             return
         }
         let index = customerNumber(customer, at: order.placedAt)
         beforeActivity(index, at: order.placedAt)
+        if redemption == .whenAffordable { redeemWhileAffordable(index, order: order.externalID, at: order.placedAt) }
         orders += 1
         let multiplier = tierRules?.perks(of: tierStates[index])?.earningMultiplier ?? .one
         let context = EarningContext(calendar: calendar, tierMultiplier: multiplier, birthday: birthdays[index])
         let earned = (try? programme.earning.points(for: order, context: context))
         let points = earned?.total ?? 0
         let qualifying = earned?.eligibleMinor ?? 0
-        orderRecords[order.externalID] = OrderRecord(
+        // The ledger's order slots and the replay's records stay in step: only the replay claims slots.
+        let record = OrderRecord(
             customer: index, placedAt: order.placedAt, totalMinor: order.totalMinor, qualifyingMinor: qualifying)
-        if points > 0, order.totalMinor > 0 {
+        if slot == orderRecords.count { orderRecords.append(record) } else { orderRecords[slot] = record }
+        if points > 0, order.totalMinor > 0, let earned {
             let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
             let expiresAt = lotExpiry(earnedAt: order.placedAt)
-            _ = ledger.earn(
-                customer: customer, points: points, source: SourceEvent(.order, key: order.externalID), reason: "order",
-                at: order.placedAt, expiresAt: expiresAt, orderAmount: order.total,
-                pending: pending)
+            ledger.earnOrder(
+                slot: slot, owner: ledgerNumbers[index], customer: customer, points: points,
+                source: SourceEvent(.order, key: order.externalID), at: order.placedAt, expiresAt: expiresAt,
+                amount: order.total, pending: pending)
+            count(earned)
             if pending, let days = programme.returnWindowDays {
-                releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), order.externalID))
+                releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), slot, order.externalID))
             }
         }
         lastActivity[index] = order.placedAt
@@ -55,7 +59,9 @@ extension ProgrammeReplay {
             for badge in badgeTrackers[index].order(
                 spendMinor: qualifying, at: order.placedAt, badges: programme.badges)
             {
-                award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: order.placedAt)
+                award(
+                    index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: order.placedAt,
+                    rule: \.badges)
             }
         }
         if !programme.challenges.isEmpty {
@@ -64,15 +70,17 @@ extension ProgrammeReplay {
             for challenge in done {
                 award(
                     index, challenge.points, key: "challenge:\(challenge.id):\(customer)", reason: "challenge",
-                    at: order.placedAt)
+                    at: order.placedAt, rule: \.challenges)
             }
         }
     }
 
     mutating func applyRefund(_ refund: Refund) {
-        guard var record = orderRecords[refund.orderExternalID], refund.amountMinor > 0,
+        guard let slot = ledger.existingOrderSlot(refund.orderExternalID), slot < orderRecords.count,
+            refund.amountMinor > 0,
             appliedRefunds.insert(refund.externalID).inserted
         else { return }
+        var record = orderRecords[slot]
         refunds += 1
         let before = ledger.balance(of: .reversed)
         let outcome = ledger.refund(
@@ -87,7 +95,7 @@ extension ProgrammeReplay {
             : EarningArithmetic.multiplyDivide(record.qualifyingMinor, record.refundedMinor, max(1, record.totalMinor))
         let qualifyingBack = target - record.qualifyingTaken
         record.qualifyingTaken = target
-        orderRecords[refund.orderExternalID] = record
+        orderRecords[slot] = record
         let index = record.customer
         if let rules = tierRules {
             _ = rules.handle(
@@ -101,6 +109,37 @@ extension ProgrammeReplay {
         let expiresAt = lotExpiry(earnedAt: refund.createdAt)
         _ = rewardBook.orderRefunded(
             order: refund.orderExternalID, fully: fully, at: refund.createdAt, ledger: &ledger, expiresAt: expiresAt)
+    }
+
+    /// Adds what an order earned to the points issued, by rule.
+    private mutating func count(_ earned: EarnedPoints) {
+        issued.orderBase += earned.base
+        for extra in earned.lineExtras { issued.productMultipliers += extra.points }
+        for extra in earned.boostExtras { issued.boosts += extra.points }
+        issued.tierMultipliers += earned.tierExtra
+    }
+
+    /// `SimulatedRedemption.whenAffordable`: the cheapest reward, as often as the spendable points cover it
+    /// and its limits allow (keys `auto:<order>:<n>`).
+    private mutating func redeemWhileAffordable(_ index: Int, order: String, at: Date) {
+        guard let reward = cheapestReward else { return }
+        let customer = customerIDs[index]
+        var count = 0
+        while ledger.spendablePoints(of: customer, at: at) >= reward.costPoints {
+            let key = "auto:\(order):\(count)"
+            guard
+                case .success = rewardBook.redeem(
+                    reward, customer: customer, key: key, at: at, calendar: calendar, ledger: &ledger,
+                    generator: &generator)
+            else { break }
+            count += 1
+            lastActivity[index] = at
+        }
+    }
+
+    /// The reward with the fewest points (the first on a tie); `nil` for an empty catalogue.
+    var cheapestReward: Reward? {
+        programme.rewards.filter { $0.costPoints > 0 }.min { $0.costPoints < $1.costPoints }
     }
 
     private func shortfall(_ outcome: LedgerOutcome) -> Int64 {
@@ -131,10 +170,11 @@ extension ProgrammeReplay {
         let award = programme.earning.points(for: action, alreadyAwarded: actionAwards[capKey, default: 0])
         guard award.points > 0, !ledger.hasApplied(SourceEvent(.bonus, key: "action:\(key)")) else { return }
         actionAwards[capKey, default: 0] += award.points
-        self.award(index, award.points, key: "action:\(key)", reason: action.rawValue, at: at)
+        self.award(index, award.points, key: "action:\(key)", reason: action.rawValue, at: at, rule: \.actions)
         if !programme.badges.isEmpty {
             for badge in badgeTrackers[index].action(action, at: at, badges: programme.badges) {
-                self.award(index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: at)
+                self.award(
+                    index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: at, rule: \.badges)
             }
         }
     }

@@ -32,6 +32,10 @@ public struct ProgrammeReplay: Sendable {
     /// Whether `expirySwitchedOn` follows the history (rather than being given).
     var expiryFromHistory = false
     var generator: SplitMix64
+    /// How customers redeem when the events do not say (a programme simulated on a shop's history).
+    public var redemption: SimulatedRedemption = .never
+    /// Points awarded so far, by rule (referrals are counted from the ledger when summarising).
+    var issued = IssuedPoints()
 
     var customerIndex: [String: Int] = [:]
     var customerIDs: [String] = []
@@ -43,8 +47,11 @@ public struct ProgrammeReplay: Sendable {
     var birthdays: [CivilDate?] = []
     var lastActivity: [Date?] = []
     var lastBirthdayYear: [Int] = []
-    var orderRecords: [String: OrderRecord] = [:]
-    var releases: [(at: Date, order: String)] = []
+    /// The replayed orders by the ledger's order slot (`PointsLedger.orderSlot`: one hash per order).
+    var orderRecords: [OrderRecord] = []
+    /// Each customer's number in the ledger.
+    var ledgerNumbers: [Int] = []
+    var releases: [(at: Date, slot: Int, order: String)] = []
     var releaseHead = 0
     var actionAwards: [String: Int64] = [:]
     var appliedRefunds: Set<String> = []
@@ -108,6 +115,7 @@ public struct ProgrammeReplay: Sendable {
         orderRecords.reserveCapacity(orders)
         customerIndex.reserveCapacity(customers)
         customerIDs.reserveCapacity(customers)
+        ledgerNumbers.reserveCapacity(customers)
         tierStates.reserveCapacity(customers)
         badgeTrackers.reserveCapacity(customers)
         challengeTrackers.reserveCapacity(customers)
