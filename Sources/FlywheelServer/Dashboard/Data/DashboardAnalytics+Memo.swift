@@ -52,6 +52,28 @@ extension DashboardAnalytics {
         }
     }
 
+    /// Computes `work` one after the other in one background task over a copy of the engine, keeping each
+    /// answer as it is ready.
+    func refreshInBackground(
+        _ work: [(String, @Sendable (AnalyticsSnapshot, Date, Bool) throws -> any Sendable)], now: Date
+    ) {
+        guard !work.isEmpty else { return }
+        let (asOf, newest) = asOf(now: now)
+        let day = settings.calendar.localDate(of: asOf)
+        refreshing.formUnion(work.map(\.0))
+        let engine = self.engine
+        let version = self.version
+        Task.detached(priority: .utility) {
+            let snapshot = engine.snapshot(asOf: asOf)
+            for (key, compute) in work {
+                let clock = ContinuousClock()
+                let started = clock.now
+                let value = try? compute(snapshot, asOf, newest)
+                await self.finishRefresh(key, value: value, version: version, day: day, cost: clock.now - started)
+            }
+        }
+    }
+
     private func finishRefresh(_ key: String, value: (any Sendable)?, version: Int, day: CivilDate, cost: Duration) {
         refreshing.remove(key)
         guard let value else { return }

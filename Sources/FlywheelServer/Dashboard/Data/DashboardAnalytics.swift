@@ -53,6 +53,8 @@ public actor DashboardAnalytics {
             pending = []
             version += 1
             phase = .ready
+            // The overview's figures before anyone sees "ready" (same actor turn), so the first view is a lookup.
+            _ = try? figures(now: now)
         } catch {
             phase = .failed("the history could not be read from the store: \(error)")
         }
@@ -84,12 +86,7 @@ public actor DashboardAnalytics {
     /// The figures as of `now`: headline, months and cohorts, and what changed. `isCurrent` is false while
     /// newer records are being worked in.
     public func figures(now: Date) throws -> DashboardFigures? {
-        let name = settings.name
-        guard let (figures, current) = try memoized("figures", now: now, { snapshot, asOf, newest in
-            let report = try snapshot.retentionReport(
-                RetentionReportOptions(shopName: name, sections: [.headline, .monthly, .cohorts]))
-            return DashboardFigures(asOf: asOf, asOfNewestOrder: newest, report: report, insights: report.insights())
-        }) else { return nil }
+        guard let (figures, current) = try memoized("figures", now: now, Self.figures(settings.name)) else { return nil }
         var answer = figures
         answer.isCurrent = current
         return answer
@@ -97,35 +94,24 @@ public actor DashboardAnalytics {
 
     /// The funnel.
     public func funnel(now: Date) throws -> ReportFunnel? {
-        let name = settings.name
-        return try memoized("funnel", now: now) { snapshot, _, _ in
-            try snapshot.retentionReport(RetentionReportOptions(shopName: name, sections: [.funnel])).funnel
-        }?.0 ?? nil
+        try memoized("funnel", now: now, Self.funnel(settings.name))?.0 ?? nil
     }
 
     /// Lifecycle stages, RFM segments and the RFM grid.
     public func segments(now: Date) -> (ReportSegments, RFMGrid)? {
-        let name = settings.name
-        let answer = try? memoized("segments", now: now) { snapshot, _, _ in
-            let report = try snapshot.retentionReport(RetentionReportOptions(shopName: name, sections: [.segments]))
-            return report.segments.map { ($0, snapshot.rfmGrid()) }
-        }
+        let answer = try? memoized("segments", now: now, Self.segments(settings.name))
         return answer?.0
     }
 
     /// Cohorts split by `split`.
     public func cohorts(split: CohortSplit, now: Date) throws -> CohortTable? {
-        try memoized("cohorts:" + split.rawValue, now: now) { snapshot, _, _ in try snapshot.cohorts(split: split) }?.0
+        try memoized("cohorts:" + split.rawValue, now: now, Self.cohorts(split))?.0
     }
 
     /// Predicted CLV of the lapsing customers (BG/NBD + Gamma-Gamma fitted on everyone), the most valuable
     /// first.
     public func lapsingCLV(now: Date) -> Result<ReportCLV, any Error>? {
-        let answer = try? memoized("lapsing-clv", now: now) { snapshot, _, _ in
-            Result<ReportCLV, any Error> {
-                try snapshot.reportCLV(segment: .lifecycle(.lapsing), options: ReportCLVOptions(topCustomers: 25))
-            }
-        }
+        let answer = try? memoized("lapsing-clv", now: now, Self.lapsingCLV)
         return answer?.0
     }
 
@@ -135,13 +121,47 @@ public actor DashboardAnalytics {
         return engine.snapshot(asOf: asOf(now: now).0)
     }
 
-    /// Computes the main pages' figures (the server calls it once the history is loaded, so the first
-    /// visitor of a large shop does not wait).
+    /// Computes the other pages' figures in one background task over a copy of the engine (the server
+    /// calls it once the history is loaded, so the first visitor of a large shop does not wait and page
+    /// views are not held up meanwhile).
     public func warmUp(now: Date) {
-        _ = try? figures(now: now)
-        _ = try? funnel(now: now)
-        _ = segments(now: now)
-        _ = try? cohorts(split: .none, now: now)
-        _ = lapsingCLV(now: now)
+        guard phase == .ready else { return }
+        let name = settings.name
+        let all: [(String, @Sendable (AnalyticsSnapshot, Date, Bool) throws -> any Sendable)] = [
+            ("funnel", { @Sendable in try Self.funnel(name)($0, $1, $2) }),
+            ("segments", { @Sendable in try Self.segments(name)($0, $1, $2) }),
+            ("cohorts:" + CohortSplit.none.rawValue, { @Sendable in try Self.cohorts(.none)($0, $1, $2) }),
+            ("lapsing-clv", { @Sendable in Self.lapsingCLV($0, $1, $2) }),
+        ]
+        refreshInBackground(all.filter { memo[$0.0] == nil && !refreshing.contains($0.0) }, now: now)
+    }
+
+    // MARK: What each page computes
+
+    static func figures(_ name: String) -> @Sendable (AnalyticsSnapshot, Date, Bool) throws -> DashboardFigures {
+        { snapshot, asOf, newest in
+            let report = try snapshot.retentionReport(
+                RetentionReportOptions(shopName: name, sections: [.headline, .monthly, .cohorts]))
+            return DashboardFigures(asOf: asOf, asOfNewestOrder: newest, report: report, insights: report.insights())
+        }
+    }
+
+    static func funnel(_ name: String) -> @Sendable (AnalyticsSnapshot, Date, Bool) throws -> ReportFunnel? {
+        { snapshot, _, _ in try snapshot.retentionReport(RetentionReportOptions(shopName: name, sections: [.funnel])).funnel }
+    }
+
+    static func segments(_ name: String) -> @Sendable (AnalyticsSnapshot, Date, Bool) throws -> (ReportSegments, RFMGrid)? {
+        { snapshot, _, _ in
+            let report = try snapshot.retentionReport(RetentionReportOptions(shopName: name, sections: [.segments]))
+            return report.segments.map { ($0, snapshot.rfmGrid()) }
+        }
+    }
+
+    static func cohorts(_ split: CohortSplit) -> @Sendable (AnalyticsSnapshot, Date, Bool) throws -> CohortTable {
+        { snapshot, _, _ in try snapshot.cohorts(split: split) }
+    }
+
+    @Sendable static func lapsingCLV(_ snapshot: AnalyticsSnapshot, _: Date, _: Bool) -> Result<ReportCLV, any Error> {
+        Result { try snapshot.reportCLV(segment: .lifecycle(.lapsing), options: ReportCLVOptions(topCustomers: 25)) }
     }
 }
