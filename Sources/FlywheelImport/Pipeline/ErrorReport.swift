@@ -1,3 +1,4 @@
+import FlywheelCore
 import Foundation
 
 /// Writes rejected rows to a CSV file (`line,field,reason`) as they come, so memory stays flat however
@@ -24,14 +25,9 @@ final class ErrorReport {
             handle = FileHandle(forWritingAtPath: path)
             try handle?.seekToEnd()
         }
-        let line = "\(rejection.line),\(Self.quote(rejection.field)),\(Self.quote(rejection.reason))\n"
+        let line = "\(rejection.line),\(CSVField.quoted(rejection.field)),\(CSVField.quoted(rejection.reason))\n"
         try handle?.write(contentsOf: Data(line.utf8))
     }
 
     func close() { try? handle?.close() }
-
-    static func quote(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

@@ -216,12 +216,11 @@ struct DashboardRoutes: Sendable {
         }
         var view = view(request, context, "customers_title")
         view.title = customer.externalID
-        let records = try await CustomerPage.Records.read(customer, from: store)
-        let snapshot = await analytics.snapshot(now: now())
+        let records = try await CustomerRecords.read(customer, from: store)
         let numbers = DashboardNumbers(
             locale: view.locale, currency: settings.currency.code, digits: settings.currency.minorUnitDigits)
         view.content = CustomerPage(
-            records: records, profile: snapshot?.profile(customerExternalID: customer.externalID), numbers: numbers,
+            records: records, profile: await analytics.profile(customerID: customer.externalID, now: now()), numbers: numbers,
             text: view.text, strings: ReportStrings(view.locale), calendar: settings.calendar
         ).content()
         return renderer.page("customer", view)
@@ -239,7 +238,7 @@ struct DashboardRoutes: Sendable {
     }
 
     private func delivery(_ request: Request, _ context: FlywheelRequestContext) async throws -> Response {
-        let tally = try await DeliveryPage.Tally.read(from: store)
+        let tally = try await DeliveryTally.read(from: store)
         guard tally.shipments > 0 else { return message(request, context, "delivery_title", ["delivery_empty"]) }
         var view = view(request, context, "delivery_title")
         let numbers = DashboardNumbers(

@@ -32,17 +32,12 @@ extension CLVCommand {
 
             func csvLine(currency: CurrencyCode) -> String {
                 let fields = [
-                    Self.quoted(customerID), String(repeatPurchases), CLVCommand.day(firstOrderDay),
+                    CSVField.quoted(customerID), String(repeatPurchases), CLVCommand.day(firstOrderDay),
                     CLVCommand.day(lastOrderDay), String(probabilityAlive), String(expectedPurchases),
                     nextOrderDay.map(CLVCommand.day) ?? "", averageOrderValueMinor.map(String.init) ?? "",
                     lifetimeValueMinor.map(String.init) ?? "", currency.code,
                 ]
                 return fields.joined(separator: ",")
-            }
-
-            private static func quoted(_ text: String) -> String {
-                guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-                return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
         }
 

@@ -21,12 +21,7 @@ struct ReportHistory {
     var orderCount: Int { table.orderCount }
 
     /// The end (last second) of the shop-local day of the latest order; now when there is no order.
-    var lastOrderDayEnd: Date {
-        guard table.latestPlacedAt != Int64.min else { return Date() }
-        let calendar = settings.calendar
-        let day = calendar.localDate(of: Date(timeIntervalSince1970: TimeInterval(table.latestPlacedAt)))
-        return calendar.instant(localDate: day.adding(days: 1), secondsOfDay: 0).addingTimeInterval(-1)
-    }
+    var lastOrderDayEnd: Date { table.latestOrderDayEnd ?? Date() }
 
     /// Reads everything the report needs.
     static func read(_ options: HistoryInputOptions, display: ProgressDisplay) async throws -> ReportHistory {

@@ -210,12 +210,12 @@ public struct CSVReportRenderer: Sendable {
     private mutating func row(
         _ section: String, _ group: String, _ item: String, _ metric: String, _ value: String, _ unit: String
     ) {
-        let fields = [section, Self.safeText(group), Self.safeText(item), metric, value, unit]
-        lines.append(fields.map(Self.field).joined(separator: ",") + "\r\n")
+        let fields = [section, CSVField.defused(group), CSVField.defused(item), metric, value, unit]
+        lines.append(fields.map(CSVField.quoted).joined(separator: ",") + "\r\n")
     }
 
     private mutating func text(_ s: String, _ g: String, _ i: String, _ metric: String, _ value: String) {
-        row(s, g, i, metric, Self.safeText(value), "text")
+        row(s, g, i, metric, CSVField.defused(value), "text")
     }
 
     private mutating func count(_ s: String, _ g: String, _ i: String, _ metric: String, _ value: Int) {
@@ -243,19 +243,7 @@ public struct CSVReportRenderer: Sendable {
         row(s, g, i, metric, value.flatMap { $0.isFinite ? "\($0)" : nil } ?? "", unit)
     }
 
-    // MARK: Quoting
-
-    /// A field as RFC 4180 wants it: quoted when it holds a comma, a quote or a line break.
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// Text a spreadsheet would take for a formula, made inert with a leading `'`.
-    static func safeText(_ text: String) -> String {
-        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
-        return "'" + text
-    }
+    // MARK: Names
 
     /// `all`, `lifecycle:lapsing`, `rfm:at_risk`, `vip`, `saved:NAME`, `rule:…`.
     static func segmentName(_ filter: CustomerFilter) -> String {

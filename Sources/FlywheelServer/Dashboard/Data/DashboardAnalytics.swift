@@ -70,17 +70,19 @@ public actor DashboardAnalytics {
         version += 1
     }
 
-    var latestOrder: Date {
-        engine.table.latestPlacedAt == Int64.min ? .distantPast : Date(timeIntervalSince1970: TimeInterval(engine.table.latestPlacedAt))
-    }
+    var latestOrder: Date { engine.table.latestOrderAt ?? .distantPast }
 
     /// The instant figures are as of at `now` (see `DashboardFigures.asOf`).
     func asOf(now: Date) -> (Date, newestOrder: Bool) {
-        guard engine.table.latestPlacedAt != Int64.min else { return (now, false) }
-        guard now.timeIntervalSince(latestOrder) > DashboardFigures.staleAfter else { return (now, false) }
-        let calendar = settings.calendar
-        let day = calendar.localDate(of: latestOrder)
-        return (calendar.instant(localDate: day.adding(days: 1), secondsOfDay: 0).addingTimeInterval(-1), true)
+        guard now.timeIntervalSince(latestOrder) > DashboardFigures.staleAfter, let dayEnd = engine.table.latestOrderDayEnd
+        else { return (now, false) }
+        return (dayEnd, true)
+    }
+
+    /// One customer's profile from the kept figures: no pass over the other customers or their orders.
+    public func profile(customerID: String, now: Date) -> CustomerProfile? {
+        guard phase == .ready else { return nil }
+        return engine.profile(customerExternalID: customerID, asOf: asOf(now: now).0)
     }
 
     /// The figures as of `now`: headline, months and cohorts, and what changed. `isCurrent` is false while

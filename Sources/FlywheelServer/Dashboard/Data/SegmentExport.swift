@@ -1,4 +1,5 @@
 import FlywheelAnalytics
+import FlywheelCore
 import Foundation
 
 /// A segment's members as CSV for a spreadsheet: id, orders, net spent, first and last purchase, stage,
@@ -32,11 +33,6 @@ struct SegmentExport {
         return out
     }
 
-    /// RFC 4180 quoting, and a leading `'` before `=`, `+`, `-`, `@`, tab or CR (CSV injection).
-    static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A cell as the export writes it: formulas defused, then quoted (`CSVField`).
+    static func cell(_ value: String) -> String { CSVField.quoted(CSVField.defused(value)) }
 }

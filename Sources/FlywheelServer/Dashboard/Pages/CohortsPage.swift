@@ -45,11 +45,10 @@ struct CohortsPage {
             id: "heatmap-\(index)", title: text["heatmap"] ?? "", rows: Array(rows),
             cellText: { numbers.format.decimal($0 * 100, digits: 0) }, tooltip: { numbers.percent($0) }
         ).render()
-        let scale = (0..<numbers.digits).reduce(1.0) { r, _ in r * 10 }
         let curves = SVGMultiLineChart(
             id: "curves-\(index)", title: text["ltv_curves"] ?? "",
             series: rows.map { row in
-                .init(name: numbers.month(row.cohort), values: row.cumulativeRevenuePerCustomerMinor.map { Double($0) / scale })
+                .init(name: numbers.month(row.cohort), values: row.cumulativeRevenuePerCustomerMinor.map(numbers.major))
             },
             stepLabel: { DashboardText.format(text["month_n"] ?? "", String($0)) },
             format: { numbers.format.decimal($0, digits: 0) + " " + numbers.currency }, noData: text["no_cohorts"] ?? ""

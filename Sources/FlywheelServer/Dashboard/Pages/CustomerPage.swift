@@ -5,31 +5,7 @@ import Foundation
 /// One customer: the profile (contact, consent, orders, lifecycle stage, RFM, VIP) and a timeline of
 /// orders, refunds, shipments, returns, survey answers and reviews, newest first.
 struct CustomerPage {
-    /// The records the timeline is made of, read from the store.
-    struct Records {
-        var customer: Customer
-        var orders: [Order] = []
-        var refunds: [Refund] = []
-        var shipments: [Shipment] = []
-        var returns: [ReturnRequest] = []
-        var answers: [SurveyAnswer] = []
-        var reviews: [Review] = []
-
-        static func read(_ customer: Customer, from store: any FlywheelStore) async throws -> Records {
-            var records = Records(customer: customer)
-            records.orders = try await store.orders(customerExternalID: customer.externalID)
-            for order in records.orders.suffix(100) {
-                records.refunds += try await store.refunds(orderExternalID: order.externalID)
-                records.shipments += try await store.shipments(orderExternalID: order.externalID)
-                records.returns += try await store.returns(orderExternalID: order.externalID)
-            }
-            records.answers = try await store.surveyAnswers(customerExternalID: customer.externalID)
-            records.reviews = try await store.reviews(customerExternalID: customer.externalID)
-            return records
-        }
-    }
-
-    let records: Records
+    let records: CustomerRecords
     let profile: CustomerProfile?
     let numbers: DashboardNumbers
     let text: [String: String]

@@ -46,10 +46,9 @@ struct OverviewPage {
                 },
         ]
         let labels = months.map { numbers.shortMonth($0.month) }
-        let scale = pow10(numbers.digits)
         let charts: [[String: Any]] = [
             chart("trend-rpr", "trend_rpr", months.map(\.repeatPurchaseRate), labels) { numbers.percent($0) },
-            chart("trend-ltv", "trend_ltv", months.map { $0.ltvMinor.map { Double($0) / scale } }, labels) {
+            chart("trend-ltv", "trend_ltv", months.map { $0.ltvMinor.map(numbers.major) }, labels) {
                 numbers.format.decimal($0, digits: 0) + " " + numbers.currency
             },
             chart("trend-nps", "trend_nps", months.map { $0.nps?.score }, labels) { numbers.format.decimal($0, digits: 0) },
@@ -88,6 +87,4 @@ struct OverviewPage {
         ).render()
         return ["caption": title, "svg": svg]
     }
-
-    private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
 }

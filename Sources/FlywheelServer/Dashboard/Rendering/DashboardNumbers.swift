@@ -19,6 +19,8 @@ struct DashboardNumbers {
     }
 
     func count(_ value: Int) -> String { format.integer(value) }
+    /// Minor units as a number of major units (cents → euros), for chart axes.
+    func major(_ minor: Int64) -> Double { Double(minor) / (0..<digits).reduce(1.0) { r, _ in r * 10 } }
     func money(_ minor: Int64?) -> String { minor.map { format.money($0, digits: digits, currency: currency) } ?? noData }
     func percent(_ fraction: Double?) -> String { fraction.map { format.percent($0) } ?? noData }
     func decimal(_ value: Double?, _ places: Int) -> String { value.map { format.decimal($0, digits: places) } ?? noData }
