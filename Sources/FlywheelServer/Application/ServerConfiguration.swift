@@ -1,3 +1,5 @@
+public import Foundation
+
 /// How `flywheel serve` runs; read once by the executable (flags > environment > defaults) and passed in.
 public struct ServerConfiguration: Sendable {
     /// The address to listen on; `127.0.0.1` by default, so nothing is exposed until asked.
@@ -17,13 +19,31 @@ public struct ServerConfiguration: Sendable {
     /// Marks the dashboard's cookies `Secure` (set it when the server is reached over HTTPS, e.g. behind a
     /// TLS-terminating proxy).
     public var secureCookies: Bool
+    /// The secret customer links are signed with (`CustomerLinkSigner`); without one a random key is made at
+    /// start-up and links in messages stop working when the server restarts.
+    public var linkSecret: String?
+    /// The address customers reach this server at (links in e-mails are built on it), e.g.
+    /// `https://loyalty.example-shop.de`; defaults to `http://host:port`.
+    public var publicURL: URL?
+
+    /// The signer for customer links: the configured secret's, else one random key made with this
+    /// configuration (so every link of this process verifies, and none after a restart).
+    public let linkSigner: CustomerLinkSigner
+
+    /// Where links in messages point: `publicURL`, else `http://host:port`.
+    public var baseURL: URL {
+        publicURL ?? URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)")!
+    }
 
     /// Makes a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, shopifyWebhookSecret: String? = nil,
         maxBodyBytes: Int = 1 << 20, maxWebhookBodyBytes: Int = 5 << 20, idleTimeoutSeconds: Int64 = 60,
-        dashboard: Bool = true, secureCookies: Bool = false
+        dashboard: Bool = true, secureCookies: Bool = false, linkSecret: String? = nil, publicURL: URL? = nil
     ) {
+        self.linkSecret = linkSecret
+        self.linkSigner = linkSecret.map { CustomerLinkSigner(secret: Data($0.utf8)) } ?? .ephemeral()
+        self.publicURL = publicURL
         self.dashboard = dashboard
         self.secureCookies = secureCookies
         self.host = host

@@ -33,6 +33,19 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "secret"))
     var shopifyWebhookSecret: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The secret customer links (loyalty page, unsubscribe, preferences) are signed with.",
+            discussion: "Defaults to $FLYWHEEL_LINK_SECRET. Without one, links stop working when the server restarts.",
+            valueName: "secret"))
+    var linkSecret: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The address customers reach this server at; links in messages are built on it.",
+            discussion: "Defaults to $FLYWHEEL_PUBLIC_URL, else http://HOST:PORT.", valueName: "url"))
+    var publicURL: String?
+
     @Flag(help: "Mark the dashboard's cookies Secure (when users reach it over HTTPS, e.g. behind a TLS proxy).")
     var secureCookies = false
 
@@ -46,6 +59,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ValidationError("--public-url must be an http or https address, e.g. https://shop.example")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
         }
@@ -61,14 +77,21 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "flywheel")
         let secret = shopifyWebhookSecret
             ?? ProcessInfo.processInfo.environment["FLYWHEEL_SHOPIFY_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        let environment = ProcessInfo.processInfo.environment
+        let linkSecret = linkSecret ?? environment["FLYWHEEL_LINK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        let publicURL = (publicURL ?? environment["FLYWHEEL_PUBLIC_URL"]).flatMap(URL.init(string:))
         let opened = try await database.openServing(logger: logger)
         let configuration = ServerConfiguration(
-            host: host, port: port, shopifyWebhookSecret: secret, dashboard: !noDashboard, secureCookies: secureCookies)
+            host: host, port: port, shopifyWebhookSecret: secret, dashboard: !noDashboard, secureCookies: secureCookies,
+            linkSecret: linkSecret, publicURL: publicURL)
         let app = try await FlywheelServer.buildApplication(
             store: opened.store, configuration: configuration, logger: logger, services: opened.services
         ) { port in
             print("Flywheel is listening on http://\(host):\(port) (database: \(opened.description))")
             if secret == nil { print("Shopify webhooks are off: pass --shopify-webhook-secret to receive them.") }
+            if linkSecret == nil {
+                print("Customer links are signed with a key for this run only: set --link-secret to keep them valid.")
+            }
             fflush(nil)
         }
         try await app.runService()
