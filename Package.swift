@@ -74,7 +74,7 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
-        .target(name: "FlywheelTesting", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
+        .target(name: "FlywheelTesting", dependencies: ["FlywheelCore", "FlywheelLoyalty"], swiftSettings: swiftSettings),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "flywheel",
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelPostgresTests",
             dependencies: [
-                "FlywheelStore", "FlywheelCore", "FlywheelTesting",
+                "FlywheelStore", "FlywheelCore", "FlywheelTesting", "FlywheelLoyalty",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings),
@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelStoreTests",
             dependencies: [
-                "FlywheelStore", "FlywheelCore", "FlywheelTesting", "FlywheelImport",
+                "FlywheelStore", "FlywheelCore", "FlywheelTesting", "FlywheelImport", "FlywheelLoyalty",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),

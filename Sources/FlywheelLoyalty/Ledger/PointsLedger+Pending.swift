@@ -12,6 +12,7 @@ extension PointsLedger {
         guard let earning = orders[order] else { return .rejected(.unknownOrder) }
         let entry = releaseLot(earning.lot, source: source, reason: reason, at: at)
         if entry == nil { markApplied(source) }
+        journal?.append(SourceApplication(source: source, at: at, reference: order, releasesLot: earning.lot))
         return .applied(entries: entry.map { [$0] } ?? [], shortfall: 0)
     }
 
