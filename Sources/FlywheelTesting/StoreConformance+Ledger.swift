@@ -14,9 +14,11 @@ extension StoreConformance {
         StoreCheck("ledger: the cached balance equals the balance from entries", ledgerCachedBalance),
         StoreCheck("ledger: nothing is stored when the body throws", ledgerBodyThrows),
         StoreCheck("ledger: open lots of the whole shop for the liability report", ledgerOpenLots),
-        StoreCheck("ledger: 50 concurrent redemptions from one balance", { store in
-            try await LedgerConcurrency.redeemTogether(on: [try await migrated(store)])
-        }),
+        StoreCheck(
+            "ledger: 50 concurrent redemptions from one balance",
+            { store in
+                try await LedgerConcurrency.redeemTogether(on: [try await migrated(store)])
+            }),
     ]
 
     typealias LedgerStep = @Sendable (inout PointsLedger) -> LedgerOutcome
@@ -34,7 +36,11 @@ extension StoreConformance {
                     reason: "order", at: day(1), expiresAt: day(300),
                     orderAmount: Money(minorUnits: 12_000, currency: .eur))
             },
-            { $0.earn(customer: customer, points: 50, source: SourceEvent(.bonus, key: "launch"), reason: "welcome", at: day(2)) },
+            {
+                $0.earn(
+                    customer: customer, points: 50, source: SourceEvent(.bonus, key: "launch"), reason: "welcome",
+                    at: day(2))
+            },
             {
                 $0.earn(
                     customer: customer, points: 80, source: SourceEvent(.order, key: "\(customer)-o2"),
@@ -48,12 +54,14 @@ extension StoreConformance {
             },
             {
                 $0.adjust(
-                    customer: customer, points: -30, admin: "adm_anna", source: SourceEvent(.manual, key: "\(customer)-m1"),
+                    customer: customer, points: -30, admin: "adm_anna",
+                    source: SourceEvent(.manual, key: "\(customer)-m1"),
                     reason: "goodwill taken back", at: day(5))
             },
             {
                 $0.adjust(
-                    customer: customer, points: 25, admin: "adm_anna", source: SourceEvent(.manual, key: "\(customer)-m2"),
+                    customer: customer, points: 25, admin: "adm_anna",
+                    source: SourceEvent(.manual, key: "\(customer)-m2"),
                     reason: "apology", at: day(6), expiresAt: day(400))
             },
         ]
@@ -92,7 +100,10 @@ extension StoreConformance {
         #expect(stored.lots.count == 4)
         #expect(stored.sources.map(\.key) == ["c1-o1", "launch", "c1-o2", "c1-r1", "c1-m1", "c1-m2"])
         #expect(stored.entries.filter { $0.sourceKey == "c1-m1" }.map(\.admin) == ["adm_anna"])
-        #expect(stored.entries.map(\.debit) == [.programme, .programme, .programme, .available, .available, .available, .programme])
+        #expect(
+            stored.entries.map(\.debit) == [
+                .programme, .programme, .programme, .available, .available, .available, .programme,
+            ])
         #expect(stored.lots[0].orderAmount == Money(minorUnits: 12_000, currency: .eur))
         #expect(stored.lots[0].expiresAt == day(300))
         #expect(stored.lots[1].expiresAt == nil)
@@ -184,20 +195,48 @@ extension StoreConformance {
     static func ledgerRefundsPersist(_ store: any FlywheelStore) async throws {
         let store = try await migrated(store)
         let refund = { (key: String, order: String, minor: Int64, day: Int) -> LedgerStep in
-            { $0.refund(order: order, amount: eur(minor), source: SourceEvent(.refund, key: key), reason: "refund", at: Self.day(day)) }
+            {
+                $0.refund(
+                    order: order, amount: eur(minor), source: SourceEvent(.refund, key: key), reason: "refund",
+                    at: Self.day(day))
+            }
         }
         let steps: [LedgerStep] = [
             // 10 points on €30, refunded €1 (reverses 0, but counts), then €9, €10, €10: 0, 3, 3, 4.
-            { $0.earn(customer: "c1", points: 10, source: SourceEvent(.order, key: "A"), reason: "order", at: day(1), orderAmount: eur(3_000)) },
-            refund("A-1", "A", 100, 2), refund("A-2", "A", 900, 3), refund("A-3", "A", 1_000, 4), refund("A-4", "A", 1_000, 5),
+            {
+                $0.earn(
+                    customer: "c1", points: 10, source: SourceEvent(.order, key: "A"), reason: "order", at: day(1),
+                    orderAmount: eur(3_000))
+            },
+            refund("A-1", "A", 100, 2), refund("A-2", "A", 900, 3), refund("A-3", "A", 1_000, 4),
+            refund("A-4", "A", 1_000, 5),
             // 50 points, 40 redeemed, then the order refunded in full: 10 reversed, 40 short.
-            { $0.earn(customer: "c1", points: 50, source: SourceEvent(.order, key: "B"), reason: "order", at: day(6), orderAmount: eur(5_000)) },
-            { $0.redeem(customer: "c1", points: 40, source: SourceEvent(.redemption, key: "R"), reason: "reward", at: day(7)) },
+            {
+                $0.earn(
+                    customer: "c1", points: 50, source: SourceEvent(.order, key: "B"), reason: "order", at: day(6),
+                    orderAmount: eur(5_000))
+            },
+            {
+                $0.redeem(
+                    customer: "c1", points: 40, source: SourceEvent(.redemption, key: "R"), reason: "reward", at: day(7)
+                )
+            },
             refund("B-1", "B", 5_000, 8),
             // Pending points released, and a redemption handed back.
-            { $0.earn(customer: "c1", points: 30, source: SourceEvent(.order, key: "C"), reason: "order", at: day(9), orderAmount: eur(3_000), pending: true) },
-            { $0.release(order: "C", source: SourceEvent(.release, key: "C"), reason: "return window closed", at: day(23)) },
-            { $0.handBack(customer: "c1", points: 25, redemption: SourceEvent(.redemption, key: "R"), source: SourceEvent(.handBack, key: "R"), reason: "order refunded", at: day(24)) },
+            {
+                $0.earn(
+                    customer: "c1", points: 30, source: SourceEvent(.order, key: "C"), reason: "order", at: day(9),
+                    orderAmount: eur(3_000), pending: true)
+            },
+            {
+                $0.release(
+                    order: "C", source: SourceEvent(.release, key: "C"), reason: "return window closed", at: day(23))
+            },
+            {
+                $0.handBack(
+                    customer: "c1", points: 25, redemption: SourceEvent(.redemption, key: "R"),
+                    source: SourceEvent(.handBack, key: "R"), reason: "order refunded", at: day(24))
+            },
         ]
         let outcomes = try await apply(steps, customer: "c1", to: store)
         #expect(outcomes.map(\.entries.count) == [1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1])
@@ -215,7 +254,11 @@ extension StoreConformance {
         // Restored state decides later operations as the ledger in memory does: the redemption R spent 40
         // and 25 were handed back, so 15 more may come back but not 16; order A is fully reversed.
         let later: [LedgerStep] = [
-            { $0.handBack(customer: "c1", points: 16, redemption: SourceEvent(.redemption, key: "R"), source: SourceEvent(.handBack, key: "R2"), reason: "more", at: day(25)) },
+            {
+                $0.handBack(
+                    customer: "c1", points: 16, redemption: SourceEvent(.redemption, key: "R"),
+                    source: SourceEvent(.handBack, key: "R2"), reason: "more", at: day(25))
+            },
             refund("A-5", "A", 500, 26),
             refund("B-1", "B", 5_000, 27),
         ]
@@ -240,7 +283,9 @@ extension StoreConformance {
             #expect(cached.available == ledger.balance(of: .available(customer: "c1")))
             #expect(cached.pending == ledger.balanceFromEntries(of: .pending(customer: "c1")))
         }
-        #expect(try await store.ledgerBalance(customer: "c1") == LedgerBalance(customer: "c1", available: 145, entryCount: 7))
+        #expect(
+            try await store.ledgerBalance(customer: "c1")
+                == LedgerBalance(customer: "c1", available: 145, entryCount: 7))
     }
 
     struct Refused: Error {}
@@ -281,9 +326,20 @@ extension StoreConformance {
         try await apply(busyWeek("c2"), customer: "c2", to: store)
         try await apply(
             [
-                { $0.earn(customer: "c1", points: 30, source: SourceEvent(.order, key: "P"), reason: "order", at: day(1), orderAmount: Money(minorUnits: 3_000, currency: .eur), pending: true) },
-                { $0.earn(customer: "c1", points: 20, source: SourceEvent(.order, key: "Q"), reason: "order", at: day(2), orderAmount: Money(minorUnits: 2_000, currency: .eur), pending: true) },
-                { $0.release(order: "Q", source: SourceEvent(.release, key: "Q"), reason: "window closed", at: day(16)) },
+                {
+                    $0.earn(
+                        customer: "c1", points: 30, source: SourceEvent(.order, key: "P"), reason: "order", at: day(1),
+                        orderAmount: Money(minorUnits: 3_000, currency: .eur), pending: true)
+                },
+                {
+                    $0.earn(
+                        customer: "c1", points: 20, source: SourceEvent(.order, key: "Q"), reason: "order", at: day(2),
+                        orderAmount: Money(minorUnits: 2_000, currency: .eur), pending: true)
+                },
+                {
+                    $0.release(
+                        order: "Q", source: SourceEvent(.release, key: "Q"), reason: "window closed", at: day(16))
+                },
             ], customer: "c1", to: store)
         let open = try await store.openLedgerLots()
         #expect(open.map { "\($0.lot.customer)#\($0.lot.number)" } == ["c1#0", "c1#1", "c2#0", "c2#1", "c2#3"])

@@ -34,7 +34,9 @@ struct PostgresLedgerTests {
             let store = try await PostgresStore.connect(url: url)
             try await store.migrate()
             _ = try await store.withPointsLedger(customer: "c1") {
-                $0.earn(customer: "c1", points: 10, source: SourceEvent(.bonus, key: "b"), reason: "bonus", at: Date(timeIntervalSince1970: 1_704_067_200))
+                $0.earn(
+                    customer: "c1", points: 10, source: SourceEvent(.bonus, key: "b"), reason: "bonus",
+                    at: Date(timeIntervalSince1970: 1_704_067_200))
             }
             await store.shutdown()
             for statement in [

@@ -28,7 +28,9 @@ struct SQLiteLedgerTests {
             let store = try SQLiteStore(path: path)
             try await store.migrate()
             _ = try await store.withPointsLedger(customer: "c1") {
-                $0.earn(customer: "c1", points: 10, source: SourceEvent(.bonus, key: "b"), reason: "bonus", at: Date(timeIntervalSince1970: 1_704_067_200))
+                $0.earn(
+                    customer: "c1", points: 10, source: SourceEvent(.bonus, key: "b"), reason: "bonus",
+                    at: Date(timeIntervalSince1970: 1_704_067_200))
             }
             try store.close()
             let queue = try DatabaseQueue(path: path)
@@ -42,7 +44,8 @@ struct SQLiteLedgerTests {
                     try queue.write { db in try db.execute(sql: statement) }
                 }
             }
-            let points = try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT points FROM loyalty_entries") }
+            let points = try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT points FROM loyalty_entries")
+            }
             #expect(points == 10)
             try queue.close()
         }

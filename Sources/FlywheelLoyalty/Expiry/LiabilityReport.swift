@@ -46,7 +46,10 @@ public struct LiabilityReport: Hashable, Sendable, Codable {
     ) {
         self.init(
             lots: openLots.lazy.map {
-                (remaining: $0.remaining, isPending: $0.isPending, expiresAt: $0.lot.expiresAt, earnedAt: $0.lot.earnedAt)
+                (
+                    remaining: $0.remaining, isPending: $0.isPending, expiresAt: $0.lot.expiresAt,
+                    earnedAt: $0.lot.earnedAt
+                )
             }, value: value, at: at, calendar: calendar, edges: edges)
     }
 

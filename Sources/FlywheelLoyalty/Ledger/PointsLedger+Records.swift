@@ -81,9 +81,11 @@ extension PointsLedger {
                     accountedPoints: application.accountedPoints, shortfallPoints: application.shortfall))
         }
         for lot in lots.dropFirst(records.lots.count) {
-            let amount = lot.source.kind == .order ? orders[lot.source.key].map { earning in
-                Money(minorUnits: earning.amountMinor, currency: earning.currency)
-            } : nil
+            let amount =
+                lot.source.kind == .order
+                ? orders[lot.source.key].map { earning in
+                    Money(minorUnits: earning.amountMinor, currency: earning.currency)
+                } : nil
             try records.append(
                 LedgerLotRecord(
                     customer: lot.customer, number: lot.id.rawValue, sourceKind: lot.source.kind.rawValue,

@@ -65,7 +65,8 @@ extension PostgresStore {
         ).map { row in
             let r = PostgresStoredRow(row, table: "loyalty_lots")
             return LedgerOpenLot(
-                lot: try Self.lot(row: row), remaining: try r.int64("remaining"), isPending: try r.bool("still_pending"))
+                lot: try Self.lot(row: row), remaining: try r.int64("remaining"), isPending: try r.bool("still_pending")
+            )
         }
     }
 

@@ -67,7 +67,8 @@ extension SQLiteStore {
             ).map { row in
                 let r = StoredRow(row, table: "loyalty_lots")
                 return LedgerOpenLot(
-                    lot: try Self.lot(row: row), remaining: try r.int64("remaining"), isPending: try r.bool("still_pending"))
+                    lot: try Self.lot(row: row), remaining: try r.int64("remaining"),
+                    isPending: try r.bool("still_pending"))
             }
         }
     }

@@ -25,8 +25,11 @@ struct PointsLedgerRecordsTests {
             let at = day(index)
             switch draw(8) {
             case 0, 1:
-                let key = "o\(index)", points = Int64(10 + draw(200)), amount = Int64(1_000 + draw(20_000))
-                let pending = draw(3) == 0, expires = draw(2) == 0 ? day(index + 30 + draw(200)) : nil
+                let key = "o\(index)"
+                let points = Int64(10 + draw(200))
+                let amount = Int64(1_000 + draw(20_000))
+                let pending = draw(3) == 0
+                let expires = draw(2) == 0 ? day(index + 30 + draw(200)) : nil
                 orders.append(key)
                 steps.append {
                     $0.earn(
@@ -39,16 +42,21 @@ struct PointsLedgerRecordsTests {
                     $0.release(order: order, source: SourceEvent(.release, key: order), reason: "window", at: at)
                 }
             case 3:
-                let key = "r\(index)", points = Int64(1 + draw(150))
+                let key = "r\(index)"
+                let points = Int64(1 + draw(150))
                 redemptions.append(key)
                 steps.append {
-                    $0.redeem(customer: "c1", points: points, source: SourceEvent(.redemption, key: key), reason: "reward", at: at)
+                    $0.redeem(
+                        customer: "c1", points: points, source: SourceEvent(.redemption, key: key), reason: "reward",
+                        at: at)
                 }
             case 4:
                 guard let order = orders.randomElement(using: &random) else { continue }
                 let amount = Int64(1 + draw(8_000))
                 steps.append {
-                    $0.refund(order: order, amount: eur(amount), source: SourceEvent(.refund, key: "f\(index)"), reason: "refund", at: at)
+                    $0.refund(
+                        order: order, amount: eur(amount), source: SourceEvent(.refund, key: "f\(index)"),
+                        reason: "refund", at: at)
                 }
             case 5:
                 guard let redemption = redemptions.randomElement(using: &random) else { continue }
@@ -61,7 +69,9 @@ struct PointsLedgerRecordsTests {
             case 6:
                 let points = Int64(draw(2) == 0 ? 1 + draw(50) : -(1 + draw(50)))
                 steps.append {
-                    $0.adjust(customer: "c1", points: points, admin: "adm", source: SourceEvent(.manual, key: "m\(index)"), reason: "fix", at: at)
+                    $0.adjust(
+                        customer: "c1", points: points, admin: "adm", source: SourceEvent(.manual, key: "m\(index)"),
+                        reason: "fix", at: at)
                 }
             default:
                 steps.append { $0.expire(source: SourceEvent(.expiry, key: "run\(index)"), reason: "expired", at: at) }
@@ -72,7 +82,9 @@ struct PointsLedgerRecordsTests {
         return steps
     }
 
-    @Test("random operations, each in its own store transaction, restore to the ledger in memory", arguments: [1, 2, 3, 4, 5] as [UInt64])
+    @Test(
+        "random operations, each in its own store transaction, restore to the ledger in memory",
+        arguments: [1, 2, 3, 4, 5] as [UInt64])
     func restoresLikeMemory(seed: UInt64) async throws {
         let steps = Self.steps(seed: seed, count: 120)
         var reference = PointsLedger()
