@@ -92,7 +92,7 @@ let package = Package(
             resources: [.copy("Templates/Default")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "FlywheelTesting", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
+        .target(name: "FlywheelTesting", dependencies: ["FlywheelCore", "FlywheelLoyalty"], swiftSettings: swiftSettings),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "flywheel",
@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelPostgresTests",
             dependencies: [
-                "FlywheelStore", "FlywheelCore", "FlywheelTesting",
+                "FlywheelStore", "FlywheelCore", "FlywheelTesting", "FlywheelLoyalty",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings),
@@ -147,7 +147,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelStoreTests",
             dependencies: [
-                "FlywheelStore", "FlywheelCore", "FlywheelTesting", "FlywheelImport",
+                "FlywheelStore", "FlywheelCore", "FlywheelTesting", "FlywheelImport", "FlywheelLoyalty",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),

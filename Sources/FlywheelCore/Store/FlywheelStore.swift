@@ -90,6 +90,23 @@ public protocol FlywheelStore: Sendable {
     /// Stores the receipt; `false` when one with its id was already stored (which is kept).
     func recordWebhookReceipt(_ receipt: WebhookReceipt) async throws -> Bool
 
+    // MARK: Loyalty points ledger (append-only; docs/storage.md)
+
+    /// Runs `body` on `customer`'s stored ledger in one transaction, one at a time per customer (also across
+    /// processes): loads the customer's sources, lots and entries, runs `body`, then stores what it appended
+    /// and the customer's cached balance. When `body` throws, or a source it appended is already stored for
+    /// the customer (`LedgerStoreError.duplicateSource`, the schema's unique key), nothing is stored.
+    func withLedger<T: Sendable>(
+        customer: String, _ body: @Sendable (inout CustomerLedgerRecords) throws -> T
+    ) async throws -> T
+    /// A page of the customer's entries, newest first.
+    func ledgerHistory(_ query: LedgerHistoryQuery) async throws -> LedgerHistoryPage
+    /// The customer's cached balance (zero for a customer without entries).
+    func ledgerBalance(customer: String) async throws -> LedgerBalance
+    /// Every lot of the shop that still holds points, by customer (byte order) then lot number: the
+    /// liability report's input.
+    func openLedgerLots() async throws -> [LedgerOpenLot]
+
     func status() async throws -> StoreStatus
     func retentionSnapshot() async throws -> RetentionSnapshot
 }

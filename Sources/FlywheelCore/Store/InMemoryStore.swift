@@ -20,6 +20,8 @@ public actor InMemoryStore: FlywheelStore {
     private var reviewTable: [String: Review] = [:]
     private var runs: [String: ImportRun] = [:]
     private var sessions: [String: Set<String>] = [:]
+    /// Each customer's loyalty ledger (`InMemoryStore+Ledger.swift`).
+    var ledgers: [String: CustomerLedgerRecords] = [:]
 
     public init() {}
 

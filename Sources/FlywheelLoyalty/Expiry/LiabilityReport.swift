@@ -33,12 +33,36 @@ public struct LiabilityReport: Hashable, Sendable, Codable {
     /// The report at `at`: each spendable lot (not expired at `at`) goes to the bucket of its age in whole
     /// local months (`edges` in months, e.g. `[3, 6, 12]` gives 0–3, 3–6, 6–12, 12+).
     public init(ledger: PointsLedger, value: PointValue, at: Date, calendar: ShopCalendar, edges: [Int] = [3, 6, 12]) {
+        self.init(
+            lots: ledger.lots.lazy.map {
+                (remaining: $0.remaining, isPending: $0.isPending, expiresAt: $0.expiresAt, earnedAt: $0.earnedAt)
+            }, value: value, at: at, calendar: calendar, edges: edges)
+    }
+
+    /// The report from a store's open lots (`FlywheelStore.openLedgerLots()`): the whole shop's, without
+    /// restoring any ledger. Same rules as `init(ledger:…)`.
+    public init(
+        openLots: [LedgerOpenLot], value: PointValue, at: Date, calendar: ShopCalendar, edges: [Int] = [3, 6, 12]
+    ) {
+        self.init(
+            lots: openLots.lazy.map {
+                (
+                    remaining: $0.remaining, isPending: $0.isPending, expiresAt: $0.lot.expiresAt,
+                    earnedAt: $0.lot.earnedAt
+                )
+            }, value: value, at: at, calendar: calendar, edges: edges)
+    }
+
+    private init(
+        lots: some Sequence<(remaining: Int64, isPending: Bool, expiresAt: Date?, earnedAt: Date)>, value: PointValue,
+        at: Date, calendar: ShopCalendar, edges: [Int]
+    ) {
         self.at = at
         let bounds = [0] + edges
         var points = [Int64](repeating: 0, count: bounds.count)
         var pending: Int64 = 0
         let today = calendar.localDate(of: at)
-        for lot in ledger.lots where lot.remaining > 0 {
+        for lot in lots where lot.remaining > 0 {
             if lot.isPending {
                 pending += lot.remaining
                 continue

@@ -17,6 +17,7 @@ extension PointsLedger {
             appended.append(take(lot.remaining, from: id, to: .expired, source: source, reason: reason, at: at))
         }
         markApplied(source)
+        journal?.append(SourceApplication(source: source, at: at))
         return .applied(entries: appended, shortfall: 0)
     }
 }

@@ -22,6 +22,7 @@ extension PointsLedger {
         let entry = addLot(
             customer: customer, points: points, from: .redeemed, source: source, reason: reason, at: at,
             expiresAt: expiresAt)
+        journal?.append(SourceApplication(source: source, at: at, reference: redemption.key))
         return .applied(entries: [entry], shortfall: 0)
     }
 }

@@ -15,6 +15,8 @@ extension PointsLedger {
         }
         guard let slot, orderEarnings[slot] != nil else { return .rejected(.unknownOrder) }
         let entry = release(slot: slot, source: source, reason: reason, at: at, keyedByOrder: keyedByOrder)
+        journal?.append(
+            SourceApplication(source: source, at: at, reference: order, releasesLot: orderEarnings[slot]?.lot))
         return .applied(entries: entry.map { [$0] } ?? [], shortfall: 0)
     }
 

@@ -49,6 +49,10 @@ extension PointsLedger {
         earning.accountedPoints = target
         orderEarnings[slot] = earning
         markApplied(source)
+        journal?.append(
+            SourceApplication(
+                source: source, at: at, reference: order, refundedMinor: refunded, accountedPoints: target,
+                shortfall: max(0, shortfall)))
         return .applied(entries: appended, shortfall: shortfall)
     }
 }

@@ -45,6 +45,7 @@ extension PointsLedger {
             appended.append(take(lot.remaining, from: lot.id, to: .expired, source: source, reason: reason, at: at))
         }
         markApplied(source)
+        journal?.append(SourceApplication(source: source, at: at))
         return .applied(entries: appended, shortfall: 0)
     }
 
@@ -65,6 +66,7 @@ extension PointsLedger {
             appended.append(take(taken, from: lot, to: credit, source: source, reason: reason, at: at, admin: admin))
             left -= taken
         }
+        journal?.append(SourceApplication(source: source, at: at))
         return .applied(entries: appended, shortfall: 0)
     }
 }

@@ -11,7 +11,7 @@ public struct PointsLedger: Sendable {
     /// Every entry, oldest first.
     public private(set) var entries: [LedgerEntry] = []
     /// Every lot, in creation order (`lots[id.rawValue]`).
-    public private(set) var lots: [PointsLot] = []
+    public internal(set) var lots: [PointsLot] = []
     /// Refunds that could not reverse everything their order earned.
     public private(set) var refundShortfalls: [RefundShortfall] = []
 
@@ -46,6 +46,9 @@ public struct PointsLedger: Sendable {
     var redeemedBySource: [SourceEvent: Int64] = [:]
     /// How many entries were written (kept or not).
     public private(set) var entryCount = 0
+    /// The sources applied since the ledger was restored from a store, with what restoring needs of them
+    /// (`PointsLedger+Records.swift`); `nil` (nothing recorded) in every other ledger.
+    var journal: [SourceApplication]?
 
     /// An empty ledger.
     public init() { keepsEntries = true }
@@ -147,6 +150,7 @@ public struct PointsLedger: Sendable {
         let entry = addEarning(
             owner: customerNumber(customer), customer: customer, points: points, source: source, reason: reason,
             at: at, expiresAt: expiresAt, orderSlot: slot, orderAmount: orderAmount, admin: admin, pending: pending)
+        journal?.append(SourceApplication(source: source, at: at))
         return .applied(entries: [entry], shortfall: 0)
     }
 
@@ -251,7 +255,7 @@ public struct PointsLedger: Sendable {
     }
 
     /// Gives a new lot its owner and an empty entry list.
-    private mutating func registerLot(_ lot: LotID, customer: String) {
+    mutating func registerLot(_ lot: LotID, customer: String) {
         let number = customerNumber(customer)
         customerLots[number].append(lot)
         lotOwner.append(number)
@@ -294,7 +298,7 @@ public struct PointsLedger: Sendable {
         }
     }
 
-    private mutating func append(
+    mutating func append(
         debit: LedgerAccount, credit: LedgerAccount, points: Int64, source: SourceEvent, reason: String, at: Date,
         lot: LotID, admin: String?
     ) -> LedgerEntry {

@@ -37,6 +37,14 @@ struct InterceptingStore: FlywheelStore {
     }
     func importRun(fingerprint: String) async throws -> ImportRun? { try await base.importRun(fingerprint: fingerprint) }
     func status() async throws -> StoreStatus { try await base.status() }
+    func withLedger<T: Sendable>(
+        customer: String, _ body: @Sendable (inout CustomerLedgerRecords) throws -> T
+    ) async throws -> T { try await base.withLedger(customer: customer, body) }
+    func ledgerHistory(_ query: LedgerHistoryQuery) async throws -> LedgerHistoryPage {
+        try await base.ledgerHistory(query)
+    }
+    func ledgerBalance(customer: String) async throws -> LedgerBalance { try await base.ledgerBalance(customer: customer) }
+    func openLedgerLots() async throws -> [LedgerOpenLot] { try await base.openLedgerLots() }
     func retentionSnapshot() async throws -> RetentionSnapshot { try await base.retentionSnapshot() }
     func shipment(externalID: String) async throws -> Shipment? { try await base.shipment(externalID: externalID) }
     func customers(_ query: CustomerQuery) async throws -> Page<Customer> { try await base.customers(query) }

@@ -1,0 +1,183 @@
+public import FlywheelCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// One write transaction (`BEGIN IMMEDIATE`: the file's single writer, so customers are serialised, here
+    /// and across processes sharing the file): reads the customer's records, runs `body`, inserts what it
+    /// appended and upserts the cached balance. A duplicate source hits `UNIQUE (customer, kind, key)`.
+    public func withLedger<T: Sendable>(
+        customer: String, _ body: @Sendable (inout CustomerLedgerRecords) throws -> T
+    ) async throws -> T {
+        try await pool.write { db in
+            var records = try Self.ledgerRecords(db, customer: customer)
+            let result = try body(&records)
+            guard records.hasChanges else { return result }
+            try Self.insert(records, db)
+            return result
+        }
+    }
+
+    public func ledgerHistory(_ query: LedgerHistoryQuery) async throws -> LedgerHistoryPage {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "\(Self.entrySelect) WHERE customer = ? AND sequence < ? ORDER BY sequence DESC LIMIT ?"),
+                arguments: [query.customer, query.before ?? Int.max, query.limit + 1])
+            return LedgerHistoryPage.cut(try rows.map(Self.entry(row:)), limit: query.limit)
+        }
+    }
+
+    public func ledgerBalance(customer: String) async throws -> LedgerBalance {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT available, pending, entry_count FROM loyalty_balances WHERE customer = ?"),
+                arguments: [customer]
+            ).map { row in
+                let r = StoredRow(row, table: "loyalty_balances")
+                return LedgerBalance(
+                    customer: customer, available: try r.int64("available"), pending: try r.int64("pending"),
+                    entryCount: try r.int("entry_count"))
+            } ?? LedgerBalance(customer: customer)
+        }
+    }
+
+    /// Lots with what their taking entries left, pending unless a source released them.
+    public func openLedgerLots() async throws -> [LedgerOpenLot] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l.*, l.earned - coalesce(t.taken, 0) AS remaining,
+                           l.pending = 1 AND r.lot IS NULL AS still_pending
+                    FROM loyalty_lots l
+                    LEFT JOIN (
+                        SELECT customer, lot, sum(points) AS taken FROM loyalty_entries
+                        WHERE debit IN ('available', 'pending') AND credit NOT IN ('available', 'pending')
+                        GROUP BY customer, lot
+                    ) t ON t.customer = l.customer AND t.lot = l.number
+                    LEFT JOIN (
+                        SELECT DISTINCT customer, releases_lot AS lot FROM loyalty_sources
+                        WHERE releases_lot IS NOT NULL
+                    ) r ON r.customer = l.customer AND r.lot = l.number
+                    WHERE l.earned - coalesce(t.taken, 0) > 0
+                    ORDER BY l.customer, l.number
+                    """
+            ).map { row in
+                let r = StoredRow(row, table: "loyalty_lots")
+                return LedgerOpenLot(
+                    lot: try Self.lot(row: row), remaining: try r.int64("remaining"),
+                    isPending: try r.bool("still_pending"))
+            }
+        }
+    }
+
+    // MARK: Reading and writing one customer's records
+
+    private static func ledgerRecords(_ db: Database, customer: String) throws -> CustomerLedgerRecords {
+        let sources = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM loyalty_sources WHERE customer = ? ORDER BY sequence"),
+            arguments: [customer]
+        ).map(source(row:))
+        let lots = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM loyalty_lots WHERE customer = ? ORDER BY number"),
+            arguments: [customer]
+        ).map(lot(row:))
+        let entries = try Row.fetchAll(
+            db.cachedStatement(sql: "\(entrySelect) WHERE customer = ? ORDER BY sequence"), arguments: [customer]
+        ).map(entry(row:))
+        return CustomerLedgerRecords(customer: customer, sources: sources, lots: lots, entries: entries)
+    }
+
+    private static func insert(_ records: CustomerLedgerRecords, _ db: Database) throws {
+        let insertSource = try db.cachedStatement(
+            sql: """
+                INSERT INTO loyalty_sources (customer, sequence, kind, key, at, reference, releases_lot, refunded_minor,
+                    accounted_points, shortfall_points)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for source in records.newSources {
+            do {
+                try insertSource.execute(arguments: [
+                    source.customer, source.sequence, source.kind, source.key, EpochMilliseconds.from(source.at),
+                    source.reference, source.releasesLot, source.refundedMinor, source.accountedPoints,
+                    source.shortfallPoints,
+                ])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                throw LedgerStoreError.duplicateSource(kind: source.kind, key: source.key)
+            }
+        }
+        let insertLot = try db.cachedStatement(
+            sql: """
+                INSERT INTO loyalty_lots (customer, number, source_kind, source_key, earned_at, expires_at, earned,
+                    pending, order_amount_minor, order_currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for lot in records.newLots {
+            try insertLot.execute(arguments: [
+                lot.customer, lot.number, lot.sourceKind, lot.sourceKey, EpochMilliseconds.from(lot.earnedAt),
+                lot.expiresAt.map(EpochMilliseconds.from), lot.earned, lot.pending ? 1 : 0,
+                lot.orderAmount?.minorUnits, lot.orderAmount?.currency.code,
+            ])
+        }
+        let insertEntry = try db.cachedStatement(
+            sql: """
+                INSERT INTO loyalty_entries (customer, sequence, debit, credit, points, source_kind, source_key, reason,
+                    at, lot, admin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for entry in records.newEntries {
+            try insertEntry.execute(arguments: [
+                entry.customer, entry.sequence, entry.debit.rawValue, entry.credit.rawValue, entry.points,
+                entry.sourceKind, entry.sourceKey, entry.reason, EpochMilliseconds.from(entry.at), entry.lot,
+                entry.admin,
+            ])
+        }
+        let balance = records.balance
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO loyalty_balances (customer, available, pending, entry_count) VALUES (?, ?, ?, ?)
+                ON CONFLICT (customer) DO UPDATE SET available = excluded.available, pending = excluded.pending,
+                    entry_count = excluded.entry_count
+                """
+        ).execute(arguments: [balance.customer, balance.available, balance.pending, balance.entryCount])
+    }
+
+    private static let entrySelect = """
+        SELECT customer, sequence, debit, credit, points, source_kind, source_key, reason, at, lot, admin
+        FROM loyalty_entries
+        """
+
+    private static func entry(row: Row) throws -> LedgerEntryRecord {
+        let r = StoredRow(row, table: "loyalty_entries")
+        return LedgerEntryRecord(
+            customer: try r.string("customer"), sequence: try r.int("sequence"),
+            debit: try r.value("debit"), credit: try r.value("credit"), points: try r.int64("points"),
+            sourceKind: try r.string("source_kind"), sourceKey: try r.string("source_key"),
+            reason: try r.string("reason"), at: try r.date("at"), lot: try r.int("lot"),
+            admin: r.optionalString("admin"))
+    }
+
+    private static func lot(row: Row) throws -> LedgerLotRecord {
+        let r = StoredRow(row, table: "loyalty_lots")
+        let amount: Money? =
+            if let minor = r.optionalInt64("order_amount_minor") {
+                Money(minorUnits: minor, currency: try r.currency("order_currency"))
+            } else { nil }
+        return LedgerLotRecord(
+            customer: try r.string("customer"), number: try r.int("number"),
+            sourceKind: try r.string("source_kind"), sourceKey: try r.string("source_key"),
+            earnedAt: try r.date("earned_at"), expiresAt: r.optionalDate("expires_at"),
+            earned: try r.int64("earned"), pending: try r.bool("pending"), orderAmount: amount)
+    }
+
+    private static func source(row: Row) throws -> LedgerSourceRecord {
+        let r = StoredRow(row, table: "loyalty_sources")
+        return LedgerSourceRecord(
+            customer: try r.string("customer"), sequence: try r.int("sequence"), kind: try r.string("kind"),
+            key: try r.string("key"), at: try r.date("at"), reference: r.optionalString("reference"),
+            releasesLot: try r.optionalInt("releases_lot"), refundedMinor: r.optionalInt64("refunded_minor"),
+            accountedPoints: r.optionalInt64("accounted_points"), shortfallPoints: try r.int64("shortfall_points"))
+    }
+}
