@@ -57,6 +57,12 @@ extension LoyaltyCommand {
         @Flag(help: "Tell standard error how long reading and replaying took.")
         var timing = false
 
+        @Option(
+            help: ArgumentHelp(
+                "Replay on this many threads (default: one per core); the result is the same for any number.",
+                valueName: "n"))
+        var threads: Int?
+
         func validate() throws {
             for (name, value) in [("--since", since), ("--until", until)] {
                 if let value, CivilDate(iso: value[...]) == nil {
@@ -66,6 +72,7 @@ extension LoyaltyCommand {
             if let since = sinceDate, let until = untilDate, since > until {
                 throw ValidationError("--since \(since) is after --until \(until)")
             }
+            if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64") }
             if let locale, ShopLocale(tag: locale) == nil {
                 throw ValidationError("--locale: '\(locale)' is not de or en")
             }
@@ -114,21 +121,9 @@ extension LoyaltyCommand {
                 let lastDay = calendar.localDate(of: history.lastEventAt ?? first)
                 end = calendar.instant(localDate: lastDay.adding(days: 1), secondsOfDay: 0).addingTimeInterval(-1)
             }
-            var replay = ProgrammeReplay(programme: launched, calendar: calendar, seed: 1, keepingEntries: false)
-            replay.redemption = redeem
-            replay.reserveCapacity(orders: history.orderCount, customers: history.customerEstimate)
-            let total = history.eventCount
-            var done = 0
-            history.forEachInTimeOrder { event in
-                replay.apply(event)
-                done += 1
-                if done & 0xFFFF == 0 {
-                    display.update(
-                        fraction: Double(done) / Double(max(total, 1)), "replaying \(Format.count(done)) events")
-                }
-            }
-            display.update(fraction: 1, "closing the books")
-            let summary = replay.finish(at: end)
+            let summary = await Self.replay(
+                history, programme: launched, calendar: calendar, redeem: redeem, end: end,
+                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, display: display)
             let replayed = ContinuousClock.now
             display.finish()
             history.read.warnAboutRejections(in: source.description)
@@ -147,7 +142,7 @@ extension LoyaltyCommand {
                 let rate = Double(summary.orders + summary.skippedOrders) / max(replaySeconds, 1e-9)
                 let line =
                     "timing: read \(Format.count(history.orderCount)) orders in"
-                    + " \(String(format: "%.3f", readSeconds)) s; replayed \(Format.count(total)) events in"
+                    + " \(String(format: "%.3f", readSeconds)) s; replayed \(Format.count(history.eventCount)) events in"
                     + " \(String(format: "%.3f", replaySeconds)) s (\(Format.count(Int(rate))) orders/s)\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }

@@ -11,9 +11,9 @@ import Foundation
 /// customer created before the start (or with no creation time) is known at the start, so they get the
 /// launch bonus then. At equal times customers come before orders, orders before refunds, and each
 /// kind keeps its reading order.
-struct LoyaltyHistory {
+struct LoyaltyHistory: Sendable {
     /// `[start, end)`; `nil` for open.
-    struct Window {
+    struct Window: Sendable {
         var start: Date?
         var end: Date?
 
@@ -105,6 +105,11 @@ struct LoyaltyHistory {
 
     /// Hands every event to `body` in time order (see the type's rules for ties); `orderByTime()` first.
     func forEachInTimeOrder(_ body: (ReplayEvent) -> Void) {
+        forEachInTimeOrder(shard: nil, body)
+    }
+
+    /// The same for the events of one shard only (`shard.assignments` says each record's shard).
+    func forEachInTimeOrder(shard: (number: UInt8, assignments: ShardAssignments)?, _ body: (ReplayEvent) -> Void) {
         var (c, o, r) = (0, 0, 0)
         func customer(_ i: Int) -> Customer { customers[customerOrder?[i] ?? i] }
         func order(_ i: Int) -> Order { orders[orderOrder?[i] ?? i] }
@@ -114,13 +119,16 @@ struct LoyaltyHistory {
             let orderAt = o < orders.count ? order(o).placedAt : .distantFuture
             let refundAt = r < refunds.count ? refund(r).createdAt : .distantFuture
             if c < customers.count && customerAt <= orderAt && customerAt <= refundAt {
-                body(.customer(customer(c)))
+                let index = customerOrder?[c] ?? c
+                if shard.map({ $0.assignments.customers[index] == $0.number }) ?? true { body(.customer(customers[index])) }
                 c += 1
             } else if o < orders.count && orderAt <= refundAt {
-                body(.order(order(o)))
+                let index = orderOrder?[o] ?? o
+                if shard.map({ $0.assignments.orders[index] == $0.number }) ?? true { body(.order(orders[index])) }
                 o += 1
             } else {
-                body(.refund(refund(r)))
+                let index = refundOrder?[r] ?? r
+                if shard.map({ $0.assignments.refunds[index] == $0.number }) ?? true { body(.refund(refunds[index])) }
                 r += 1
             }
         }
