@@ -5,18 +5,9 @@ extension ProgrammeReplay {
     /// The dense number of `customer`, adding the customer (and the launch bonus) when new.
     mutating func customerNumber(_ customer: String, at: Date) -> Int {
         if let index = customerIndex[customer] { return index }
-        let index = customerIDs.count
+        let index = members.count
         customerIndex[customer] = index
-        customerIDs.append(customer)
-        ledgerNumbers.append(ledger.customerNumber(customer))
-        tierStates.append(TierState())
-        badgeTrackers.append(BadgeTracker())
-        challengeTrackers.append(ChallengeTracker())
-        memberships.append(MembershipState())
-        segments.append([])
-        birthdays.append(nil)
-        lastActivity.append(nil)
-        lastBirthdayYear.append(Int.min)
+        members.append(ReplayMember(id: customer, ledgerNumber: ledger.customerNumber(customer)))
         if programme.launchBonusPoints > 0 {
             award(
                 index, programme.launchBonusPoints, key: "launch:\(customer)", reason: "launch bonus",
@@ -32,10 +23,10 @@ extension ProgrammeReplay {
         guard points > 0 else { return }
         let expiresAt = lotExpiry(earnedAt: at)
         let outcome = ledger.earn(
-            customer: customerIDs[index], points: points, source: SourceEvent(.bonus, key: key), reason: reason, at: at,
+            customer: members[index].id, points: points, source: SourceEvent(.bonus, key: key), reason: reason, at: at,
             expiresAt: expiresAt)
         if case .applied = outcome { issued[keyPath: rule] += points }
-        lastActivity[index] = at
+        members[index].lastActivity = at
     }
 
     /// The expiry of a lot earned at `earnedAt` under the programme's policy (it depends on the local day
@@ -55,31 +46,31 @@ extension ProgrammeReplay {
     /// the birthday gift with the first activity in the birthday month.
     mutating func beforeActivity(_ index: Int, at: Date) {
         expireIfInactive(index, by: at)
-        guard let birthday = birthdays[index] else { return }
+        guard let birthday = members[index].birthday else { return }
         let local = calendar.localDate(of: at)
-        guard local.month == birthday.month, lastBirthdayYear[index] < local.year else { return }
-        lastBirthdayYear[index] = local.year
-        let perks = tierRules?.perks(of: tierStates[index])
+        guard local.month == birthday.month, members[index].lastBirthdayYear < local.year else { return }
+        members[index].lastBirthdayYear = local.year
+        let perks = tierRules?.perks(of: members[index].tier)
         let gift = programme.earning.points(for: .birthday).points + (perks?.birthdayGiftPoints ?? 0)
-        let key = "birthday:\(customerIDs[index]):\(local.year)"
+        let key = "birthday:\(members[index].id):\(local.year)"
         award(index, gift, key: key, reason: "birthday gift", at: at, rule: \.birthday)
         if let rewardID = perks?.birthdayRewardID, let reward = programme.reward(rewardID) {
-            _ = rewardBook.grant(reward, customer: customerIDs[index], key: key, at: at, generator: &generator)
+            _ = rewardBook.grant(reward, customer: members[index].id, key: key, at: at, generator: &generator)
         }
     }
 
     /// Expires the balance of customer `index` if the inactivity deadline passed by `at`.
     mutating func expireIfInactive(_ index: Int, by at: Date) {
-        guard let last = lastActivity[index],
+        guard let last = members[index].lastActivity,
             let deadline = programme.expiry.inactivityDeadline(
                 lastActivity: last, switchedOn: expirySwitchedOn, calendar: calendar),
             deadline <= at
         else { return }
         _ = ledger.expireBalance(
-            customer: customerIDs[index],
-            source: SourceEvent(.expiry, key: "inactive:\(customerIDs[index]):\(deadline.timeIntervalSince1970)"),
+            customer: members[index].id,
+            source: SourceEvent(.expiry, key: "inactive:\(members[index].id):\(deadline.timeIntervalSince1970)"),
             reason: "inactive", at: deadline)
-        lastActivity[index] = nil
+        members[index].lastActivity = nil
     }
 
     /// Releases the pending points of orders whose return window closed by `at`.

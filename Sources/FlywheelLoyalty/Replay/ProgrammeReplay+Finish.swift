@@ -7,13 +7,13 @@ extension ProgrammeReplay {
     public mutating func finish(at: Date) -> ReplaySummary {
         releaseDue(at: at)
         settleReferrals(at: at)
-        for index in customerIDs.indices {
+        for index in members.indices {
             expireIfInactive(index, by: at)
-            if let rules = tierRules { _ = rules.handle(.advance(to: at), state: &tierStates[index]) }
+            if let rules = tierRules { _ = rules.handle(.advance(to: at), state: &members[index].tier) }
             if !programme.badges.isEmpty {
-                for badge in badgeTrackers[index].advance(to: at, badges: programme.badges) {
+                for badge in members[index].badges.advance(to: at, badges: programme.badges) {
                     award(
-                        index, badge.points, key: "\(badge.key):\(customerIDs[index])", reason: "badge", at: badge.at,
+                        index, badge.points, key: "\(badge.key):\(members[index].id)", reason: "badge", at: badge.at,
                         rule: \.badges)
                 }
             }
@@ -29,7 +29,7 @@ extension ProgrammeReplay {
         var tierCounts: [String: Int] = [:]
         var tierChanges: [String: Int] = [:]
         if let rules = tierRules {
-            for state in tierStates {
+            for state in members.lazy.map(\.tier) {
                 tierCounts[rules.tier(of: state)?.id ?? "", default: 0] += 1
                 for change in state.history { tierChanges[change.kind.rawValue, default: 0] += 1 }
             }
@@ -52,7 +52,7 @@ extension ProgrammeReplay {
             }
         }
         return ReplaySummary(
-            members: customerIDs.count, orders: orders, skippedOrders: skippedOrders, refunds: refunds,
+            members: members.count, orders: orders, skippedOrders: skippedOrders, refunds: refunds,
             pointsIssued: issued, issuedByRule: byRule,
             pointsRedeemed: ledger.balance(of: .redeemed), pointsReversed: ledger.balance(of: .reversed),
             pointsExpired: ledger.balance(of: .expired), pointsOpen: open, codesIssued: rewardBook.codes.count,

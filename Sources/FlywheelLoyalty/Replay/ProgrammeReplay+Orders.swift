@@ -13,8 +13,8 @@ extension ProgrammeReplay {
         beforeActivity(index, at: order.placedAt)
         if redemption == .whenAffordable { redeemWhileAffordable(index, order: order.externalID, at: order.placedAt) }
         orders += 1
-        let multiplier = tierRules?.perks(of: tierStates[index])?.earningMultiplier ?? .one
-        let context = EarningContext(calendar: calendar, tierMultiplier: multiplier, birthday: birthdays[index])
+        let multiplier = tierRules?.perks(of: members[index].tier)?.earningMultiplier ?? .one
+        let context = EarningContext(calendar: calendar, tierMultiplier: multiplier, birthday: members[index].birthday)
         let earned = (try? programme.earning.points(for: order, context: context))
         let points = earned?.total ?? 0
         let qualifying = earned?.eligibleMinor ?? 0
@@ -26,7 +26,7 @@ extension ProgrammeReplay {
             let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
             let expiresAt = lotExpiry(earnedAt: order.placedAt)
             ledger.earnOrder(
-                slot: slot, owner: ledgerNumbers[index], customer: customer, points: points,
+                slot: slot, owner: members[index].ledgerNumber, customer: customer, points: points,
                 source: SourceEvent(.order, key: order.externalID), at: order.placedAt, expiresAt: expiresAt,
                 amount: order.total, pending: pending)
             count(earned)
@@ -34,14 +34,14 @@ extension ProgrammeReplay {
                 releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), slot, order.externalID))
             }
         }
-        lastActivity[index] = order.placedAt
-        if let terms = programme.membership, memberships[index].isActive(at: order.placedAt) {
+        members[index].lastActivity = order.placedAt
+        if let terms = programme.membership, members[index].membership.isActive(at: order.placedAt) {
             let savings = terms.savings(on: order)
             memberOrders += 1
             memberSavingsMinor += savings.memberPriceMinor + savings.shippingMinor
         }
         _ = tierRules?.handle(
-            .order(at: order.placedAt, spendMinor: qualifying, points: points), state: &tierStates[index])
+            .order(at: order.placedAt, spendMinor: qualifying, points: points), state: &members[index].tier)
         if referralBook?.referrals.isEmpty == false {
             referralBook?.friendOrdered(
                 friend: customer, order: order.externalID, amountMinor: order.totalMinor, at: order.placedAt,
@@ -56,7 +56,7 @@ extension ProgrammeReplay {
                 reward: programme.reward(issued.rewardID), at: order.placedAt)
         }
         if !programme.badges.isEmpty {
-            for badge in badgeTrackers[index].order(
+            for badge in members[index].badges.order(
                 spendMinor: qualifying, at: order.placedAt, badges: programme.badges)
             {
                 award(
@@ -65,8 +65,8 @@ extension ProgrammeReplay {
             }
         }
         if !programme.challenges.isEmpty {
-            let done = challengeTrackers[index].order(
-                spendMinor: qualifying, at: order.placedAt, challenges: programme.challenges, segments: segments[index])
+            let done = members[index].challenges.order(
+                spendMinor: qualifying, at: order.placedAt, challenges: programme.challenges, segments: members[index].segments)
             for challenge in done {
                 award(
                     index, challenge.points, key: "challenge:\(challenge.id):\(customer)", reason: "challenge",
@@ -102,9 +102,9 @@ extension ProgrammeReplay {
                 .refund(
                     at: refund.createdAt, orderPlacedAt: record.placedAt, spendMinor: qualifyingBack,
                     points: reversed, cancelsOrder: fully),
-                state: &tierStates[index])
+                state: &members[index].tier)
         }
-        if !programme.badges.isEmpty { badgeTrackers[index].refund(spendMinor: qualifyingBack, cancelsOrder: fully) }
+        if !programme.badges.isEmpty { members[index].badges.refund(spendMinor: qualifyingBack, cancelsOrder: fully) }
         referralBook?.orderRefunded(order: refund.orderExternalID, at: refund.createdAt)
         let expiresAt = lotExpiry(earnedAt: refund.createdAt)
         _ = rewardBook.orderRefunded(
@@ -123,7 +123,7 @@ extension ProgrammeReplay {
     /// and its limits allow (keys `auto:<order>:<n>`).
     private mutating func redeemWhileAffordable(_ index: Int, order: String, at: Date) {
         guard let reward = cheapestReward else { return }
-        let customer = customerIDs[index]
+        let customer = members[index].id
         var count = 0
         while ledger.spendablePoints(of: customer, at: at) >= reward.costPoints {
             let key = "auto:\(order):\(count)"
@@ -133,7 +133,7 @@ extension ProgrammeReplay {
                     generator: &generator)
             else { break }
             count += 1
-            lastActivity[index] = at
+            members[index].lastActivity = at
         }
     }
 
@@ -157,7 +157,7 @@ extension ProgrammeReplay {
         switch rewardBook.redeem(
             reward, customer: customer, key: key, at: at, calendar: calendar, ledger: &ledger, generator: &generator)
         {
-        case .success: lastActivity[index] = at
+        case .success: members[index].lastActivity = at
         case .failure: redemptionsRefused += 1
         }
     }
@@ -172,7 +172,7 @@ extension ProgrammeReplay {
         actionAwards[capKey, default: 0] += award.points
         self.award(index, award.points, key: "action:\(key)", reason: action.rawValue, at: at, rule: \.actions)
         if !programme.badges.isEmpty {
-            for badge in badgeTrackers[index].action(action, at: at, badges: programme.badges) {
+            for badge in members[index].badges.action(action, at: at, badges: programme.badges) {
                 self.award(
                     index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: at, rule: \.badges)
             }

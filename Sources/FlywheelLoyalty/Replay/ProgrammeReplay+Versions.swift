@@ -31,8 +31,8 @@ extension ProgrammeReplay {
             settings.tiers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         func map(_ index: Int?) -> Int? { index.flatMap { newIndex[oldIDs[$0]] } }
         let restart = old.period != settings.period
-        for customer in tierStates.indices {
-            var state = tierStates[customer]
+        for customer in members.indices {
+            var state = members[customer].tier
             state.tierIndex = map(state.tierIndex)
             state.retained = map(state.retained)
             if let pending = state.pending { state.pending?.to = map(pending.to) }
@@ -43,7 +43,7 @@ extension ProgrammeReplay {
                 state.recent = []
                 state.nextStart = nil
             }
-            tierStates[customer] = state
+            members[customer].tier = state
         }
     }
 }

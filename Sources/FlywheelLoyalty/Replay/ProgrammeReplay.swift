@@ -38,19 +38,10 @@ public struct ProgrammeReplay: Sendable {
     var issued = IssuedPoints()
 
     var customerIndex: [String: Int] = [:]
-    var customerIDs: [String] = []
-    var tierStates: [TierState] = []
-    var badgeTrackers: [BadgeTracker] = []
-    var challengeTrackers: [ChallengeTracker] = []
-    var memberships: [MembershipState] = []
-    var segments: [Set<String>] = []
-    var birthdays: [CivilDate?] = []
-    var lastActivity: [Date?] = []
-    var lastBirthdayYear: [Int] = []
+    /// The customers seen, by dense number (`customerIndex`).
+    var members: [ReplayMember] = []
     /// The replayed orders by the ledger's order slot (`PointsLedger.orderSlot`: one hash per order).
     var orderRecords: [OrderRecord] = []
-    /// Each customer's number in the ledger.
-    var ledgerNumbers: [Int] = []
     var releases: [(at: Date, slot: Int, order: String)] = []
     var releaseHead = 0
     var actionAwards: [String: Int64] = [:]
@@ -114,16 +105,7 @@ public struct ProgrammeReplay: Sendable {
             sources: orders * (pending ? 2 : 1) + customers, orders: orders, customers: customers)
         orderRecords.reserveCapacity(orders)
         customerIndex.reserveCapacity(customers)
-        customerIDs.reserveCapacity(customers)
-        ledgerNumbers.reserveCapacity(customers)
-        tierStates.reserveCapacity(customers)
-        badgeTrackers.reserveCapacity(customers)
-        challengeTrackers.reserveCapacity(customers)
-        memberships.reserveCapacity(customers)
-        segments.reserveCapacity(customers)
-        birthdays.reserveCapacity(customers)
-        lastActivity.reserveCapacity(customers)
-        lastBirthdayYear.reserveCapacity(customers)
+        members.reserveCapacity(customers)
     }
 
     /// Applies one event; events must come in time order.
@@ -134,7 +116,7 @@ public struct ProgrammeReplay: Sendable {
         switch event {
         case .customer(let customer):
             let index = customerNumber(customer.externalID, at: customer.createdAt ?? programme.effectiveFrom)
-            if let birthday = customer.birthday { birthdays[index] = birthday }
+            if let birthday = customer.birthday { members[index].birthday = birthday }
             if let email = customer.email, let terms = programme.referral {
                 referralBook?.register(
                     customer: customer.externalID,
@@ -151,14 +133,14 @@ public struct ProgrammeReplay: Sendable {
         case .membershipFee(let customer, let at):
             guard let terms = programme.membership else { return }
             let index = customerNumber(customer, at: at)
-            memberships[index].pay(at: at, terms: terms, calendar: calendar)
+            members[index].membership.pay(at: at, terms: terms, calendar: calendar)
             feesMinor += terms.feeMinor
         case .referral(let friend, let code, let identity, let at):
             _ = customerNumber(friend, at: at)
             _ = referralBook?.friendSignedUp(friend: friend, identity: identity, code: code, at: at)
         case .segment(let customer, let segment, let at):
             let index = customerNumber(customer, at: at)
-            segments[index].insert(segment)
+            members[index].segments.insert(segment)
         }
     }
 
@@ -188,28 +170,28 @@ public struct ProgrammeReplay: Sendable {
     public func pendingPoints(of customer: String) -> Int64 { ledger.pendingPoints(of: customer) }
 
     /// The customer's tier state (history, current tier).
-    public func tierState(of customer: String) -> TierState? { customerIndex[customer].map { tierStates[$0] } }
+    public func tierState(of customer: String) -> TierState? { customerIndex[customer].map { members[$0].tier } }
 
     /// The customer's tier; `nil` for none or unknown customers.
     public func tier(of customer: String) -> Tier? {
         guard let rules = tierRules, let index = customerIndex[customer] else { return nil }
-        return rules.tier(of: tierStates[index])
+        return rules.tier(of: members[index].tier)
     }
 
     /// The customer's tier progress at `at`.
     public func tierProgress(of customer: String, at: Date) -> TierProgress? {
         guard let rules = tierRules, let index = customerIndex[customer] else { return nil }
-        return rules.progress(of: tierStates[index], at: at)
+        return rules.progress(of: members[index].tier, at: at)
     }
 
     /// Whether the customer's paid membership is active at `at`.
     public func isMember(_ customer: String, at: Date) -> Bool {
-        customerIndex[customer].map { memberships[$0].isActive(at: at) } ?? false
+        customerIndex[customer].map { members[$0].membership.isActive(at: at) } ?? false
     }
 
     /// The badges the customer earned.
     public func badges(of customer: String) -> Set<String> {
-        customerIndex[customer].map { badgeTrackers[$0].earned } ?? []
+        customerIndex[customer].map { members[$0].badges.earned } ?? []
     }
 
     /// The liability at `at`.

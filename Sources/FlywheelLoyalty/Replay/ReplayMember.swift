@@ -1,0 +1,25 @@
+import FlywheelCore
+import Foundation
+
+/// Everything a replay keeps per customer, in one value: an order touches one array element (a few
+/// adjacent cache lines) instead of one element in each of ten arrays — at a million customers each of
+/// those was a cache miss of its own.
+struct ReplayMember: Sendable {
+    /// The customer's external id.
+    let id: String
+    /// The customer's number in the ledger.
+    let ledgerNumber: Int
+    var tier = TierState()
+    var badges = BadgeTracker()
+    var challenges = ChallengeTracker()
+    var membership = MembershipState()
+    var segments: Set<String> = []
+    var birthday: CivilDate?
+    var lastActivity: Date?
+    var lastBirthdayYear = Int.min
+
+    init(id: String, ledgerNumber: Int) {
+        self.id = id
+        self.ledgerNumber = ledgerNumber
+    }
+}
