@@ -17,13 +17,16 @@ public struct ServerConfiguration: Sendable {
     /// Marks the dashboard's cookies `Secure` (set it when the server is reached over HTTPS, e.g. behind a
     /// TLS-terminating proxy).
     public var secureCookies: Bool
+    /// A shop's own message templates, overriding the shipped ones file by file (flow checks and previews).
+    public var templatesDirectory: String?
 
     /// Makes a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, shopifyWebhookSecret: String? = nil,
         maxBodyBytes: Int = 1 << 20, maxWebhookBodyBytes: Int = 5 << 20, idleTimeoutSeconds: Int64 = 60,
-        dashboard: Bool = true, secureCookies: Bool = false
+        dashboard: Bool = true, secureCookies: Bool = false, templatesDirectory: String? = nil
     ) {
+        self.templatesDirectory = templatesDirectory
         self.dashboard = dashboard
         self.secureCookies = secureCookies
         self.host = host
