@@ -34,7 +34,7 @@ extension APIHandler {
             result = try await preview.messages(
                 of: flow, customerID: body.customerId, orderID: body.orderId,
                 locale: body.locale.flatMap { ShopLocale(rawValue: $0.rawValue) }, store: store,
-                shop: MessageContext.Shop(name: settings.name, url: "https://shop.example", supportEmail: "hello@shop.example", address: settings.name),
+                shop: MessageContext.Shop(name: settings.name, url: "https://shop.example"),
                 defaultLocale: settings.defaultLocale, now: now())
         } catch let error as PreviewError {
             if error.isNotFound { throw APIProblem.notFound(error.description + ".") }

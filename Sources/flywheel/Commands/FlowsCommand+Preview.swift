@@ -113,9 +113,7 @@ extension FlowsCommand {
 
         /// The shop as the messages show it: its name; a placeholder address for links.
         static func shop(_ settings: ShopSettings) -> MessageContext.Shop {
-            MessageContext.Shop(
-                name: settings.name, url: "https://shop.example", supportEmail: "hello@shop.example",
-                address: settings.name)
+            MessageContext.Shop(name: settings.name, url: "https://shop.example")
         }
 
         private func print(_ messages: [PreviewMessage], flow: FlowDefinition, who: String, locale: ShopLocale) throws {

@@ -60,7 +60,8 @@ extension FlowsCommand {
                 var out = ""
                 for result in results {
                     if result.valid {
-                        out += "\(result.file): OK (\(result.flow ?? "flow"), \(result.steps ?? 0) steps)\n"
+                        let steps = result.steps ?? 0
+                        out += "\(result.file): OK (\(result.flow ?? "flow"), \(steps) step\(steps == 1 ? "" : "s"))\n"
                     } else {
                         for problem in result.problems { out += "\(result.file): \(problem.message)\n" }
                     }
