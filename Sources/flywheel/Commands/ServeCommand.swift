@@ -42,6 +42,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The least important log messages shown: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
 
+    @Option(
+        help: ArgumentHelp(
+            "The shop's own message templates, overriding the shipped ones file by file (flow checks and previews).",
+            valueName: "dir"))
+    var templates: String?
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -63,7 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
             ?? ProcessInfo.processInfo.environment["FLYWHEEL_SHOPIFY_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         let opened = try await database.openServing(logger: logger)
         let configuration = ServerConfiguration(
-            host: host, port: port, shopifyWebhookSecret: secret, dashboard: !noDashboard, secureCookies: secureCookies)
+            host: host, port: port, shopifyWebhookSecret: secret, dashboard: !noDashboard, secureCookies: secureCookies,
+            templatesDirectory: templates)
         let app = try await FlywheelServer.buildApplication(
             store: opened.store, configuration: configuration, logger: logger, services: opened.services
         ) { port in
