@@ -65,7 +65,8 @@ extension FlowPreview {
                 lines: lines),
             productName: lines[0].name, cart: [lines[1]],
             points: MessageContext.Points(
-                balance: 840, expiring: 200, expiryDate: format.date(today.adding(days: 14)), value: euro(200)),
+                balance: 840, expiring: 200, expiryDate: format.date(today.adding(days: 14)), value: euro(840),
+                expiringValue: euro(200)),
             tierName: "Gold",
             recommendations: [
                 MessageContext.Recommendation(

@@ -51,6 +51,7 @@ public struct FlowPreview: Sendable {
             case .givePoints(let spec):
                 var points = context.points ?? MessageContext.Points()
                 points.balance = (points.balance ?? 0) + spec.points
+                points.value = nil  // the programme's point value is not known here
                 context.points = points
             case .send(let spec):
                 let messageClass = spec.messageClass ?? flow.messageClass

@@ -25,7 +25,7 @@ struct MessageTemplatesTests {
                 "items": [["name": "Espresso Bohnen 1 kg", "quantity": 2, "price": "31,80 €"], ["name": "Filtertüten", "quantity": 1, "price": "6,60 €"]],
             ],
             "product": ["name": "Espresso Bohnen"],
-            "points": ["balance": 840, "expiring": 200, "expiry_date": "31.12.2026", "value": "2,00 €"],
+            "points": ["balance": 840, "expiring": 200, "expiry_date": "31.12.2026", "value": "8,40 €", "expiring_value": "2,00 €"],
             "tier": ["name": "Gold"],
             "offer": ["description": "10 % auf Ihre nächste Bestellung", "code": "WIEDERDA10", "expires": "15.12.2026"],
             "cart": ["items": [["name": "Filtertüten", "quantity": 1, "price": "6,60 €"]]],

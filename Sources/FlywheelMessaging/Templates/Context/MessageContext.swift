@@ -55,14 +55,20 @@ public struct MessageContext: Sendable, Hashable {
         public var balance: Int?
         public var expiring: Int?
         public var expiryDate: String?
-        /// What the balance is worth, e.g. `2,00 €`.
+        /// What the balance is worth, e.g. `8,40 €`.
         public var value: String?
+        /// What the expiring points are worth, e.g. `2,00 €`.
+        public var expiringValue: String?
 
-        public init(balance: Int? = nil, expiring: Int? = nil, expiryDate: String? = nil, value: String? = nil) {
+        public init(
+            balance: Int? = nil, expiring: Int? = nil, expiryDate: String? = nil, value: String? = nil,
+            expiringValue: String? = nil
+        ) {
             self.balance = balance
             self.expiring = expiring
             self.expiryDate = expiryDate
             self.value = value
+            self.expiringValue = expiringValue
         }
     }
 
@@ -138,10 +144,11 @@ public struct MessageContext: Sendable, Hashable {
     /// The values to render a template with.
     public var values: TemplateValue {
         var root: [String: TemplateValue] = [
-            "shop": [
-                "name": .string(shop.name), "url": .string(shop.url), "support_email": .string(shop.supportEmail),
-                "address": .string(shop.address), "signature": .string(shop.signature),
-            ],
+            "shop": .object(
+                Self.fields([
+                    "name": shop.name, "url": shop.url, "support_email": shop.supportEmail, "address": shop.address,
+                    "signature": shop.signature,
+                ])),
             "customer": .object(Self.fields(["first_name": firstName])),
             "links": .object(links.filter { !$0.value.isEmpty }.mapValues(TemplateValue.string)),
             "consent": ["optout_notice": .bool(optOutNotice)],
@@ -157,7 +164,9 @@ public struct MessageContext: Sendable, Hashable {
         }
         if let productName, !productName.isEmpty { root["product"] = ["name": .string(productName)] }
         if let points {
-            var fields = Self.fields(["expiry_date": points.expiryDate, "value": points.value])
+            var fields = Self.fields([
+                "expiry_date": points.expiryDate, "value": points.value, "expiring_value": points.expiringValue,
+            ])
             if let balance = points.balance { fields["balance"] = .integer(balance) }
             if let expiring = points.expiring { fields["expiring"] = .integer(expiring) }
             root["points"] = .object(fields)
@@ -172,7 +181,7 @@ public struct MessageContext: Sendable, Hashable {
         return .object(root)
     }
 
-    /// The non-empty strings of `fields`.
+    /// The non-empty strings of `fields` (an empty string would still open a Mustache section).
     private static func fields(_ fields: [String: String?]) -> [String: TemplateValue] {
         var result: [String: TemplateValue] = [:]
         for (key, value) in fields {
