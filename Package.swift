@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelServerTests",
             dependencies: [
-                "FlywheelServer", "FlywheelCore", "FlywheelMessaging",
+                "FlywheelServer", "FlywheelCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),
