@@ -60,7 +60,8 @@ let package = Package(
         .target(
             name: "FlywheelServer",
             dependencies: [
-                "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelAnalytics",
+                "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelAnalytics", "FlywheelFlows",
+                "FlywheelMessaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -81,7 +82,8 @@ let package = Package(
         .target(
             name: "FlywheelMessaging",
             dependencies: [
-                "FlywheelCore",
+                // Flows: the template catalogue flows are validated against, and flow previews.
+                "FlywheelCore", "FlywheelFlows",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
@@ -98,7 +100,7 @@ let package = Package(
             name: "flywheel",
             dependencies: [
                 "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelSimulation", "FlywheelServer",
-                "FlywheelAnalytics", "FlywheelLoyalty",
+                "FlywheelAnalytics", "FlywheelLoyalty", "FlywheelFlows", "FlywheelMessaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -130,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelMessagingTests",
             dependencies: [
-                "FlywheelMessaging",
+                "FlywheelMessaging", "FlywheelFlows", "FlywheelCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -88,7 +88,7 @@ struct LibraryScenarioTests {
                 S.berlinInstant(2026, 6, 18, 10, 0), S.berlinInstant(2026, 6, 23, 10, 0),
             ])
         #expect(result.sends.allSatisfy { $0.locale == .de })
-        #expect(result.sends[0].subject == "Danke für deine Bestellung")
+        #expect(result.sends[0].subject == "Danke für Ihre Bestellung")
         #expect(result.sends[1].basis == .consent)
     }
 

@@ -23,14 +23,34 @@ public struct MessageTemplates: Sendable {
     /// Loads every template below the folder.
     /// - Throws: `TemplateError` naming the file that cannot be read or parsed.
     public init(directory: URL, defaultLocale: String = "en") throws {
+        try self.init(directories: [directory], defaultLocale: defaultLocale)
+    }
+
+    /// Loads the templates of several folders, later folders overriding earlier ones file by file: a shop's
+    /// folder after the shipped one replaces the parts (and partials) it has and keeps the rest.
+    /// - Throws: `TemplateError` naming the folder or file that cannot be read or parsed.
+    public init(directories: [URL], defaultLocale: String = "en") throws {
+        var library = MustacheLibrary()
+        var index: [String: [String: Set<TemplatePart>]] = [:]
+        for directory in directories {
+            try Self.load(directory, into: &library, index: &index)
+        }
+        self.library = library
+        self.index = index
+        self.defaultLocale = LocaleFallback.normalize(defaultLocale)
+    }
+
+    private static func load(
+        _ directory: URL, into library: inout MustacheLibrary, index: inout [String: [String: Set<TemplatePart>]]
+    ) throws {
         let files = FileManager.default
         guard let entries = try? files.contentsOfDirectory(atPath: directory.path) else {
             throw TemplateError("template folder \(directory.path): cannot be read")
         }
-        var library = MustacheLibrary()
-        var index: [String: [String: Set<TemplatePart>]] = [:]
         for entry in entries.sorted() where !entry.hasPrefix(".") {
             let folder = directory.appendingPathComponent(entry)
+            var isFolder: ObjCBool = false
+            guard files.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { continue }
             let names = (try? files.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in names.sorted() where !name.hasPrefix(".") {
                 let file = folder.appendingPathComponent(name)
@@ -47,18 +67,17 @@ public struct MessageTemplates: Sendable {
                 }
             }
         }
-        self.library = library
-        self.index = index
-        self.defaultLocale = LocaleFallback.normalize(defaultLocale)
     }
 
-    /// The templates shipped with Flywheel (order confirmation, delivery check-in, review request, win-back,
-    /// points expiry; German and English).
-    public static func bundled(defaultLocale: String = "en") throws -> MessageTemplates {
+    /// The templates shipped with Flywheel (the ids the flow library in `examples/flows/` uses; German and
+    /// English), overridden file by file by a shop's own folder when one is given.
+    public static func bundled(overriddenBy shopFolder: URL? = nil, defaultLocale: String = "en") throws
+        -> MessageTemplates
+    {
         guard let url = Bundle.module.url(forResource: "Default", withExtension: nil) else {
             throw TemplateError("the bundled template folder Default is missing from the FlywheelMessaging resources")
         }
-        return try MessageTemplates(directory: url, defaultLocale: defaultLocale)
+        return try MessageTemplates(directories: [url] + (shopFolder.map { [$0] } ?? []), defaultLocale: defaultLocale)
     }
 
     /// The ids of the loaded templates, sorted.
@@ -66,6 +85,11 @@ public struct MessageTemplates: Sendable {
 
     /// The locales a template exists in, sorted.
     public func locales(of templateID: String) -> [String] { (index[templateID] ?? [:]).keys.sorted() }
+
+    /// The parts a template has in exactly this locale (no fallback); empty when it has none there.
+    public func parts(of templateID: String, locale: String) -> Set<TemplatePart> {
+        index[templateID]?[LocaleFallback.normalize(locale)] ?? []
+    }
 
     /// Renders the e-mail parts of a template in the first locale of the fallback chain that has a subject
     /// and a text body.

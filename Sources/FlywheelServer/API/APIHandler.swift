@@ -1,4 +1,6 @@
 import FlywheelCore
+import FlywheelFlows
+import FlywheelMessaging
 import Foundation
 import OpenAPIRuntime
 
@@ -10,6 +12,10 @@ struct APIHandler: APIProtocol {
     let metrics: ServerMetrics
     /// The dashboard's engine, told about every batch stored (nil: no dashboard).
     let analytics: DashboardAnalytics?
+    /// The message templates flows are checked against and previewed with.
+    let templates: MessageTemplates
+    /// What `templates` can render, for flow validation.
+    let catalogue: TemplateCatalogue
 
     /// Stores a batch and answers how `tally` of it went: 201 when created, 200 otherwise.
     func upsert(_ batch: IngestBatch, id: String, tally: (IngestCounts) -> UpsertTally) async throws(APIProblem)

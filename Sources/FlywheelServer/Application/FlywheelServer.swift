@@ -1,5 +1,7 @@
 public import FlywheelCore
+import FlywheelFlows
 import FlywheelImport
+import FlywheelMessaging
 public import Foundation
 public import Hummingbird
 public import Logging
@@ -29,7 +31,13 @@ public enum FlywheelServer {
         router.add(middleware: IdempotencyMiddleware(store: store, maxBodyBytes: configuration.maxBodyBytes, now: now))
         if dashboard != nil { router.add(middleware: DashboardAuthMiddleware(store: store, now: now)) }
 
-        try APIHandler(store: store, now: now, metrics: metrics, analytics: dashboard).registerHandlers(
+        // The templates flows are checked against; a shop's folder that cannot be loaded stops the start.
+        let templates = try MessageTemplates.bundled(
+            overriddenBy: configuration.templatesDirectory.map { URL(fileURLWithPath: $0) })
+        try APIHandler(
+            store: store, now: now, metrics: metrics, analytics: dashboard, templates: templates,
+            catalogue: TemplateCatalogue(templates)
+        ).registerHandlers(
             on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys]))
         ShopifyWebhookController(
             store: store, signature: configuration.shopifyWebhookSecret.map(ShopifySignature.init(secret:)),

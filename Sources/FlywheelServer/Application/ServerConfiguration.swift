@@ -34,13 +34,17 @@ public struct ServerConfiguration: Sendable {
     public var baseURL: URL {
         publicURL ?? URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)")!
     }
+    /// A shop's own message templates, overriding the shipped ones file by file (flow checks and previews).
+    public var templatesDirectory: String?
 
     /// Makes a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, shopifyWebhookSecret: String? = nil,
         maxBodyBytes: Int = 1 << 20, maxWebhookBodyBytes: Int = 5 << 20, idleTimeoutSeconds: Int64 = 60,
-        dashboard: Bool = true, secureCookies: Bool = false, linkSecret: String? = nil, publicURL: URL? = nil
+        dashboard: Bool = true, secureCookies: Bool = false, linkSecret: String? = nil, publicURL: URL? = nil,
+        templatesDirectory: String? = nil
     ) {
+        self.templatesDirectory = templatesDirectory
         self.linkSecret = linkSecret
         self.linkSigner = linkSecret.map { CustomerLinkSigner(secret: Data($0.utf8)) } ?? .ephemeral()
         self.publicURL = publicURL

@@ -3,7 +3,8 @@ import HTTPTypes
 import Hummingbird
 
 /// Authenticates `/api/` requests and `/metrics` by `Authorization: Bearer KEY` and checks the scope the method needs
-/// (GET/HEAD: `read`; anything else: `ingest`; `admin` allows all). Other paths pass through.
+/// (GET/HEAD and the flow checks under `/api/v1/flows/`, which change nothing: `read`; anything else: `ingest`;
+/// `admin` allows all). Other paths pass through.
 struct APIKeyMiddleware: RouterMiddleware {
     typealias Context = FlywheelRequestContext
     let store: any FlywheelStore
@@ -30,7 +31,8 @@ struct APIKeyMiddleware: RouterMiddleware {
             throw APIProblem.storeUnavailable("The key could not be checked. Retry later.")
         }
         guard let key, key.isActive else { throw APIProblem.unauthorized("This API key is unknown or revoked.") }
-        let needed: APIScope = request.method == .get || request.method == .head ? .read : .ingest
+        let reads = request.method == .get || request.method == .head || path.hasPrefix("/api/v1/flows/")
+        let needed: APIScope = reads ? .read : .ingest
         guard key.scopes.allows(needed) else {
             throw APIProblem.forbidden("This API key lacks the \(needed.rawValue) scope this route needs.")
         }

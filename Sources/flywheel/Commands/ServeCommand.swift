@@ -55,6 +55,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The least important log messages shown: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
 
+    @Option(
+        help: ArgumentHelp(
+            "The shop's own message templates, overriding the shipped ones file by file (flow checks and previews).",
+            valueName: "dir"))
+    var templates: String?
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -83,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         let opened = try await database.openServing(logger: logger)
         let configuration = ServerConfiguration(
             host: host, port: port, shopifyWebhookSecret: secret, dashboard: !noDashboard, secureCookies: secureCookies,
-            linkSecret: linkSecret, publicURL: publicURL)
+            linkSecret: linkSecret, publicURL: publicURL, templatesDirectory: templates)
         let app = try await FlywheelServer.buildApplication(
             store: opened.store, configuration: configuration, logger: logger, services: opened.services
         ) { port in

@@ -1,0 +1,29 @@
+public import FlywheelCore
+
+extension MessageContext {
+    /// The context of a customer and (optionally) one of their orders, from the stored records, formatted
+    /// for `locale`: the first name, the order's number, lines and total, the delivery window of its open
+    /// shipments (the latest promise, as a day in the shop's calendar; none once everything has arrived)
+    /// and the first line's product as the product a review or reorder message is about.
+    public init(
+        shop: Shop, customer: Customer, order: FlywheelCore.Order?, shipments: [Shipment] = [], locale: ShopLocale,
+        calendar: ShopCalendar
+    ) {
+        let format = MessageFormat(locale)
+        var context = MessageContext(shop: shop, firstName: customer.firstName)
+        if let order {
+            let lines = order.lineItems.map { line in
+                Line(
+                    name: line.title ?? line.sku ?? "–", quantity: line.quantity,
+                    price: format.money(Money(minorUnits: line.totalMinor, currency: order.currency)))
+            }
+            let open = shipments.filter { $0.deliveredAt == nil }
+            let promise = open.compactMap(\.promisedBy).max()
+            context.order = Order(
+                number: order.externalID, total: format.money(order.total),
+                deliveryWindow: promise.map { format.deliveryWindow(by: calendar.localDate(of: $0)) }, lines: lines)
+            context.productName = order.lineItems.first.flatMap { $0.title ?? $0.sku }
+        }
+        self = context
+    }
+}
