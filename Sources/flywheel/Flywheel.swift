@@ -17,6 +17,7 @@ struct Flywheel: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ImportCommand.self, StatusCommand.self, SimulateCommand.self, ServeCommand.self,
             KeysCommand.self, AdminCommand.self, CLVCommand.self, ReportCommand.self, LoyaltyCommand.self,
+            CustomerCommand.self,
         ]
     )
 }

@@ -10,6 +10,8 @@ struct APIHandler: APIProtocol {
     let metrics: ServerMetrics
     /// The dashboard's engine, told about every batch stored (nil: no dashboard).
     let analytics: DashboardAnalytics?
+    /// Consent changes with history, suppression and double opt-in.
+    let consent: ConsentDesk
 
     /// Stores a batch and answers how `tally` of it went: 201 when created, 200 otherwise.
     func upsert(_ batch: IngestBatch, id: String, tally: (IngestCounts) -> UpsertTally) async throws(APIProblem)

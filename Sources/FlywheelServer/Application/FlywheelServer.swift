@@ -12,15 +12,20 @@ import OpenAPIRuntime
 public enum FlywheelServer {
     /// The router with every route and middleware. Middleware, outermost first: request log, problem
     /// rendering, metrics, API key check, body limit and idempotency; then the routes of `openapi.yaml`,
-    /// `/webhooks/shopify`, `/openapi.yaml` and `/metrics`.
+    /// `/webhooks/shopify`, `/openapi.yaml`, `/metrics` and the customers' pages under `/c/` (unsubscribe,
+    /// preferences, opt-in confirmation). `confirmations` receives double opt-in confirmations to send.
     ///
     /// With `dashboard`, the owner's pages are served under `/` behind an admin login
     /// (`DashboardAuthMiddleware`, `DashboardRoutes`) and every stored batch is applied to its engine.
     public static func buildRouter(
         store: any FlywheelStore, configuration: ServerConfiguration, settings: ShopSettings,
         metrics: ServerMetrics = ServerMetrics(), dashboard: DashboardAnalytics? = nil,
-        accounts: AdminAccounts = AdminAccounts(), now: @escaping @Sendable () -> Date = { Date() }
+        accounts: AdminAccounts = AdminAccounts(), confirmations: (any ConfirmationSender)? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Router<FlywheelRequestContext> {
+        let desk = ConsentDesk(
+            store: store, links: CustomerLinkURLs(signer: configuration.linkSigner, baseURL: configuration.baseURL),
+            confirmations: confirmations)
         let router = Router(context: FlywheelRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ProblemMiddleware())
@@ -29,7 +34,7 @@ public enum FlywheelServer {
         router.add(middleware: IdempotencyMiddleware(store: store, maxBodyBytes: configuration.maxBodyBytes, now: now))
         if dashboard != nil { router.add(middleware: DashboardAuthMiddleware(store: store, now: now)) }
 
-        try APIHandler(store: store, now: now, metrics: metrics, analytics: dashboard).registerHandlers(
+        try APIHandler(store: store, now: now, metrics: metrics, analytics: dashboard, consent: desk).registerHandlers(
             on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys]))
         ShopifyWebhookController(
             store: store, signature: configuration.shopifyWebhookSecret.map(ShopifySignature.init(secret:)),
@@ -37,6 +42,12 @@ public enum FlywheelServer {
             metrics: metrics, now: now, analytics: dashboard
         ).register(on: router)
         OperationsRoutes(metrics: metrics).register(on: router)
+        // The customers' signed-link pages under /c/ (docs/consent.md), one routes type per page.
+        let pages = CustomerPageContext(
+            desk: desk, renderer: try CustomerPageRenderer.load(), shopLocale: settings.defaultLocale, now: now)
+        UnsubscribePageRoutes(context: pages).register(on: router)
+        PreferencePageRoutes(context: pages).register(on: router)
+        ConfirmOptInPageRoutes(context: pages).register(on: router)
         if let dashboard {
             DashboardRoutes(
                 store: store, analytics: dashboard, renderer: try DashboardRenderer.load(), accounts: accounts,

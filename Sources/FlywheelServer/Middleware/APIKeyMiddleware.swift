@@ -3,7 +3,8 @@ import HTTPTypes
 import Hummingbird
 
 /// Authenticates `/api/` requests and `/metrics` by `Authorization: Bearer KEY` and checks the scope the method needs
-/// (GET/HEAD: `read`; anything else: `ingest`; `admin` allows all). Other paths pass through.
+/// (GET/HEAD: `read`; anything else: `ingest`; a customer's export and erasure: `admin`; `admin` allows all).
+/// Other paths pass through.
 struct APIKeyMiddleware: RouterMiddleware {
     typealias Context = FlywheelRequestContext
     let store: any FlywheelStore
@@ -30,7 +31,7 @@ struct APIKeyMiddleware: RouterMiddleware {
             throw APIProblem.storeUnavailable("The key could not be checked. Retry later.")
         }
         guard let key, key.isActive else { throw APIProblem.unauthorized("This API key is unknown or revoked.") }
-        let needed: APIScope = request.method == .get || request.method == .head ? .read : .ingest
+        let needed = Self.scope(request.method, path)
         guard key.scopes.allows(needed) else {
             throw APIProblem.forbidden("This API key lacks the \(needed.rawValue) scope this route needs.")
         }
@@ -38,5 +39,14 @@ struct APIKeyMiddleware: RouterMiddleware {
         context.apiKey = key
         context.logger[metadataKey: "api_key"] = .string(key.id)
         return try await next(request, context)
+    }
+
+    /// The scope a request needs. A customer's data export and erasure (GDPR) need `admin`.
+    static func scope(_ method: HTTPRequest.Method, _ path: String) -> APIScope {
+        if path.hasPrefix("/api/v1/customers/") {
+            let rest = path.dropFirst("/api/v1/customers/".count)
+            if method == .delete || (rest.hasSuffix("/export") && rest.split(separator: "/").count == 2) { return .admin }
+        }
+        return method == .get || method == .head ? .read : .ingest
     }
 }

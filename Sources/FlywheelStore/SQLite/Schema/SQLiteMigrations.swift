@@ -16,6 +16,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(AdminSchemaV3.name) { db in
             for statement in AdminSchemaV3.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(ConsentSchemaV7.name) { db in
+            for statement in ConsentSchemaV7.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }()
 }
