@@ -18,9 +18,12 @@ struct ConfirmOptInPageRoutes: Sendable {
 
     private func show(_ request: Request) async throws -> Response {
         let now = context.now()
-        let (link, token): (CustomerLink, String)
+        let link: CustomerLink
+        let token: String
         switch context.gate.open(request, purpose: .confirmOptIn, now: now) {
-        case .success(let opened): (link, token) = opened
+        case .success(let opened):
+            link = opened.0
+            token = opened.1
         case .failure(let refusal): return refusal.response
         }
         let customer = try await context.store.customer(externalID: link.customer)
@@ -37,9 +40,12 @@ struct ConfirmOptInPageRoutes: Sendable {
 
     private func confirm(_ request: Request) async throws -> Response {
         let now = context.now()
-        let (link, token): (CustomerLink, String)
+        let link: CustomerLink
+        let token: String
         switch context.gate.open(request, purpose: .confirmOptIn, now: now) {
-        case .success(let opened): (link, token) = opened
+        case .success(let opened):
+            link = opened.0
+            token = opened.1
         case .failure(let refusal): return refusal.response
         }
         var request = request

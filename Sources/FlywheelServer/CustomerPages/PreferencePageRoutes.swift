@@ -17,9 +17,12 @@ struct PreferencePageRoutes: Sendable {
 
     private func handle(_ request: Request, saving: Bool) async throws -> Response {
         let now = context.now()
-        let (link, token): (CustomerLink, String)
+        let link: CustomerLink
+        let token: String
         switch context.gate.open(request, purpose: .preferences, now: now) {
-        case .success(let opened): (link, token) = opened
+        case .success(let opened):
+            link = opened.0
+            token = opened.1
         case .failure(let refusal): return refusal.response
         }
         guard var customer = try await context.store.customer(externalID: link.customer) else {

@@ -22,9 +22,12 @@ struct UnsubscribePageRoutes: Sendable {
 
     private func show(_ request: Request) async throws -> Response {
         let now = context.now()
-        let (link, token): (CustomerLink, String)
+        let link: CustomerLink
+        let token: String
         switch context.gate.open(request, purpose: .unsubscribe, now: now) {
-        case .success(let opened): (link, token) = opened
+        case .success(let opened):
+            link = opened.0
+            token = opened.1
         case .failure(let refusal): return refusal.response
         }
         guard let channel = ConsentChannel(rawValue: link.detail),
@@ -46,9 +49,12 @@ struct UnsubscribePageRoutes: Sendable {
 
     private func unsubscribe(_ request: Request) async throws -> Response {
         let now = context.now()
-        let (link, token): (CustomerLink, String)
+        let link: CustomerLink
+        let token: String
         switch context.gate.open(request, purpose: .unsubscribe, now: now) {
-        case .success(let opened): (link, token) = opened
+        case .success(let opened):
+            link = opened.0
+            token = opened.1
         case .failure(let refusal): return refusal.response
         }
         guard let channel = ConsentChannel(rawValue: link.detail) else {

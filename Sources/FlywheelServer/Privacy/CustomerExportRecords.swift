@@ -10,48 +10,80 @@ struct ExportedOrder: Encodable, Sendable {
 }
 
 struct ExportedSurveyAnswer: Encodable, Sendable {
-    let id: String, orderID: String?, question: String, score: Int, comment: String?, locale: String?, answeredAt: Date
-    init(_ answer: SurveyAnswer) {
-        (id, orderID, question, score) = (answer.externalID, answer.orderExternalID, answer.question.rawValue, answer.score)
-        (comment, locale, answeredAt) = (answer.comment, answer.locale?.rawValue, answer.answeredAt)
-    }
-    enum CodingKeys: String, CodingKey {
-        case id, orderID = "order_id", question, score, comment, locale, answeredAt = "answered_at"
+    let answer: SurveyAnswer
+    init(_ answer: SurveyAnswer) { self.answer = answer }
+
+    enum CodingKeys: String, CodingKey { case id, orderID = "order_id", question, score, comment, locale, answeredAt = "answered_at" }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(answer.externalID, forKey: .id)
+        try c.encodeIfPresent(answer.orderExternalID, forKey: .orderID)
+        try c.encode(answer.question.rawValue, forKey: .question)
+        try c.encode(answer.score, forKey: .score)
+        try c.encodeIfPresent(answer.comment, forKey: .comment)
+        try c.encodeIfPresent(answer.locale?.rawValue, forKey: .locale)
+        try c.encode(answer.answeredAt, forKey: .answeredAt)
     }
 }
 
 struct ExportedReview: Encodable, Sendable {
-    let id: String, orderID: String?, sku: String, rating: Int, title: String?, body: String?, locale: String?
-    let hasPhoto: Bool, createdAt: Date
-    init(_ review: Review) {
-        (id, orderID, sku, rating) = (review.externalID, review.orderExternalID, review.sku, review.rating)
-        (title, body, locale, hasPhoto, createdAt) = (review.title, review.body, review.locale?.rawValue, review.hasPhoto, review.createdAt)
-    }
+    let review: Review
+    init(_ review: Review) { self.review = review }
+
     enum CodingKeys: String, CodingKey {
         case id, orderID = "order_id", sku, rating, title, body, locale, hasPhoto = "has_photo", createdAt = "created_at"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(review.externalID, forKey: .id)
+        try c.encodeIfPresent(review.orderExternalID, forKey: .orderID)
+        try c.encode(review.sku, forKey: .sku)
+        try c.encode(review.rating, forKey: .rating)
+        try c.encodeIfPresent(review.title, forKey: .title)
+        try c.encodeIfPresent(review.body, forKey: .body)
+        try c.encodeIfPresent(review.locale?.rawValue, forKey: .locale)
+        try c.encode(review.hasPhoto, forKey: .hasPhoto)
+        try c.encode(review.createdAt, forKey: .createdAt)
     }
 }
 
 struct ExportedConsentChange: Encodable, Sendable {
-    let channel: String, state: String, source: String, changedAt: Date
-    let requestedAt: Date?, requestSource: String?, requestIP: String?, confirmedAt: Date?, confirmation: String?
-    init(_ change: ConsentChange) {
-        (channel, state, source, changedAt) = (change.channel.rawValue, change.state.rawValue, change.source.rawValue, change.changedAt)
-        let proof = change.proof
-        (requestedAt, requestSource, requestIP) = (proof?.requestedAt, proof?.requestSource, proof?.requestIP)
-        (confirmedAt, confirmation) = (proof?.confirmedAt, proof?.confirmation)
-    }
+    let change: ConsentChange
+    init(_ change: ConsentChange) { self.change = change }
+
     enum CodingKeys: String, CodingKey {
         case channel, state, source, changedAt = "changed_at", requestedAt = "requested_at"
         case requestSource = "request_source", requestIP = "request_ip", confirmedAt = "confirmed_at", confirmation
     }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(change.channel.rawValue, forKey: .channel)
+        try c.encode(change.state.rawValue, forKey: .state)
+        try c.encode(change.source.rawValue, forKey: .source)
+        try c.encode(change.changedAt, forKey: .changedAt)
+        try c.encodeIfPresent(change.proof?.requestedAt, forKey: .requestedAt)
+        try c.encodeIfPresent(change.proof?.requestSource, forKey: .requestSource)
+        try c.encodeIfPresent(change.proof?.requestIP, forKey: .requestIP)
+        try c.encodeIfPresent(change.proof?.confirmedAt, forKey: .confirmedAt)
+        try c.encodeIfPresent(change.proof?.confirmation, forKey: .confirmation)
+    }
 }
 
 struct ExportedSuppression: Encodable, Sendable {
-    let channel: String, address: String?, cause: String, source: String, suppressedAt: Date
-    init(_ entry: SuppressionEntry) {
-        (channel, address, cause) = (entry.channel.rawValue, entry.address, entry.cause.rawValue)
-        (source, suppressedAt) = (entry.source.rawValue, entry.suppressedAt)
-    }
+    let entry: SuppressionEntry
+    init(_ entry: SuppressionEntry) { self.entry = entry }
+
     enum CodingKeys: String, CodingKey { case channel, address, cause, source, suppressedAt = "suppressed_at" }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entry.channel.rawValue, forKey: .channel)
+        try c.encodeIfPresent(entry.address, forKey: .address)
+        try c.encode(entry.cause.rawValue, forKey: .cause)
+        try c.encode(entry.source.rawValue, forKey: .source)
+        try c.encode(entry.suppressedAt, forKey: .suppressedAt)
+    }
 }
