@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension InMemoryStore {
     /// The suppression list's key: channel and address digest.
@@ -34,6 +34,7 @@ extension InMemoryStore {
             .sorted { ($0.element.changedAt, $0.offset) < ($1.element.changedAt, $1.offset) }.map(\.element)
     }
 
+    @discardableResult
     public func suppress(_ entry: SuppressionEntry) async throws -> SuppressionEntry { addSuppression(entry) }
 
     public func suppression(channel: ConsentChannel, addressHash: String) async throws -> SuppressionEntry? {

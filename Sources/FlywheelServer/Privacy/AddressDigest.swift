@@ -1,6 +1,6 @@
 import Crypto
 public import FlywheelCore
-import Foundation
+public import Foundation
 
 /// The digest the suppression list keys addresses by: SHA-256 (hex) of the channel and the normalised
 /// address (`SuppressionEntry.normalise`). Unkeyed on purpose: it must stay the same when the link secret

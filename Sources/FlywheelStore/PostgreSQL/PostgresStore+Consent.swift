@@ -1,5 +1,5 @@
 public import FlywheelCore
-public import Foundation
+import Foundation
 import PostgresNIO
 
 extension PostgresStore {
@@ -72,6 +72,7 @@ extension PostgresStore {
         }
     }
 
+    @discardableResult
     public func suppress(_ entry: SuppressionEntry) async throws -> SuppressionEntry {
         try await withConnection { connection in
             try await connection.transaction(logger: self.logger) { connection in

@@ -1,5 +1,5 @@
 public import FlywheelCore
-public import Foundation
+import Foundation
 import GRDB
 
 extension SQLiteStore {
@@ -75,6 +75,7 @@ extension SQLiteStore {
         }
     }
 
+    @discardableResult
     public func suppress(_ entry: SuppressionEntry) async throws -> SuppressionEntry {
         try await pool.write { db in try Self.addSuppression(entry, db) }
     }

@@ -70,7 +70,7 @@ struct CustomerCommand: AsyncParsableCommand {
         }
     }
 
-    static func unknown(_ id: String) -> ValidationError {
+    static func unknown(_ id: String) -> ArgumentParser.ValidationError {
         ValidationError("no customer with the id \(id) in this database")
     }
 }

@@ -74,6 +74,7 @@ struct InterceptingStore: FlywheelStore {
     func consentHistory(customerExternalID: String) async throws -> [ConsentChange] {
         try await base.consentHistory(customerExternalID: customerExternalID)
     }
+    @discardableResult
     func suppress(_ entry: SuppressionEntry) async throws -> SuppressionEntry { try await base.suppress(entry) }
     func suppression(channel: ConsentChannel, addressHash: String) async throws -> SuppressionEntry? {
         try await base.suppression(channel: channel, addressHash: addressHash)

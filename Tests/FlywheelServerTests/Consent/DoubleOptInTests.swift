@@ -69,10 +69,15 @@ struct DoubleOptInTests {
         try await server.test { client in
             let revoke = #"{"customer_id":"c-en","channel":"sms","state":"revoked","changed_at":"2026-11-18T10:00:00Z"}"#
             let stale = #"{"customer_id":"c-en","channel":"sms","state":"granted","changed_at":"2026-11-01T10:00:00Z"}"#
-            #expect(try await client.send(.post, "/api/v1/consent-changes", key: ConsentTestServer.ingestRead, json: revoke).object["result"] as? String == "updated")
-            #expect(try await client.send(.post, "/api/v1/consent-changes", key: ConsentTestServer.ingestRead, json: stale).object["result"] as? String == "unchanged")
             let unknown = #"{"customer_id":"nobody","channel":"sms","state":"granted","changed_at":"2026-11-01T10:00:00Z"}"#
-            #expect(try await client.send(.post, "/api/v1/consent-changes", key: ConsentTestServer.ingestRead, json: unknown).status == .unprocessableContent)
+            let answers = [
+                try await client.send(.post, "/api/v1/consent-changes", key: ConsentTestServer.ingestRead, json: revoke),
+                try await client.send(.post, "/api/v1/consent-changes", key: ConsentTestServer.ingestRead, json: stale),
+                try await client.send(.post, "/api/v1/consent-changes", key: ConsentTestServer.ingestRead, json: unknown),
+            ]
+            #expect(answers[0].object["result"] as? String == "updated")
+            #expect(answers[1].object["result"] as? String == "unchanged")
+            #expect(answers[2].status == .unprocessableContent)
         }
         #expect(try await server.store.customer(externalID: "c-en")?.consent?.sms == .revoked)
         #expect(try await server.store.consentHistory(customerExternalID: "c-en").map(\.state) == [.granted, .revoked])
