@@ -13,7 +13,7 @@ struct SQLiteErasureTests {
             let store = try SQLiteStore(path: path)
             try await store.migrate()
             let email = "Marta.Kowalczyk@example.pl"
-            let traces = ["marta.kowalczyk@example.pl", "Marta", "Kowalczyk", "198.51.100.99", "JJD0099887766", "Marta's own words"]
+            let traces = ["marta.kowalczyk@example.pl", "Marta", "Kowalczyk", "198.51.100.99", "JJD0099887766", "Martas own words"]
             let placed = Date(timeIntervalSince1970: 1_704_067_200)
             _ = try await store.ingest(
                 IngestBatch(
@@ -26,13 +26,13 @@ struct SQLiteErasureTests {
                     ],
                     returns: [
                         ReturnRequest(
-                            externalID: "ret1", orderExternalID: "o1", requestedAt: placed + 86_400, reason: "Marta's own words",
+                            externalID: "ret1", orderExternalID: "o1", requestedAt: placed + 86_400, reason: "Martas own words",
                             status: .requested, quantity: 1)
                     ],
                     reviews: [
                         Review(
                             externalID: "rv1", customerExternalID: "c1", sku: "SKU-1", rating: 5, title: "Marta",
-                            body: "Marta's own words", hasPhoto: false, createdAt: placed + 86_400)
+                            body: "Martas own words", hasPhoto: false, createdAt: placed + 86_400)
                     ]))
             _ = try await store.recordConsentChange(
                 ConsentChange(

@@ -51,11 +51,11 @@ struct DoubleOptInTests {
     @Test("a confirmation link for an address the customer no longer has confirms nothing")
     func addressChanged() async throws {
         let server = ConsentTestServer()
-        _ = try await server.store.recordConsentChange(
-            ConsentChange(customerExternalID: "c-de", channel: .email, state: .pending, source: .api, changedAt: server.now - 60),
-            suppression: nil)
         let old = server.links.confirmOptIn(customer: "c-de", email: "old@example.de", now: server.now)
         try await server.test { client in
+            _ = try await server.store.recordConsentChange(
+                ConsentChange(customerExternalID: "c-de", channel: .email, state: .pending, source: .api, changedAt: server.now - 60),
+                suppression: nil)
             let page = try await client.page(.get, ConsentTestServer.target(old.url))
             let token = try #require(page.formToken)
             #expect(try await client.page(.post, ConsentTestServer.target(old.url), form: "csrf=\(token)").status == .gone)
