@@ -57,16 +57,19 @@ public enum FlywheelServer {
         return router
     }
 
-    /// The application `flywheel serve` runs: the router on `configuration`'s address, with `services`
+    /// The application `flywheel serve` runs: the router on `configuration`'s address (double opt-in
+    /// confirmations go to `confirmations`; none are sent without one), with `services`
     /// (e.g. the PostgreSQL client) run beside it and shut down gracefully on SIGTERM or SIGINT: in-flight
     /// requests finish, each batch is one transaction.
     public static func buildApplication(
         store: any FlywheelStore, configuration: ServerConfiguration, logger: Logger, services: [any Service] = [],
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        confirmations: (any ConfirmationSender)? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let settings = try await store.shopSettings() ?? .defaults
         let dashboard = configuration.dashboard ? DashboardAnalytics(settings: settings) : nil
-        let router = try buildRouter(store: store, configuration: configuration, settings: settings, dashboard: dashboard)
+        let router = try buildRouter(
+            store: store, configuration: configuration, settings: settings, dashboard: dashboard,
+            confirmations: confirmations)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
