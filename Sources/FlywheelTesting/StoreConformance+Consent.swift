@@ -83,7 +83,13 @@ extension StoreConformance {
         _ = try await store.recordConsentChange(change, suppression: .add(entry("h2", "ben@example.com", .unsubscribed, day: 5)))
         #expect(try await store.suppression(channel: .email, addressHash: "h2")?.cause == .unsubscribed)
 
-        // A confirmed opt-in lifts an unsubscribe, never a stronger cause.
+        // A confirmed opt-in lifts an unsubscribe, never a stronger cause, and a stale one nothing.
+        let stale = ConsentChange(
+            customerExternalID: "c2", channel: .email, state: .granted, source: .api, changedAt: StoreFixtures.date(day: 4))
+        #expect(
+            try await store.recordConsentChange(stale, suppression: .liftUnsubscribe(channel: .email, addressHash: "h2"))
+                == .superseded(MarketingConsent(email: .revoked, sms: .unknown, updatedAt: StoreFixtures.date(day: 5))))
+        #expect(try await store.suppression(channel: .email, addressHash: "h2")?.cause == .unsubscribed)
         let optIn = ConsentChange(
             customerExternalID: "c2", channel: .email, state: .granted, source: .doubleOptInConfirmation,
             changedAt: StoreFixtures.date(day: 6))

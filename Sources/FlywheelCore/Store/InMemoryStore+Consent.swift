@@ -16,10 +16,10 @@ extension InMemoryStore {
         consentLog.append(change)
         switch suppression {
         case .add(let entry): _ = addSuppression(entry)
-        case .liftUnsubscribe(let channel, let hash):
+        case .liftUnsubscribe(let channel, let hash) where (customer.consent ?? MarketingConsent()).applying(change) != nil:
             let key = SuppressionKey(channel: channel, addressHash: hash)
             if suppressionTable[key]?.cause == .unsubscribed { suppressionTable[key] = nil }
-        case nil: break
+        case .liftUnsubscribe, nil: break
         }
         let current = customer.consent ?? MarketingConsent()
         guard let updated = current.applying(change) else { return .superseded(current) }

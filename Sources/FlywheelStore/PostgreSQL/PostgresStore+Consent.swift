@@ -29,13 +29,14 @@ extension PostgresStore {
                     """, logger: self.logger)
                 switch suppression {
                 case .add(let entry): _ = try await Self.addSuppression(entry, on: connection, logger: self.logger)
-                case .liftUnsubscribe(let channel, let hash):
+                case .liftUnsubscribe(let channel, let hash)
+                where (customer.consent ?? MarketingConsent()).applying(change) != nil:
                     try await connection.run(
                         """
                         DELETE FROM suppressions WHERE channel = \(channel.rawValue) AND address_hash = \(hash) \
                         AND cause = \(SuppressionCause.unsubscribed.rawValue)
                         """, logger: self.logger)
-                case nil: break
+                case .liftUnsubscribe, nil: break
                 }
                 let current = customer.consent ?? MarketingConsent()
                 guard let updated = current.applying(change) else { return ConsentChangeOutcome.superseded(current) }

@@ -28,11 +28,11 @@ extension SQLiteStore {
                 ])
             switch suppression {
             case .add(let entry): _ = try Self.addSuppression(entry, db)
-            case .liftUnsubscribe(let channel, let hash):
+            case .liftUnsubscribe(let channel, let hash) where (customer.consent ?? MarketingConsent()).applying(change) != nil:
                 try db.execute(
                     sql: "DELETE FROM suppressions WHERE channel = ? AND address_hash = ? AND cause = ?",
                     arguments: [channel.rawValue, hash, SuppressionCause.unsubscribed.rawValue])
-            case nil: break
+            case .liftUnsubscribe, nil: break
             }
             let current = customer.consent ?? MarketingConsent()
             guard let updated = current.applying(change) else { return .superseded(current) }
