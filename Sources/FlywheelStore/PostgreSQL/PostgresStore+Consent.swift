@@ -11,8 +11,10 @@ extension PostgresStore {
                 try await Self.lockCustomers([change.customerExternalID], on: connection, logger: self.logger)
                 guard
                     let row = try await connection.rows(
-                        "SELECT id, \(unescaped: String(Customer.postgresSelect.dropFirst("SELECT ".count))) WHERE external_id = \(change.customerExternalID) FOR UPDATE",
-                        logger: self.logger
+                        """
+                        SELECT id, \(unescaped: String(Customer.postgresSelect.dropFirst("SELECT ".count))) \
+                        WHERE external_id = \(change.customerExternalID) FOR UPDATE
+                        """, logger: self.logger
                     ).first
                 else { throw ConsentStoreError.unknownCustomer(change.customerExternalID) }
                 let rowID = try PostgresStoredRow(row, table: "customers").int64("id")
