@@ -75,7 +75,10 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("openapi.yaml"), .copy("Dashboard/Templates"), .copy("Dashboard/Assets")],
+            resources: [
+                .copy("openapi.yaml"), .copy("Dashboard/Templates"), .copy("Dashboard/Assets"),
+                .copy("CustomerPages/CustomerTemplates"),
+            ],
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),

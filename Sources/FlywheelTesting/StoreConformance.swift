@@ -44,6 +44,9 @@ public enum StoreConformance {
         StoreCheck("webhook receipts are recorded once", webhookReceiptsOnce),
         StoreCheck("admins: create, find, a new password keeps the id", adminsLifecycle),
         StoreCheck("admin sessions: create, find, sign out, expire", adminSessionsLifecycle),
+        StoreCheck("consent history: appended in order, proof kept, current state follows", consentHistoryAndCurrentState),
+        StoreCheck("suppression list: normalised, the strongest cause kept", suppressionKeepsStrongestCause),
+        StoreCheck("erasure: personal data gone, orders kept under a pseudonym", erasureRemovesPersonalData),
     ] + ledgerChecks
 
     /// Migrates a new store for a check.

@@ -81,6 +81,29 @@ public protocol FlywheelStore: Sendable {
     /// Removes every session expired at `now`; returns how many.
     func deleteExpiredAdminSessions(now: Date) async throws -> Int
 
+    // MARK: Consent and privacy (docs/consent.md)
+
+    /// Appends `change` to the customer's consent history and, unless a newer change is recorded, updates the
+    /// customer's cached `MarketingConsent` — in one transaction, together with `suppression` when given.
+    /// Throws `ConsentStoreError.unknownCustomer` (nothing stored) for an unknown id.
+    func recordConsentChange(_ change: ConsentChange, suppression: SuppressionUpdate?) async throws
+        -> ConsentChangeOutcome
+    /// A customer's consent history, oldest first (by `changedAt`, then in the order recorded).
+    func consentHistory(customerExternalID: String) async throws -> [ConsentChange]
+    /// Adds an address to the suppression list; an entry for the same channel and digest keeps the stronger
+    /// cause (`SuppressionEntry.merged`). Returns the entry kept.
+    @discardableResult
+    func suppress(_ entry: SuppressionEntry) async throws -> SuppressionEntry
+    /// The entry for a channel and address digest.
+    func suppression(channel: ConsentChannel, addressHash: String) async throws -> SuppressionEntry?
+    /// The whole suppression list, by channel then digest.
+    func suppressions() async throws -> [SuppressionEntry]
+    /// Erases a customer (GDPR Art. 17) in one transaction as `CustomerErasure` describes: name, e-mail,
+    /// birthday, locale and consent removed; survey comments, review texts, return reasons and tracking
+    /// numbers removed; orders, scores and amounts kept under the pseudonym. Throws
+    /// `ConsentStoreError.unknownCustomer` or `.pseudonymTaken` (nothing changed).
+    func eraseCustomer(_ erasure: CustomerErasure) async throws
+
     // MARK: Request de-duplication
 
     func idempotencyRecord(key: String) async throws -> IdempotencyRecord?

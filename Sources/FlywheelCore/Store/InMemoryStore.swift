@@ -9,19 +9,22 @@ public actor InMemoryStore: FlywheelStore {
     var adminSessions: [String: AdminSession] = [:]
     private var idempotency: [String: IdempotencyRecord] = [:]
     private var receipts: [String: WebhookReceipt] = [:]
-    private var customers: [String: Customer] = [:]
+    var customers: [String: Customer] = [:]
     private var products: [String: Product] = [:]
-    private var orders: [String: Order] = [:]
-    private var refunds: [String: Refund] = [:]
-    private var shipments: [String: Shipment] = [:]
-    private var returns: [String: ReturnRequest] = [:]
+    var orders: [String: Order] = [:]
+    var refunds: [String: Refund] = [:]
+    var shipments: [String: Shipment] = [:]
+    var returns: [String: ReturnRequest] = [:]
     private var spend: [String: MarketingSpend] = [:]
-    private var answers: [String: SurveyAnswer] = [:]
-    private var reviewTable: [String: Review] = [:]
+    var answers: [String: SurveyAnswer] = [:]
+    var reviewTable: [String: Review] = [:]
     private var runs: [String: ImportRun] = [:]
     private var sessions: [String: Set<String>] = [:]
     /// Each customer's loyalty ledger (`InMemoryStore+Ledger.swift`).
     var ledgers: [String: CustomerLedgerRecords] = [:]
+    /// Consent history in the order recorded, and the suppression list (`InMemoryStore+Consent.swift`).
+    var consentLog: [ConsentChange] = []
+    var suppressionTable: [SuppressionKey: SuppressionEntry] = [:]
 
     public init() {}
 

@@ -27,23 +27,35 @@ extension APIHandler {
     {
         guard case .json(let body) = input.body else { throw APIProblem.badRequest("Send JSON.") }
         guard let stored = try await read({ try await store.customer(externalID: body.customerId) }) else {
-            throw APIProblem.unprocessable(
-                slug: "unknown-customer", title: "Unknown customer",
-                detail: "No customer with this customer_id; send the customer first. Nothing was stored."
-            ).with(errors: [.init(pointer: "/customer_id", detail: "names a customer that does not exist")])
+            throw Self.unknownConsentCustomer
         }
-        var consent = stored.consent ?? MarketingConsent()
-        // An older change than the one already recorded does not overwrite it.
-        if let recorded = consent.updatedAt, recorded > body.changedAt {
-            return .ok(.init(body: .json(.init(id: body.customerId, result: .unchanged))))
+        let proof = OptInProof(
+            requestedAt: body.requestedAt, requestSource: body.requestSource, requestIP: body.requestIp,
+            confirmedAt: body.confirmedAt, confirmation: body.confirmation)
+        let change = ConsentChange(
+            customerExternalID: body.customerId, channel: body.channel == .email ? .email : .sms,
+            state: ConsentState(api: body.state), source: .api, changedAt: body.changedAt, proof: proof)
+        let outcome: ConsentChangeOutcome
+        do {
+            outcome = try await consent.record(change, now: now())
+        } catch is ConsentStoreError {
+            throw Self.unknownConsentCustomer
+        } catch {
+            throw APIProblem.storeUnavailable("The change could not be stored; nothing was stored. Retry later.")
         }
-        switch body.channel {
-        case .email: consent.email = ConsentState(api: body.state)
-        case .sms: consent.sms = ConsentState(api: body.state)
+        // Every change joins the history; an older one than the state already recorded does not replace it.
+        let changed: Bool
+        switch outcome {
+        case .applied(let consent): changed = consent != stored.consent
+        case .superseded: changed = false
         }
-        consent.updatedAt = body.changedAt
-        let change = Customer(externalID: body.customerId, consent: consent)
-        let (_, result) = try await upsert(IngestBatch(customers: [change]), id: body.customerId) { $0.customers }
-        return .ok(.init(body: .json(result)))
+        return .ok(.init(body: .json(.init(id: body.customerId, result: changed ? .updated : .unchanged))))
+    }
+
+    private static var unknownConsentCustomer: APIProblem {
+        APIProblem.unprocessable(
+            slug: "unknown-customer", title: "Unknown customer",
+            detail: "No customer with this customer_id; send the customer first. Nothing was stored."
+        ).with(errors: [.init(pointer: "/customer_id", detail: "names a customer that does not exist")])
     }
 }

@@ -16,6 +16,8 @@ struct APIHandler: APIProtocol {
     let templates: MessageTemplates
     /// What `templates` can render, for flow validation.
     let catalogue: TemplateCatalogue
+    /// Consent changes with history, suppression and double opt-in.
+    let consent: ConsentDesk
 
     /// Stores a batch and answers how `tally` of it went: 201 when created, 200 otherwise.
     func upsert(_ batch: IngestBatch, id: String, tally: (IngestCounts) -> UpsertTally) async throws(APIProblem)

@@ -14,15 +14,20 @@ import OpenAPIRuntime
 public enum FlywheelServer {
     /// The router with every route and middleware. Middleware, outermost first: request log, problem
     /// rendering, metrics, API key check, body limit and idempotency; then the routes of `openapi.yaml`,
-    /// `/webhooks/shopify`, `/openapi.yaml` and `/metrics`.
+    /// `/webhooks/shopify`, `/openapi.yaml`, `/metrics` and the customers' pages under `/c/` (unsubscribe,
+    /// preferences, opt-in confirmation). `confirmations` receives double opt-in confirmations to send.
     ///
     /// With `dashboard`, the owner's pages are served under `/` behind an admin login
     /// (`DashboardAuthMiddleware`, `DashboardRoutes`) and every stored batch is applied to its engine.
     public static func buildRouter(
         store: any FlywheelStore, configuration: ServerConfiguration, settings: ShopSettings,
         metrics: ServerMetrics = ServerMetrics(), dashboard: DashboardAnalytics? = nil,
-        accounts: AdminAccounts = AdminAccounts(), now: @escaping @Sendable () -> Date = { Date() }
+        accounts: AdminAccounts = AdminAccounts(), confirmations: (any ConfirmationSender)? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Router<FlywheelRequestContext> {
+        let desk = ConsentDesk(
+            store: store, links: CustomerLinkURLs(signer: configuration.linkSigner, baseURL: configuration.baseURL),
+            confirmations: confirmations)
         let router = Router(context: FlywheelRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ProblemMiddleware())
@@ -36,7 +41,7 @@ public enum FlywheelServer {
             overriddenBy: configuration.templatesDirectory.map { URL(fileURLWithPath: $0) })
         try APIHandler(
             store: store, now: now, metrics: metrics, analytics: dashboard, templates: templates,
-            catalogue: TemplateCatalogue(templates)
+            catalogue: TemplateCatalogue(templates), consent: desk
         ).registerHandlers(
             on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys]))
         ShopifyWebhookController(
@@ -45,6 +50,12 @@ public enum FlywheelServer {
             metrics: metrics, now: now, analytics: dashboard
         ).register(on: router)
         OperationsRoutes(metrics: metrics).register(on: router)
+        // The customers' signed-link pages under /c/ (docs/consent.md), one routes type per page.
+        let pages = CustomerPageContext(
+            desk: desk, renderer: try CustomerPageRenderer.load(), shopLocale: settings.defaultLocale, now: now)
+        UnsubscribePageRoutes(context: pages).register(on: router)
+        PreferencePageRoutes(context: pages).register(on: router)
+        ConfirmOptInPageRoutes(context: pages).register(on: router)
         if let dashboard {
             DashboardRoutes(
                 store: store, analytics: dashboard, renderer: try DashboardRenderer.load(), accounts: accounts,
@@ -54,16 +65,19 @@ public enum FlywheelServer {
         return router
     }
 
-    /// The application `flywheel serve` runs: the router on `configuration`'s address, with `services`
+    /// The application `flywheel serve` runs: the router on `configuration`'s address (double opt-in
+    /// confirmations go to `confirmations`; none are sent without one), with `services`
     /// (e.g. the PostgreSQL client) run beside it and shut down gracefully on SIGTERM or SIGINT: in-flight
     /// requests finish, each batch is one transaction.
     public static func buildApplication(
         store: any FlywheelStore, configuration: ServerConfiguration, logger: Logger, services: [any Service] = [],
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        confirmations: (any ConfirmationSender)? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let settings = try await store.shopSettings() ?? .defaults
         let dashboard = configuration.dashboard ? DashboardAnalytics(settings: settings) : nil
-        let router = try buildRouter(store: store, configuration: configuration, settings: settings, dashboard: dashboard)
+        let router = try buildRouter(
+            store: store, configuration: configuration, settings: settings, dashboard: dashboard,
+            confirmations: confirmations)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),

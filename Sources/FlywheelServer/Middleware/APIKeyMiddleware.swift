@@ -4,7 +4,8 @@ import Hummingbird
 
 /// Authenticates `/api/` requests and `/metrics` by `Authorization: Bearer KEY` and checks the scope the method needs
 /// (GET/HEAD and the flow checks under `/api/v1/flows/`, which change nothing: `read`; anything else: `ingest`;
-/// `admin` allows all). Other paths pass through.
+/// a customer's export and erasure: `admin`; `admin` allows all).
+/// Other paths pass through.
 struct APIKeyMiddleware: RouterMiddleware {
     typealias Context = FlywheelRequestContext
     let store: any FlywheelStore
@@ -31,8 +32,7 @@ struct APIKeyMiddleware: RouterMiddleware {
             throw APIProblem.storeUnavailable("The key could not be checked. Retry later.")
         }
         guard let key, key.isActive else { throw APIProblem.unauthorized("This API key is unknown or revoked.") }
-        let reads = request.method == .get || request.method == .head || path.hasPrefix("/api/v1/flows/")
-        let needed: APIScope = reads ? .read : .ingest
+        let needed = Self.scope(request.method, path)
         guard key.scopes.allows(needed) else {
             throw APIProblem.forbidden("This API key lacks the \(needed.rawValue) scope this route needs.")
         }
@@ -40,5 +40,14 @@ struct APIKeyMiddleware: RouterMiddleware {
         context.apiKey = key
         context.logger[metadataKey: "api_key"] = .string(key.id)
         return try await next(request, context)
+    }
+
+    /// The scope a request needs. A customer's data export and erasure (GDPR) need `admin`.
+    static func scope(_ method: HTTPRequest.Method, _ path: String) -> APIScope {
+        if path.hasPrefix("/api/v1/customers/") {
+            let rest = path.dropFirst("/api/v1/customers/".count)
+            if method == .delete || (rest.hasSuffix("/export") && rest.split(separator: "/").count == 2) { return .admin }
+        }
+        return method == .get || method == .head || path.hasPrefix("/api/v1/flows/") ? .read : .ingest
     }
 }

@@ -74,4 +74,19 @@ struct InterceptingStore: FlywheelStore {
     func recordWebhookReceipt(_ receipt: WebhookReceipt) async throws -> Bool {
         try await base.recordWebhookReceipt(receipt)
     }
+    func recordConsentChange(_ change: ConsentChange, suppression: SuppressionUpdate?) async throws
+        -> ConsentChangeOutcome
+    {
+        try await base.recordConsentChange(change, suppression: suppression)
+    }
+    func consentHistory(customerExternalID: String) async throws -> [ConsentChange] {
+        try await base.consentHistory(customerExternalID: customerExternalID)
+    }
+    @discardableResult
+    func suppress(_ entry: SuppressionEntry) async throws -> SuppressionEntry { try await base.suppress(entry) }
+    func suppression(channel: ConsentChannel, addressHash: String) async throws -> SuppressionEntry? {
+        try await base.suppression(channel: channel, addressHash: addressHash)
+    }
+    func suppressions() async throws -> [SuppressionEntry] { try await base.suppressions() }
+    func eraseCustomer(_ erasure: CustomerErasure) async throws { try await base.eraseCustomer(erasure) }
 }

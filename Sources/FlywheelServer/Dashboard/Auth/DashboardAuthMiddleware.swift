@@ -5,7 +5,7 @@ import Hummingbird
 
 /// Guards the dashboard: a request for a page needs a valid session cookie; without one a GET is sent to
 /// the login page (and back afterwards), anything else is refused. Sets `context.dashboard`. The API,
-/// webhooks, health, metrics, the login page and the stylesheet are not its business. Every dashboard
+/// webhooks, the customers' signed-link pages (`/c/`), health, metrics, the login page and the stylesheet are not its business. Every dashboard
 /// answer gets the security headers (`DashboardHeaders`).
 struct DashboardAuthMiddleware: RouterMiddleware {
     typealias Context = FlywheelRequestContext
@@ -15,8 +15,8 @@ struct DashboardAuthMiddleware: RouterMiddleware {
     static let cookieName = "fw_session"
 
     static func isDashboard(_ path: String) -> Bool {
-        !(path.hasPrefix("/api/") || path.hasPrefix("/webhooks/") || path == "/health" || path == "/openapi.yaml"
-            || path == "/metrics")
+        !(path.hasPrefix("/api/") || path.hasPrefix("/webhooks/") || path.hasPrefix("/c/") || path == "/health"
+            || path == "/openapi.yaml" || path == "/metrics")
     }
 
     static func isOpen(_ path: String) -> Bool { path == "/login" || path.hasPrefix("/assets/") || path == "/favicon.ico" }

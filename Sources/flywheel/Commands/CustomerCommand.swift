@@ -1,0 +1,76 @@
+import ArgumentParser
+import FlywheelCore
+import FlywheelServer
+import Foundation
+
+/// `flywheel customer`: one customer's rights under the GDPR — a copy of their data, and erasure.
+struct CustomerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer", abstract: "Export or erase one customer's data (GDPR).",
+        discussion: """
+            Examples:
+              flywheel customer export C-1042 > C-1042.json
+              flywheel customer erase C-1042 --yes
+            """,
+        subcommands: [Export.self, Erase.self])
+
+    /// `flywheel customer export ID`
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print everything stored about a customer as one JSON document (Art. 15 and 20 GDPR).",
+            discussion: "The same document as GET /api/v1/customers/{id}/export; docs/consent.md lists its sections.")
+
+        @Argument(help: "The customer's id (the shop's).")
+        var id: String
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let store = try await database.openStore()
+            guard let document = try await CustomerDataExport().document(customerID: id, store: store, now: Date()) else {
+                throw CustomerCommand.unknown(id)
+            }
+            FileHandle.standardOutput.write(document)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+    }
+
+    /// `flywheel customer erase ID --yes`
+    struct Erase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a customer (Art. 17 GDPR): personal data removed, orders kept under a pseudonym.",
+            discussion: """
+                Removes name, e-mail, birthday, locale, consent and its history, survey comments, review texts, \
+                return reasons and tracking numbers, in one transaction. Orders, refunds and scores stay for the \
+                books under a pseudonym; the e-mail address stays on the suppression list as a digest only, so a \
+                later import of it gets no marketing. This cannot be undone. Without --yes you are asked to type \
+                the customer's id.
+                """)
+
+        @Argument(help: "The customer's id (the shop's).")
+        var id: String
+
+        @Flag(help: "Erase without asking.")
+        var yes = false
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            if !yes {
+                print("Erase customer \(id)? This cannot be undone. Type the customer's id to confirm: ", terminator: "")
+                guard readLine(strippingNewline: true) == id else {
+                    throw ValidationError("not erased: the id typed did not match (or pass --yes)")
+                }
+            }
+            let store = try await database.openStore()
+            guard let erasure = try await CustomerEraser(store: store).erase(customerID: id, now: Date()) else {
+                throw CustomerCommand.unknown(id)
+            }
+            print("Erased customer \(id); their orders are kept as \(erasure.pseudonym).")
+        }
+    }
+
+    static func unknown(_ id: String) -> ArgumentParser.ValidationError {
+        ValidationError("no customer with the id \(id) in this database")
+    }
+}
