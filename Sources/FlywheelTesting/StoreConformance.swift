@@ -44,6 +44,8 @@ public enum StoreConformance {
         StoreCheck("webhook receipts are recorded once", webhookReceiptsOnce),
         StoreCheck("admins: create, find, a new password keeps the id", adminsLifecycle),
         StoreCheck("admin sessions: create, find, sign out, expire", adminSessionsLifecycle),
+        StoreCheck("imported loyalty members: stored once, found by code", importedMembersOnce),
+        StoreCheck("ledger customers in byte order", ledgerCustomersListed),
     ] + ledgerChecks
 
     /// Migrates a new store for a check.

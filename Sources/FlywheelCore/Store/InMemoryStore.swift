@@ -22,6 +22,8 @@ public actor InMemoryStore: FlywheelStore {
     private var sessions: [String: Set<String>] = [:]
     /// Each customer's loyalty ledger (`InMemoryStore+Ledger.swift`).
     var ledgers: [String: CustomerLedgerRecords] = [:]
+    /// Imported loyalty members by customer (`InMemoryStore+ImportedMembers.swift`).
+    var importedLoyaltyMembers: [String: ImportedLoyaltyMember] = [:]
 
     public init() {}
 

@@ -19,6 +19,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(LedgerSchemaV4.name) { db in
             for statement in LedgerSchemaV4.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(LoyaltyImportSchemaV9.name) { db in
+            for statement in LoyaltyImportSchemaV9.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }()
 }
