@@ -1,5 +1,5 @@
 /// A problem with one row of a loyalty export: the file, the line, the column (or JSON key) and the reason.
-public struct LoyaltyImportProblem: Hashable, Sendable, CustomStringConvertible {
+public struct LoyaltyImportProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: String

@@ -116,7 +116,8 @@ public enum LoyaltyMigrationImporter {
             customer: customer, source: migration.provider.rawValue, sourceTier: member.tier, tier: tier,
             tierUntil: tier == nil ? nil : options.tierUntil, referralCode: code,
             referralLink: code == nil ? nil : member.referralLink, optedIn: member.optedIn, importedAt: options.now)
-        if options.dryRun || (try await store.saveImportedMember(record)) {
+        let saved = options.dryRun ? true : try await store.saveImportedMember(record)
+        if saved {
             if tier != nil { summary.tiersGranted += 1 }
             if code != nil { summary.referralCodes += 1 }
         }

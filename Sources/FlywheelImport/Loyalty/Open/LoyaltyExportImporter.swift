@@ -66,7 +66,8 @@ public enum LoyaltyExportImporter {
                 }
             }
             if let imported = member.imported, try await store.importedMember(customer: imported.customer) == nil {
-                if dryRun || (try await store.saveImportedMember(imported)) {
+                let saved = dryRun ? true : try await store.saveImportedMember(imported)
+                if saved {
                     if imported.tier != nil { summary.tiersGranted += 1 }
                     if imported.referralCode != nil { summary.referralCodes += 1 }
                 }
@@ -143,9 +144,9 @@ public enum LoyaltyExportImporter {
             switch record {
             case .header: break
             case .member(let member):
-                guard index[member.customer] == nil else { throw .init(key: "customer", reason: "appears twice") }
+                guard index[member.customer] == nil else { throw LoyaltyExportDecodingError(key: "customer", reason: "appears twice") }
                 if let birthday = member.birthday, LoyaltyExportTime.birthday(birthday) == nil {
-                    throw .init(key: "birthday", reason: "is not a date YYYY-MM-DD")
+                    throw LoyaltyExportDecodingError(key: "birthday", reason: "is not a date YYYY-MM-DD")
                 }
                 if let created = member.createdAt { _ = try date(created, "created_at") }
                 index[member.customer] = members.count
@@ -163,7 +164,7 @@ public enum LoyaltyExportImporter {
                 var amount: Money?
                 if let minor = l.orderAmountMinor {
                     guard let currency = l.orderCurrency.flatMap(CurrencyCode.init) else {
-                        throw .init(key: "order_currency", reason: "is missing or not an ISO 4217 code")
+                        throw LoyaltyExportDecodingError(key: "order_currency", reason: "is missing or not an ISO 4217 code")
                     }
                     amount = Money(minorUnits: minor, currency: currency)
                 }
@@ -193,7 +194,7 @@ public enum LoyaltyExportImporter {
         } catch let error as LoyaltyExportDecodingError {
             throw error
         } catch {
-            throw .init(key: "sequence", reason: "\(error)")
+            throw LoyaltyExportDecodingError(key: "sequence", reason: "\(error)")
         }
     }
 }

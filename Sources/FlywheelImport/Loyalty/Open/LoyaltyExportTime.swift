@@ -1,4 +1,4 @@
-public import FlywheelCore
+import FlywheelCore
 import Foundation
 
 /// Times in the open export: ISO 8601, UTC, milliseconds (`2026-11-24T04:00:00.000Z`); birthdays

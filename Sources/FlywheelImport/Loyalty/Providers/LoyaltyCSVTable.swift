@@ -16,7 +16,7 @@ struct LoyaltyCSVTable {
         self.path = path
         var records: [Record] = []
         do {
-            var reader = try RecordReader(path: path, layout: .delimited(UInt8(ascii: ",")))
+            var reader = try RecordReader(path: path, layout: .csv)
             var record = Record()
             while try reader.next(into: &record) { records.append(record) }
         } catch let error as ImportFileError {

@@ -74,7 +74,8 @@ public enum LoyaltyMigrationReader {
                 }
                 let link = try row.text(referral)
                 let member = LoyaltyMember(
-                    line: record.line, providerID: try row.text(providerID), customerID: id, email: mail, firstName: firstName, lastName: lastName,
+                    line: record.line, providerID: try row.text(providerID), customerID: id, email: mail,
+                    firstName: firstName, lastName: lastName,
                     points: balance, tier: try row.text(tier), referralCode: link.map(Self.referralCode(of:)),
                     referralLink: link.flatMap { $0.contains("/") ? $0 : nil }, memberSince: try row.instant(since),
                     birthday: try row.birthday(birthday), optedIn: try row.flag(optedIn))
@@ -160,7 +161,7 @@ public enum LoyaltyMigrationReader {
                     rowIDs[provided] = record.line
                 }
                 let history = LoyaltyHistoryRow(
-                    line: record.line, providerID: try row.text(providerID), customerID: id, email: mail, at: time, points: abs(change), kind: kind,
+                    line: record.line, customerID: id, email: mail, at: time, points: abs(change), kind: kind,
                     reason: words.first ?? kind.rawValue, orderID: try row.text(orderID), rowID: provided)
                 guard let member = id.flatMap({ byProviderID[$0] ?? byID[$0] }) ?? mail.flatMap({ byEmail[$0] }) else {
                     migration.skippedHistory.append(
