@@ -10,7 +10,7 @@ import Testing
     .enabled(if: PostgresTestServer.isConfigured, "FLYWHEEL_TEST_POSTGRES_URL is not set (scripts/test sets it)"))
 struct PostgresMigrationsTests {
     static let names = [
-        "v1 core schema", "v2 access and listings", "v3 dashboard admins", "v4 loyalty ledger",
+        "v1 core schema", "v2 access and listings", "v3 dashboard admins", "v4 loyalty ledger", "v9 loyalty import",
     ]
 
     /// The rows of `flywheel_migrations`: position, name, and when each was applied (as text).
@@ -33,8 +33,9 @@ struct PostgresMigrationsTests {
             #expect(try await store.status().schemaVersion == Self.names.last)
             let first = try await Self.recorded(url)
             #expect(
-                first.count == 4 && first[0].hasPrefix("1 v1 core schema") && first[1].hasPrefix("2 v2 access")
-                    && first[2].hasPrefix("3 v3 dashboard admins") && first[3].hasPrefix("4 v4 loyalty ledger"))
+                first.count == 5 && first[0].hasPrefix("1 v1 core schema") && first[1].hasPrefix("2 v2 access")
+                    && first[2].hasPrefix("3 v3 dashboard admins") && first[3].hasPrefix("4 v4 loyalty ledger")
+                    && first[4].hasPrefix("5 v9 loyalty import"))
             try await store.migrate()
             try await store.migrate()
             #expect(try await Self.recorded(url) == first)

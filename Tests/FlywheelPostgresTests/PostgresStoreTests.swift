@@ -48,7 +48,7 @@ struct PostgresStoreTests {
             let store = PostgresStore(url: url)
             let running = Task { await store.run() }
             try await store.migrate()
-            #expect(try await store.status().schemaVersion == "v4 loyalty ledger")
+            #expect(try await store.status().schemaVersion == "v9 loyalty import")
             running.cancel()
             await running.value
         }
