@@ -114,6 +114,7 @@ struct LoyaltyExportTests {
             let error = await #expect(throws: LoyaltyImportError.self) {
                 try await LoyaltyExportImporter.apply(path: file, to: target)
             }
+            // The broken source; the rest of that customer's records are not reported again.
             #expect(error?.problems.map(\.line) == [4, lines.count])
             #expect(error?.problems.last?.column == "type")
             #expect(try await target.ledgerCustomers().isEmpty)

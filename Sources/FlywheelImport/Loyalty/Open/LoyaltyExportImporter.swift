@@ -87,6 +87,8 @@ public enum LoyaltyExportImporter {
         var members: [MemberRecords] = []
         var index: [String: Int] = [:]
         var sawHeader = false
+        // After a customer's first bad record the rest of theirs would only repeat it (out of sequence).
+        var broken: Set<String> = []
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = offset + 1
             guard !raw.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
@@ -109,7 +111,13 @@ public enum LoyaltyExportImporter {
                     continue
                 }
                 guard sawHeader else { throw .init(key: "type", reason: "the first line must be the header") }
-                try add(record, line: line, members: &members, index: &index)
+                guard let customer = record.customer, !broken.contains(customer) else { continue }
+                do throws(LoyaltyExportDecodingError) {
+                    try add(record, line: line, members: &members, index: &index)
+                } catch {
+                    broken.insert(customer)
+                    throw error
+                }
             } catch {
                 problem(error.key, error.reason)
             }

@@ -117,6 +117,18 @@ enum LoyaltyExportLine: Sendable {
         }
     }
 
+    /// The customer a record belongs to (`nil` for the header).
+    var customer: String? {
+        switch self {
+        case .header: nil
+        case .member(let value): value.customer
+        case .source(let value): value.customer
+        case .lot(let value): value.customer
+        case .entry(let value): value.customer
+        case .importedMember(let value): value.customer
+        }
+    }
+
     /// The line as JSON: sorted keys, absent optionals left out, no escaped slashes.
     func encoded() throws -> String {
         let encoder = JSONEncoder()
