@@ -12,6 +12,8 @@ public struct LoyaltyMigration: Hashable, Sendable {
     public var skippedHistory: [LoyaltyImportProblem]
     /// The members file's path, for messages.
     public var membersFile = "members"
+    /// The history file's path, for messages.
+    public var historyFile = "history"
 
     /// Makes a migration.
     public init(

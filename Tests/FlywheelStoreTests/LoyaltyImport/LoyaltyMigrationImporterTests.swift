@@ -188,6 +188,31 @@ struct LoyaltyMigrationImporterTests {
         }
     }
 
+    @Test("a history that starts late: a spend without points on record is reported, the balance still matches")
+    func lateHistory() async throws {
+        try await TemporaryDirectory.with { directory in
+            let members = directory.path("members.csv")
+            let history = directory.path("history.csv")
+            try "email,points_balance,vip_tier\nx@example.com,40,\n".write(toFile: members, atomically: true, encoding: .utf8)
+            try "email,points_change,description,created_at\nx@example.com,-100,Redeemed,2025-01-01\nx@example.com,30,Order,2025-02-01\n"
+                .write(toFile: history, atomically: true, encoding: .utf8)
+            let store = try await F.store(in: directory)
+            let migration = try LoyaltyMigrationReader.read(
+                members: members, history: history, provider: .smile, calendar: F.utc)
+            let summary = try await LoyaltyMigrationImporter.apply(migration, to: store, options: F.options())
+            #expect(summary.pointsImported == 40)
+            #expect(summary.skipped.map(\.description) == [
+                "\(history):2: column points: 100 points could not be taken: the member had no more on record"
+            ])
+            let entries = try await store.ledgerHistory(LedgerHistoryQuery(customer: "x@example.com")).entries
+            #expect(entries.map(\.points) == [10, 30])  // the order, then the reconciling lot
+            #expect(try await store.ledgerBalance(customer: "x@example.com").available == 40)
+            // The spend that took nothing is recorded as applied: a re-import takes nothing later.
+            let again = try await LoyaltyMigrationImporter.apply(migration, to: store, options: F.options())
+            #expect(again.historyRows == 0 && again.pointsImported == 0 && again.skipped.isEmpty)
+        }
+    }
+
     @Test("a dry run reports the import and stores nothing")
     func dryRun() async throws {
         try await TemporaryDirectory.with { directory in

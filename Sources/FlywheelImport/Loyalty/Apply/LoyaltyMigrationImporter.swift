@@ -62,7 +62,8 @@ public enum LoyaltyMigrationImporter {
             for shortfall in outcome.shortfalls {
                 summary.skipped.append(
                     LoyaltyImportProblem(
-                        file: "ledger", line: shortfall.line, column: "points",
+                        file: shortfall.inHistory ? migration.historyFile : migration.membersFile,
+                        line: shortfall.line, column: "points",
                         reason: "\(shortfall.points) points could not be taken: the member had no more on record"))
             }
             try await keepMember(

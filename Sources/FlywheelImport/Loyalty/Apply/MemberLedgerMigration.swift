@@ -22,7 +22,7 @@ struct MemberLedgerMigration {
         var changed = false
         var netPoints: Int64 = 0
         var historyRows = 0
-        var shortfalls: [(line: Int, points: Int64)] = []
+        var shortfalls: [(line: Int, points: Int64, inHistory: Bool)] = []
     }
 
     func apply(to ledger: inout PointsLedger) -> Outcome {
@@ -46,7 +46,7 @@ struct MemberLedgerMigration {
             if case .applied(_, let shortfall) = result {
                 outcome.changed = true
                 outcome.historyRows += 1
-                if shortfall > 0 { outcome.shortfalls.append((row.line, shortfall)) }
+                if shortfall > 0 { outcome.shortfalls.append((row.line, shortfall, true)) }
             }
         }
         let held = importedBalance(ledger)
@@ -63,7 +63,7 @@ struct MemberLedgerMigration {
                 customer: customer, points: -delta, as: .deducted, source: source, reason: reason, at: now),
                 shortfall > 0
             {
-                outcome.shortfalls.append((member.line, shortfall))
+                outcome.shortfalls.append((member.line, shortfall, false))
             }
             outcome.changed = true
         }

@@ -25,6 +25,7 @@ public enum LoyaltyMigrationReader {
         migration.membersFile = path
         if let historyPath {
             let history = try LoyaltyCSVTable(path: historyPath)
+            migration.historyFile = historyPath
             readHistory(history, into: &migration, calendar: calendar, problems: &problems)
         }
         guard problems.isEmpty else { throw .rows(problems) }
