@@ -44,7 +44,8 @@ let package = Package(
         .target(name: "FlywheelLoyalty", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         .target(name: "FlywheelFlows", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         // Adapters.
-        .target(name: "FlywheelImport", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
+        // Loyalty: switching in from other loyalty providers writes through the points ledger.
+        .target(name: "FlywheelImport", dependencies: ["FlywheelCore", "FlywheelLoyalty"], swiftSettings: swiftSettings),
         .target(
             name: "FlywheelStore",
             dependencies: [

@@ -47,6 +47,8 @@ public enum StoreConformance {
         StoreCheck("consent history: appended in order, proof kept, current state follows", consentHistoryAndCurrentState),
         StoreCheck("suppression list: normalised, the strongest cause kept", suppressionKeepsStrongestCause),
         StoreCheck("erasure: personal data gone, orders kept under a pseudonym", erasureRemovesPersonalData),
+        StoreCheck("imported loyalty members: stored once, found by code", importedMembersOnce),
+        StoreCheck("ledger customers in byte order", ledgerCustomersListed),
     ] + ledgerChecks
 
     /// Migrates a new store for a check.

@@ -48,7 +48,7 @@ struct PostgresStoreTests {
             let store = PostgresStore(url: url)
             let running = Task { await store.run() }
             try await store.migrate()
-            #expect(try await store.status().schemaVersion == "v7 consent")
+            #expect(try await store.status().schemaVersion == PostgresMigrationsTests.names.last)
             running.cancel()
             await running.value
         }

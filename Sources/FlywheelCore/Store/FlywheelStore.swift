@@ -130,6 +130,21 @@ public protocol FlywheelStore: Sendable {
     /// liability report's input.
     func openLedgerLots() async throws -> [LedgerOpenLot]
 
+    // MARK: Loyalty members imported from another provider (docs/loyalty.md, "Switching in")
+
+    /// Stores what a switch brought in for a customer (tier grant, referral code) unless the customer has
+    /// such a record already, which is kept: `false` then. Throws `ImportedMemberStoreError` when the
+    /// referral code is another customer's.
+    func saveImportedMember(_ member: ImportedLoyaltyMember) async throws -> Bool
+    /// The customer's imported member record.
+    func importedMember(customer: String) async throws -> ImportedLoyaltyMember?
+    /// The imported member record carrying this referral code (exact match).
+    func importedMember(referralCode: String) async throws -> ImportedLoyaltyMember?
+    /// Every imported member record, by customer in byte order.
+    func importedMembers() async throws -> [ImportedLoyaltyMember]
+    /// Every customer with a points ledger (at least one applied source), in byte order.
+    func ledgerCustomers() async throws -> [String]
+
     func status() async throws -> StoreStatus
     func retentionSnapshot() async throws -> RetentionSnapshot
 }

@@ -25,6 +25,8 @@ public actor InMemoryStore: FlywheelStore {
     /// Consent history in the order recorded, and the suppression list (`InMemoryStore+Consent.swift`).
     var consentLog: [ConsentChange] = []
     var suppressionTable: [SuppressionKey: SuppressionEntry] = [:]
+    /// Imported loyalty members by customer (`InMemoryStore+ImportedMembers.swift`).
+    var importedLoyaltyMembers: [String: ImportedLoyaltyMember] = [:]
 
     public init() {}
 

@@ -49,7 +49,7 @@ extension PointsLedger {
         return .applied(entries: appended, shortfall: 0)
     }
 
-    private mutating func spend(
+    mutating func spend(
         customer: String, points: Int64, to credit: LedgerAccount, source: SourceEvent, reason: String, at: Date,
         admin: String? = nil
     ) -> LedgerOutcome {

@@ -124,7 +124,7 @@ public struct PointsLedger: Sendable {
     /// Awards `points` to `customer` as a new lot.
     ///
     /// - Parameters:
-    ///   - source: an `order`, `referral`, `bonus` or `manual` event.
+    ///   - source: an `order`, `referral`, `bonus`, `manual` or `import` event.
     ///   - expiresAt: when the lot's remaining points expire; `nil` for never.
     ///   - orderAmount: for `order` events, the amount the points were earned on (required: refunds are
     ///     pro-rated against it).
@@ -137,8 +137,10 @@ public struct PointsLedger: Sendable {
     ) -> LedgerOutcome {
         if hasApplied(source) { return .alreadyApplied }
         switch source.kind {
-        case .order, .referral, .bonus, .manual: break
-        default: return .rejected(.wrongSourceKind(expected: [.order, .referral, .bonus, .manual], got: source.kind))
+        case .order, .referral, .bonus, .manual, .imported: break
+        default:
+            return .rejected(
+                .wrongSourceKind(expected: [.order, .referral, .bonus, .manual, .imported], got: source.kind))
         }
         guard points > 0 else { return .rejected(.nonPositivePoints(points)) }
         var slot: Int?

@@ -7,6 +7,9 @@ public struct SourceEvent: Hashable, Sendable, Codable, CustomStringConvertible 
         case release
         /// A fully refunded order's redeemed points handed back (keyed by the redemption key).
         case handBack = "hand_back"
+        /// A movement brought in from another loyalty provider's export (`flywheel loyalty import`): a history
+        /// row, the opening balance or the entry that reconciles the history with the provider's balance.
+        case imported = "import"
     }
 
     /// What kind of event this is.

@@ -4,7 +4,7 @@ import ArgumentParser
 struct LoyaltyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loyalty",
-        abstract: "The loyalty programme: try a programme design on the shop's own history.",
-        subcommands: [Simulate.self]
+        abstract: "The loyalty programme: simulate a design, switch in from another provider, export everything.",
+        subcommands: [Simulate.self, Import.self, Export.self]
     )
 }

@@ -45,6 +45,17 @@ struct InterceptingStore: FlywheelStore {
     }
     func ledgerBalance(customer: String) async throws -> LedgerBalance { try await base.ledgerBalance(customer: customer) }
     func openLedgerLots() async throws -> [LedgerOpenLot] { try await base.openLedgerLots() }
+    func saveImportedMember(_ member: ImportedLoyaltyMember) async throws -> Bool {
+        try await base.saveImportedMember(member)
+    }
+    func importedMember(customer: String) async throws -> ImportedLoyaltyMember? {
+        try await base.importedMember(customer: customer)
+    }
+    func importedMember(referralCode: String) async throws -> ImportedLoyaltyMember? {
+        try await base.importedMember(referralCode: referralCode)
+    }
+    func importedMembers() async throws -> [ImportedLoyaltyMember] { try await base.importedMembers() }
+    func ledgerCustomers() async throws -> [String] { try await base.ledgerCustomers() }
     func retentionSnapshot() async throws -> RetentionSnapshot { try await base.retentionSnapshot() }
     func shipment(externalID: String) async throws -> Shipment? { try await base.shipment(externalID: externalID) }
     func customers(_ query: CustomerQuery) async throws -> Page<Customer> { try await base.customers(query) }

@@ -19,6 +19,7 @@ enum PostgresMigrations {
         Migration(name: PostgresAdminSchemaV3.name, statements: PostgresAdminSchemaV3.statements),
         Migration(name: PostgresLedgerSchemaV4.name, statements: PostgresLedgerSchemaV4.statements),
         Migration(name: PostgresConsentSchemaV7.name, statements: PostgresConsentSchemaV7.statements),
+        Migration(name: PostgresLoyaltyImportSchemaV9.name, statements: PostgresLoyaltyImportSchemaV9.statements),
     ]
 
     /// The advisory lock `migrate` holds (`pg_advisory_xact_lock(bigint)`, "FLYWHMIG" in ASCII), so that
