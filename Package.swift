@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "FlywheelServer",
             dependencies: [
-                "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelAnalytics",
+                "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelAnalytics", "FlywheelLoyalty",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -74,7 +74,10 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("openapi.yaml"), .copy("Dashboard/Templates"), .copy("Dashboard/Assets")],
+            resources: [
+                .copy("openapi.yaml"), .copy("Dashboard/Templates"), .copy("Dashboard/Assets"),
+                .copy("CustomerPages/CustomerTemplates"),
+            ],
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
@@ -119,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelServerTests",
             dependencies: [
-                "FlywheelServer", "FlywheelCore",
+                "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
 public import FlywheelCore
+public import FlywheelLoyalty
 import FlywheelImport
 public import Foundation
 public import Hummingbird
@@ -14,13 +15,20 @@ public enum FlywheelServer {
     /// rendering, metrics, API key check, body limit and idempotency; then the routes of `openapi.yaml`,
     /// `/webhooks/shopify`, `/openapi.yaml` and `/metrics`.
     ///
+    /// With `loyalty`, the programme's routes (`/api/v1/loyalty/…`, the customer page `/c/loyalty`) work and
+    /// every stored batch earns and reverses points; without, they answer 404.
+    ///
     /// With `dashboard`, the owner's pages are served under `/` behind an admin login
     /// (`DashboardAuthMiddleware`, `DashboardRoutes`) and every stored batch is applied to its engine.
     public static func buildRouter(
         store: any FlywheelStore, configuration: ServerConfiguration, settings: ShopSettings,
         metrics: ServerMetrics = ServerMetrics(), dashboard: DashboardAnalytics? = nil,
-        accounts: AdminAccounts = AdminAccounts(), now: @escaping @Sendable () -> Date = { Date() }
+        accounts: AdminAccounts = AdminAccounts(), loyalty: LoyaltyService? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Router<FlywheelRequestContext> {
+        var observers: [any IngestObserver] = []
+        if let dashboard { observers.append(dashboard) }
+        if let loyalty { observers.append(loyalty) }
         let router = Router(context: FlywheelRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ProblemMiddleware())
@@ -29,18 +37,26 @@ public enum FlywheelServer {
         router.add(middleware: IdempotencyMiddleware(store: store, maxBodyBytes: configuration.maxBodyBytes, now: now))
         if dashboard != nil { router.add(middleware: DashboardAuthMiddleware(store: store, now: now)) }
 
-        try APIHandler(store: store, now: now, metrics: metrics, analytics: dashboard).registerHandlers(
+        try APIHandler(
+            store: store, now: now, metrics: metrics, observers: observers, loyalty: loyalty,
+            linkSigner: configuration.linkSigner, baseURL: configuration.baseURL
+        ).registerHandlers(
             on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys]))
         ShopifyWebhookController(
             store: store, signature: configuration.shopifyWebhookSecret.map(ShopifySignature.init(secret:)),
             mapper: ShopifyWebhookMapper(calendar: settings.calendar), maxBodyBytes: configuration.maxWebhookBodyBytes,
-            metrics: metrics, now: now, analytics: dashboard
+            metrics: metrics, now: now, observers: observers
+        ).register(on: router)
+        LoyaltyPageRoutes(
+            loyalty: loyalty, signer: configuration.linkSigner, renderer: try CustomerPageRenderer.load(),
+            defaultLocale: settings.defaultLocale, currency: settings.currency, now: now
         ).register(on: router)
         OperationsRoutes(metrics: metrics).register(on: router)
         if let dashboard {
             DashboardRoutes(
                 store: store, analytics: dashboard, renderer: try DashboardRenderer.load(), accounts: accounts,
-                throttle: LoginThrottle(), settings: settings, secureCookies: configuration.secureCookies, now: now
+                throttle: LoginThrottle(), settings: settings, secureCookies: configuration.secureCookies, now: now,
+                loyalty: loyalty
             ).register(on: router)
         }
         return router
@@ -51,11 +67,22 @@ public enum FlywheelServer {
     /// requests finish, each batch is one transaction.
     public static func buildApplication(
         store: any FlywheelStore, configuration: ServerConfiguration, logger: Logger, services: [any Service] = [],
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        programme: Programme? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let settings = try await store.shopSettings() ?? .defaults
         let dashboard = configuration.dashboard ? DashboardAnalytics(settings: settings) : nil
-        let router = try buildRouter(store: store, configuration: configuration, settings: settings, dashboard: dashboard)
+        let loyalty = programme.map {
+            LoyaltyService(
+                programme: $0, store: store, calendar: settings.calendar,
+                referralSecret: configuration.linkSigner.derivedSecret(label: "referral-codes"),
+                referralBase: configuration.referralURL ?? configuration.baseURL, logger: logger)
+        }
+        var services = services
+        if let loyalty {
+            services.append(LoyaltyJobs(loyalty: loyalty, interval: .seconds(configuration.loyaltyIntervalSeconds), logger: logger))
+        }
+        let router = try buildRouter(
+            store: store, configuration: configuration, settings: settings, dashboard: dashboard, loyalty: loyalty)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),

@@ -6,6 +6,9 @@ import Hummingbird
 /// (GET/HEAD: `read`; anything else: `ingest`; `admin` allows all). Other paths pass through.
 struct APIKeyMiddleware: RouterMiddleware {
     typealias Context = FlywheelRequestContext
+    /// The key of the request being handled, for generated API handlers (which see no request context):
+    /// e.g. the admin name of a manual points adjustment.
+    @TaskLocal static var current: APIKey?
     let store: any FlywheelStore
     let cache = APIKeyCache()
 
@@ -30,13 +33,21 @@ struct APIKeyMiddleware: RouterMiddleware {
             throw APIProblem.storeUnavailable("The key could not be checked. Retry later.")
         }
         guard let key, key.isActive else { throw APIProblem.unauthorized("This API key is unknown or revoked.") }
-        let needed: APIScope = request.method == .get || request.method == .head ? .read : .ingest
+        let needed = Self.scope(method: request.method, path: path)
         guard key.scopes.allows(needed) else {
             throw APIProblem.forbidden("This API key lacks the \(needed.rawValue) scope this route needs.")
         }
         var context = context
         context.apiKey = key
         context.logger[metadataKey: "api_key"] = .string(key.id)
-        return try await next(request, context)
+        return try await Self.$current.withValue(key) { try await next(request, context) }
+    }
+
+    /// The scope a request needs: `read` for GET and HEAD and for making a customer-page link (a read of
+    /// sorts: flows and the shop's account page ask for it), `ingest` for other writes.
+    static func scope(method: HTTPRequest.Method, path: String) -> APIScope {
+        if method == .get || method == .head { return .read }
+        if method == .post, path.hasPrefix("/api/v1/loyalty/customers/"), path.hasSuffix("/link") { return .read }
+        return .ingest
     }
 }

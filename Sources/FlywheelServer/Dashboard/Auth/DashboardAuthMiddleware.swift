@@ -16,7 +16,7 @@ struct DashboardAuthMiddleware: RouterMiddleware {
 
     static func isDashboard(_ path: String) -> Bool {
         !(path.hasPrefix("/api/") || path.hasPrefix("/webhooks/") || path == "/health" || path == "/openapi.yaml"
-            || path == "/metrics")
+            || path == "/metrics" || path.hasPrefix("/c/"))
     }
 
     static func isOpen(_ path: String) -> Bool { path == "/login" || path.hasPrefix("/assets/") || path == "/favicon.ico" }
