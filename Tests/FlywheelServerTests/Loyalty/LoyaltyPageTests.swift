@@ -105,13 +105,14 @@ struct LoyaltyPageTests {
             for: CustomerLink(purpose: .loyalty, customer: "c1", expiresAt: server.now.addingTimeInterval(3_600)))
         let unsubscribe = server.configuration.linkSigner.token(
             for: CustomerLink(purpose: .unsubscribe, customer: "c1", expiresAt: server.now.addingTimeInterval(3_600)))
-        var tampered = Array(server.token("c1"))
-        tampered[5] = tampered[5] == "A" ? "B" : "A"
+        var characters = Array(server.token("c1"))
+        characters[5] = characters[5] == "A" ? "B" : "A"
+        let tampered = String(characters)
         try await server.test { client async throws in
             try await Self.seed(client)
             let gone = try await Self.page(client, "t=\(expired)&lang=en")
             #expect(gone.status == .gone)
-            for token in [other, unsubscribe, String(tampered), "nonsense", ""] {
+            for token in [other, unsubscribe, tampered, "nonsense", ""] {
                 let page = try await Self.page(client, "t=\(token)&lang=en")
                 #expect(page.status == .badRequest)
                 #expect(page.text.contains("This link does not work"))
