@@ -138,4 +138,25 @@ struct LoyaltyEarningTests {
         #expect(expired.expiredCustomers == 1)
         #expect(try await server.store.ledgerBalance(customer: "c1").available == 0)
     }
+
+    @Test("the tier, derived from the stored orders, multiplies: the order after reaching Gold earns 150 %")
+    func tierMultiplier() async throws {
+        let server = try LoyaltyTestServer()
+        try await server.test { client async throws in
+            for day in 1...7 {
+                let placed = String(format: "2026-10-%02dT10:00:00Z", day)
+                _ = try await client.send(
+                    .post, "/api/v1/orders", json: LoyaltyBodies.order("t\(day)", customer: "g1", totalMinor: 10_000, placedAt: placed))
+            }
+            let account = try await client.send(.get, "/api/v1/loyalty/customers/g1", key: TestServer.readOnly)
+            #expect((account.object["tier"] as? [String: Any])?["id"] as? String == "gold")
+            #expect(account.object["progress"].map { ($0 as? [String: Any])?["next_tier"] == nil } == true)
+        }
+        let entries = try await server.store.ledgerHistory(LedgerHistoryQuery(customer: "g1", limit: 100)).entries
+        let earned = Dictionary(
+            entries.filter { $0.sourceKind == "order" }.map { ($0.sourceKey, $0.points) }, uniquingKeysWith: +)
+        // Orders 1–6 earn 100 each (the sixth lifts to Gold at the old tier's rate), the seventh 150.
+        #expect((1...6).map { earned["t\($0)"] } == Array(repeating: 100, count: 6))
+        #expect(earned["t7"] == 150)
+    }
 }
