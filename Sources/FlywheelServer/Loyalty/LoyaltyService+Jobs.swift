@@ -39,11 +39,9 @@ extension LoyaltyService {
     /// end) and moves expired lots (one `expiry` source per customer and local day).
     public func runDue(now: Date) async throws -> RunReport {
         var report = RunReport()
+        // A batch that fails again waits for the next run; the others are still tried.
         for batch in retries.takeAll() {
-            do { try await apply(batch) } catch {
-                retries.add(batch)
-                throw error
-            }
+            do { try await apply(batch) } catch { retries.add(batch) }
         }
         let window = Double(programme.returnWindowDays ?? 0) * 86_400
         var releases: [String: [(order: String, at: Date)]] = [:]
