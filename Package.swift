@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "FlywheelServer",
             dependencies: [
-                "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelAnalytics", "FlywheelFlows",
+                "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelAnalytics", "FlywheelLoyalty", "FlywheelFlows",
                 "FlywheelMessaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelServerTests",
             dependencies: [
-                "FlywheelServer", "FlywheelCore",
+                "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

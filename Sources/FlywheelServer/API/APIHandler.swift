@@ -10,8 +10,14 @@ struct APIHandler: APIProtocol {
     let store: any FlywheelStore
     let now: @Sendable () -> Date
     let metrics: ServerMetrics
-    /// The dashboard's engine, told about every batch stored (nil: no dashboard).
-    let analytics: DashboardAnalytics?
+    /// Told about every batch stored: the dashboard's engine, the loyalty programme.
+    let observers: [any IngestObserver]
+    /// The loyalty programme at work; `nil` when none is configured (loyalty routes answer 404).
+    let loyalty: LoyaltyService?
+    /// Signs customer-page links.
+    let linkSigner: CustomerLinkSigner
+    /// Where customer-page links point.
+    let baseURL: URL
     /// The message templates flows are checked against and previewed with.
     let templates: MessageTemplates
     /// What `templates` can render, for flow validation.
@@ -34,7 +40,7 @@ struct APIHandler: APIProtocol {
             throw APIProblem.storeUnavailable("The record could not be stored; nothing was stored. Retry later.")
         }
         metrics.recordIngest(counts)
-        if counts.changedAnalytics { await analytics?.apply(batch, now: now()) }
+        await observers.stored(batch, counts: counts, now: now())
         let t = tally(counts)
         let result: Components.Schemas.UpsertResult.ResultPayload =
             t.created > 0 ? .created : t.updated > 0 ? .updated : .unchanged

@@ -1,5 +1,6 @@
 public import FlywheelCore
 import FlywheelFlows
+public import FlywheelLoyalty
 import FlywheelImport
 import FlywheelMessaging
 public import Foundation
@@ -17,17 +18,23 @@ public enum FlywheelServer {
     /// `/webhooks/shopify`, `/openapi.yaml`, `/metrics` and the customers' pages under `/c/` (unsubscribe,
     /// preferences, opt-in confirmation). `confirmations` receives double opt-in confirmations to send.
     ///
+    /// With `loyalty`, the programme's routes (`/api/v1/loyalty/…`, the customer page `/c/loyalty`) work and
+    /// every stored batch earns and reverses points; without, they answer 404.
+    ///
     /// With `dashboard`, the owner's pages are served under `/` behind an admin login
     /// (`DashboardAuthMiddleware`, `DashboardRoutes`) and every stored batch is applied to its engine.
     public static func buildRouter(
         store: any FlywheelStore, configuration: ServerConfiguration, settings: ShopSettings,
         metrics: ServerMetrics = ServerMetrics(), dashboard: DashboardAnalytics? = nil,
         accounts: AdminAccounts = AdminAccounts(), confirmations: (any ConfirmationSender)? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        loyalty: LoyaltyService? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Router<FlywheelRequestContext> {
         let desk = ConsentDesk(
             store: store, links: CustomerLinkURLs(signer: configuration.linkSigner, baseURL: configuration.baseURL),
             confirmations: confirmations)
+        var observers: [any IngestObserver] = []
+        if let dashboard { observers.append(dashboard) }
+        if let loyalty { observers.append(loyalty) }
         let router = Router(context: FlywheelRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ProblemMiddleware())
@@ -40,14 +47,19 @@ public enum FlywheelServer {
         let templates = try MessageTemplates.bundled(
             overriddenBy: configuration.templatesDirectory.map { URL(fileURLWithPath: $0) })
         try APIHandler(
-            store: store, now: now, metrics: metrics, analytics: dashboard, templates: templates,
+            store: store, now: now, metrics: metrics, observers: observers, loyalty: loyalty,
+            linkSigner: configuration.linkSigner, baseURL: configuration.baseURL, templates: templates,
             catalogue: TemplateCatalogue(templates), consent: desk
         ).registerHandlers(
             on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys]))
         ShopifyWebhookController(
             store: store, signature: configuration.shopifyWebhookSecret.map(ShopifySignature.init(secret:)),
             mapper: ShopifyWebhookMapper(calendar: settings.calendar), maxBodyBytes: configuration.maxWebhookBodyBytes,
-            metrics: metrics, now: now, analytics: dashboard
+            metrics: metrics, now: now, observers: observers
+        ).register(on: router)
+        LoyaltyPageRoutes(
+            loyalty: loyalty, signer: configuration.linkSigner, renderer: try CustomerPageRenderer.load(),
+            defaultLocale: settings.defaultLocale, currency: settings.currency, now: now
         ).register(on: router)
         OperationsRoutes(metrics: metrics).register(on: router)
         // The customers' signed-link pages under /c/ (docs/consent.md), one routes type per page.
@@ -59,25 +71,38 @@ public enum FlywheelServer {
         if let dashboard {
             DashboardRoutes(
                 store: store, analytics: dashboard, renderer: try DashboardRenderer.load(), accounts: accounts,
-                throttle: LoginThrottle(), settings: settings, secureCookies: configuration.secureCookies, now: now
+                throttle: LoginThrottle(), settings: settings, secureCookies: configuration.secureCookies, now: now,
+                loyalty: loyalty
             ).register(on: router)
         }
         return router
     }
 
     /// The application `flywheel serve` runs: the router on `configuration`'s address (double opt-in
-    /// confirmations go to `confirmations`; none are sent without one), with `services`
+    /// confirmations go to `confirmations`; none are sent without one; `programme` runs the loyalty
+    /// programme), with `services`
     /// (e.g. the PostgreSQL client) run beside it and shut down gracefully on SIGTERM or SIGINT: in-flight
     /// requests finish, each batch is one transaction.
     public static func buildApplication(
         store: any FlywheelStore, configuration: ServerConfiguration, logger: Logger, services: [any Service] = [],
-        confirmations: (any ConfirmationSender)? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        confirmations: (any ConfirmationSender)? = nil, programme: Programme? = nil,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let settings = try await store.shopSettings() ?? .defaults
         let dashboard = configuration.dashboard ? DashboardAnalytics(settings: settings) : nil
+        let loyalty = programme.map {
+            LoyaltyService(
+                programme: $0, store: store, calendar: settings.calendar,
+                referralSecret: configuration.linkSigner.derivedSecret(label: "referral-codes"),
+                referralBase: configuration.referralURL ?? configuration.baseURL, logger: logger)
+        }
+        var services = services
+        if let loyalty {
+            services.append(LoyaltyJobs(loyalty: loyalty, interval: .seconds(configuration.loyaltyIntervalSeconds), logger: logger))
+        }
         let router = try buildRouter(
             store: store, configuration: configuration, settings: settings, dashboard: dashboard,
-            confirmations: confirmations)
+            confirmations: confirmations, loyalty: loyalty)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),

@@ -25,6 +25,11 @@ public struct ServerConfiguration: Sendable {
     /// The address customers reach this server at (links in e-mails are built on it), e.g.
     /// `https://loyalty.example-shop.de`; defaults to `http://host:port`.
     public var publicURL: URL?
+    /// Where customers' referral links point (the shop's storefront; `?ref=CODE` is added); defaults to
+    /// `baseURL`.
+    public var referralURL: URL?
+    /// Seconds between the loyalty programme's periodic runs (releases of pending points, expiry, retries).
+    public var loyaltyIntervalSeconds: Int64
 
     /// The signer for customer links: the configured secret's, else one random key made with this
     /// configuration (so every link of this process verifies, and none after a restart).
@@ -42,9 +47,11 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, shopifyWebhookSecret: String? = nil,
         maxBodyBytes: Int = 1 << 20, maxWebhookBodyBytes: Int = 5 << 20, idleTimeoutSeconds: Int64 = 60,
         dashboard: Bool = true, secureCookies: Bool = false, linkSecret: String? = nil, publicURL: URL? = nil,
-        templatesDirectory: String? = nil
+        templatesDirectory: String? = nil, referralURL: URL? = nil, loyaltyIntervalSeconds: Int64 = 300
     ) {
         self.templatesDirectory = templatesDirectory
+        self.referralURL = referralURL
+        self.loyaltyIntervalSeconds = loyaltyIntervalSeconds
         self.linkSecret = linkSecret
         self.linkSigner = linkSecret.map { CustomerLinkSigner(secret: Data($0.utf8)) } ?? .ephemeral()
         self.publicURL = publicURL

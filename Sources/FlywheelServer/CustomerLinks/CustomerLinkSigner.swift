@@ -29,6 +29,18 @@ public struct CustomerLinkSigner: Sendable {
         CustomerLinkSigner(secret: SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
     }
 
+    /// A secret for another purpose derived from the link secret (HMAC-SHA256 of `label`, hex): stable as
+    /// long as the link secret is, unrelated to it for anyone without it.
+    public func derivedSecret(label: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(label.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A MAC of `message` under a key derived for `label` (e.g. a CSRF token bound to a link token).
+    func mac(_ message: String, label: String) -> String {
+        let derived = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(label.utf8), using: key)))
+        return Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: derived)))
+    }
+
     /// The token for a link.
     public func token(for link: CustomerLink) -> String {
         let claim = Self.claim(link)

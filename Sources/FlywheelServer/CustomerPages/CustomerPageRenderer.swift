@@ -40,6 +40,17 @@ struct CustomerPageRenderer: Sendable {
         return response
     }
 
+    /// The page `template` rendered with `context` as given (the page brings its own words, e.g. the loyalty
+    /// page in the programme's texts), as `text/html` with the security headers.
+    func page(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
+        let html = library.render(context, withTemplate: template) ?? "template \(template) is missing"
+        var response = Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+        Self.secure(&response.headers)
+        return response
+    }
+
     /// A page with a title and paragraphs (and optionally a link below them).
     func message(
         title: String, paragraphs: [String], link: (href: String, label: String)? = nil, locale: CustomerPageLocale,

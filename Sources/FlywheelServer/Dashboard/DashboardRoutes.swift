@@ -17,6 +17,8 @@ struct DashboardRoutes: Sendable {
     let settings: ShopSettings
     let secureCookies: Bool
     let now: @Sendable () -> Date
+    /// The loyalty programme at work, for the loyalty page; `nil`: the page says none runs.
+    var loyalty: LoyaltyService? = nil
 
     /// How long a session lasts after signing in.
     static let sessionLifetime: TimeInterval = 12 * 3600
@@ -49,7 +51,7 @@ struct DashboardRoutes: Sendable {
         router.get("/segments/export.csv") { request, context in try await export(request, context) }
         router.get("/customers") { request, context in try await customers(request, context) }
         router.get("/customers/{id}") { request, context in try await customer(request, context) }
-        router.get("/loyalty") { request, context in message(request, context, "loyalty_title", ["loyalty_empty"]) }
+        router.get("/loyalty") { request, context in try await loyaltyPage(request, context) }
         router.get("/flows") { request, context in message(request, context, "flows_title", ["flows_empty"]) }
         router.get("/feedback") { request, context in try await feedback(request, context) }
         router.get("/delivery") { request, context in try await delivery(request, context) }
@@ -57,14 +59,14 @@ struct DashboardRoutes: Sendable {
 
     // MARK: Pages
 
-    private func view(_ request: Request, _ context: FlywheelRequestContext, _ titleKey: String) -> DashboardView {
+    func view(_ request: Request, _ context: FlywheelRequestContext, _ titleKey: String) -> DashboardView {
         let locale = DashboardLocale.of(request, shop: settings.defaultLocale)
         return DashboardView(
             locale: locale, title: DashboardText.table(locale)[titleKey] ?? titleKey, path: request.uri.path,
             shop: settings.name, session: context.dashboard)
     }
 
-    private func message(
+    func message(
         _ request: Request, _ context: FlywheelRequestContext, _ titleKey: String, _ keys: [String],
         arguments: [String] = [], status: HTTPResponse.Status = .ok
     ) -> Response {

@@ -8,6 +8,9 @@ import Hummingbird
 /// Other paths pass through.
 struct APIKeyMiddleware: RouterMiddleware {
     typealias Context = FlywheelRequestContext
+    /// The key of the request being handled, for generated API handlers (which see no request context):
+    /// e.g. the admin name of a manual points adjustment.
+    @TaskLocal static var current: APIKey?
     let store: any FlywheelStore
     let cache = APIKeyCache()
 
@@ -32,22 +35,26 @@ struct APIKeyMiddleware: RouterMiddleware {
             throw APIProblem.storeUnavailable("The key could not be checked. Retry later.")
         }
         guard let key, key.isActive else { throw APIProblem.unauthorized("This API key is unknown or revoked.") }
-        let needed = Self.scope(request.method, path)
+        let needed = Self.scope(method: request.method, path: path)
         guard key.scopes.allows(needed) else {
             throw APIProblem.forbidden("This API key lacks the \(needed.rawValue) scope this route needs.")
         }
         var context = context
         context.apiKey = key
         context.logger[metadataKey: "api_key"] = .string(key.id)
-        return try await next(request, context)
+        return try await Self.$current.withValue(key) { try await next(request, context) }
     }
 
-    /// The scope a request needs. A customer's data export and erasure (GDPR) need `admin`.
-    static func scope(_ method: HTTPRequest.Method, _ path: String) -> APIScope {
+    /// The scope a request needs: `admin` for a customer's data export and erasure (GDPR); `read` for GET and
+    /// HEAD, the flow checks under `/api/v1/flows/` (they change nothing) and making a customer-page link (a
+    /// read of sorts: flows and the shop's account page ask for it); `ingest` for other writes.
+    static func scope(method: HTTPRequest.Method, path: String) -> APIScope {
         if path.hasPrefix("/api/v1/customers/") {
             let rest = path.dropFirst("/api/v1/customers/".count)
             if method == .delete || (rest.hasSuffix("/export") && rest.split(separator: "/").count == 2) { return .admin }
         }
-        return method == .get || method == .head || path.hasPrefix("/api/v1/flows/") ? .read : .ingest
+        if method == .get || method == .head || path.hasPrefix("/api/v1/flows/") { return .read }
+        if method == .post, path.hasPrefix("/api/v1/loyalty/customers/"), path.hasSuffix("/link") { return .read }
+        return .ingest
     }
 }

@@ -20,8 +20,8 @@ struct ShopifyWebhookController: Sendable {
     let maxBodyBytes: Int
     let metrics: ServerMetrics
     let now: @Sendable () -> Date
-    /// The dashboard's engine, told about every batch stored (nil: no dashboard).
-    var analytics: DashboardAnalytics? = nil
+    /// Told about every batch stored: the dashboard's engine, the loyalty programme.
+    var observers: [any IngestObserver] = []
 
     func register(on router: Router<FlywheelRequestContext>) {
         router.post("/webhooks/shopify") { request, context in try await handle(request, context: context) }
@@ -88,7 +88,7 @@ struct ShopifyWebhookController: Sendable {
             do {
                 let counts = try await store.ingest(batch)
                 metrics.recordIngest(counts)
-                if counts.changedAnalytics { await analytics?.apply(batch, now: now()) }
+                await observers.stored(batch, counts: counts, now: now())
             } catch let error as IngestError {
                 logger.notice("webhook refused by the store", metadata: ["field": .string(error.field)])
                 metrics.recordWebhook(topic: topicName, outcome: "refused")

@@ -28,6 +28,13 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The port the dashboard listens on (0 picks a free one).")
     var port = 8080
 
+    @Option(
+        help: ArgumentHelp(
+            "The loyalty programme the demo runs (points are awarded for the shop's orders since its effective_from).",
+            discussion: "Defaults to examples/programmes/seeds-default.json when run from the repository.",
+            valueName: "file"))
+    var programme: String?
+
     @Flag(help: "Print the numbers and stop, without serving the dashboard.")
     var noServe = false
 
@@ -73,9 +80,12 @@ struct DemoCommand: AsyncParsableCommand {
             handler.logLevel = .warning
             return handler
         }
+        let seedsDefault = "examples/programmes/seeds-default.json"
+        let programmePath = programme ?? (FileManager.default.fileExists(atPath: seedsDefault) ? seedsDefault : nil)
+        let loaded = try programmePath.map(ProgrammeFile.load)
         let app = try await FlywheelServer.buildApplication(
             store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: port),
-            logger: Logger(label: "flywheel")
+            logger: Logger(label: "flywheel"), programme: loaded
         ) { port in
             print(
                 """

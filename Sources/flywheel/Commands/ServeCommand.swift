@@ -46,6 +46,22 @@ struct ServeCommand: AsyncParsableCommand {
             discussion: "Defaults to $FLYWHEEL_PUBLIC_URL, else http://HOST:PORT.", valueName: "url"))
     var publicURL: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A loyalty programme file (JSON, see examples/programmes/): points are earned as orders arrive.",
+            discussion: "Defaults to $FLYWHEEL_PROGRAMME. Without one the loyalty routes answer 404.",
+            valueName: "file"))
+    var programme: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Where customers' referral links point (the shop's storefront); ?ref=CODE is added.",
+            discussion: "Defaults to the public URL.", valueName: "url"))
+    var referralURL: String?
+
+    @Option(help: "Seconds between the loyalty programme's runs (pending points released, expiry, retries).")
+    var loyaltyInterval: Int64 = 300
+
     @Flag(help: "Mark the dashboard's cookies Secure (when users reach it over HTTPS, e.g. behind a TLS proxy).")
     var secureCookies = false
 
@@ -68,6 +84,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ValidationError("--public-url must be an http or https address, e.g. https://shop.example")
         }
+        if let referralURL, URL(string: referralURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ValidationError("--referral-url must be an http or https address, e.g. https://shop.example/")
+        }
+        guard loyaltyInterval >= 1 else { throw ValidationError("--loyalty-interval must be at least 1 second") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
         }
@@ -86,14 +106,20 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let linkSecret = linkSecret ?? environment["FLYWHEEL_LINK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         let publicURL = (publicURL ?? environment["FLYWHEEL_PUBLIC_URL"]).flatMap(URL.init(string:))
+        let programmePath = programme ?? environment["FLYWHEEL_PROGRAMME"].flatMap { $0.isEmpty ? nil : $0 }
+        let loaded = try programmePath.map(ProgrammeFile.load)
         let opened = try await database.openServing(logger: logger)
         let configuration = ServerConfiguration(
             host: host, port: port, shopifyWebhookSecret: secret, dashboard: !noDashboard, secureCookies: secureCookies,
-            linkSecret: linkSecret, publicURL: publicURL, templatesDirectory: templates)
+            linkSecret: linkSecret, publicURL: publicURL, templatesDirectory: templates,
+            referralURL: referralURL.flatMap(URL.init(string:)),
+            loyaltyIntervalSeconds: loyaltyInterval)
         let app = try await FlywheelServer.buildApplication(
-            store: opened.store, configuration: configuration, logger: logger, services: opened.services
+            store: opened.store, configuration: configuration, logger: logger, services: opened.services,
+            programme: loaded
         ) { port in
             print("Flywheel is listening on http://\(host):\(port) (database: \(opened.description))")
+            if let loaded { print("Loyalty programme: \(loaded.name) (\(loaded.id) v\(loaded.version))") }
             if secret == nil { print("Shopify webhooks are off: pass --shopify-webhook-secret to receive them.") }
             if linkSecret == nil {
                 print("Customer links are signed with a key for this run only: set --link-secret to keep them valid.")

@@ -1,4 +1,5 @@
 import FlywheelCore
+import FlywheelLoyalty
 import FlywheelServer
 import Foundation
 import HTTPTypes
@@ -13,6 +14,8 @@ struct DashboardTestServer {
     let now = Date(timeIntervalSince1970: 1_794_000_000)  // 2026-11-06 22:40 UTC
     static let password = "correct horse battery"
     static let apiKey = "fw_dashboard_test_key"
+    /// A loyalty programme to run (its service over this store); `nil`: none.
+    var programme: Programme? = nil
 
     func seed() async throws {
         var settings = ShopSettings.defaults
@@ -51,7 +54,12 @@ struct DashboardTestServer {
         let now = self.now
         let router = try FlywheelServer.buildRouter(
             store: store, configuration: ServerConfiguration(), settings: settings, dashboard: analytics,
-            accounts: AdminAccounts(cost: 4), now: { now })
+            accounts: AdminAccounts(cost: 4),
+            loyalty: programme.map {
+                LoyaltyService(
+                    programme: $0, store: store, calendar: settings.calendar, referralSecret: "test",
+                    referralBase: URL(string: "https://shop.example/")!)
+            }, now: { now })
         try await Application(router: router).test(.router) { client in
             try await body(BrowserClient(client: client))
         }

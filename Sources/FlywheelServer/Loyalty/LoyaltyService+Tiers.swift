@@ -1,0 +1,28 @@
+import FlywheelCore
+public import FlywheelLoyalty
+public import Foundation
+
+extension LoyaltyService {
+    /// The customer's tier state derived on read: the programme replayed over the customer's stored orders
+    /// and refunds up to `until` (without `excluding`), period ends closed at `until`. Tiers are not stored:
+    /// a customer has tens of orders, so this is a handful of indexed reads and microseconds of replay
+    /// (docs/loyalty.md, "In the server": decision and figures). Only the tier state of the result is used;
+    /// its ledger is a scratch copy.
+    public func tierReplay(of customer: String, before until: Date, excluding: String? = nil) async throws
+        -> ProgrammeReplay
+    {
+        var events: [ReplayEvent] = []
+        for order in try await store.orders(customerExternalID: customer)
+        where order.placedAt < until && order.externalID != excluding {
+            events.append(.order(order))
+            for refund in try await store.refunds(orderExternalID: order.externalID) where refund.createdAt < until {
+                events.append(.refund(refund))
+            }
+        }
+        events.sort { $0.at < $1.at }
+        var replay = ProgrammeReplay(programme: programme, calendar: calendar, keepingEntries: false)
+        replay.apply(events)
+        _ = replay.finish(at: until)
+        return replay
+    }
+}
