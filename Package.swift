@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "FlywheelMessaging",
             dependencies: [
-                "FlywheelCore",
+                "FlywheelCore", "FlywheelFlows",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
@@ -130,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelMessagingTests",
             dependencies: [
-                "FlywheelMessaging",
+                "FlywheelMessaging", "FlywheelCore", "FlywheelFlows",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
