@@ -16,7 +16,8 @@ public struct OutboxRetryPolicy: Sendable, Hashable {
     /// The share of a wait taken off at random (0 … 1).
     public var jitter: Double
 
-    /// A policy; the defaults retry for about a day: 1, 2, 4 … minutes, at most 4 hours apart, 10 attempts.
+    /// A policy; the defaults try 10 times over up to about 8 hours: waits of 1, 2, 4 … minutes, at most
+    /// 4 hours.
     public init(
         maximumAttempts: Int = 10, baseDelay: TimeInterval = 60, maximumDelay: TimeInterval = 4 * 3600,
         jitter: Double = 0.5
