@@ -13,8 +13,10 @@ let package = Package(
     products: [
         .executable(name: "flywheel", targets: ["flywheel"]),
         .library(name: "FlywheelCore", targets: ["FlywheelCore"]),
-        // For Benchmarks/SMTPDelivery (scripts/bench-smtp).
+        // For Benchmarks/SMTPDelivery (scripts/bench-smtp, scripts/bench-outbox).
         .library(name: "FlywheelMessaging", targets: ["FlywheelMessaging"]),
+        .library(name: "FlywheelFlows", targets: ["FlywheelFlows"]),
+        .library(name: "FlywheelStore", targets: ["FlywheelStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,12 +1,15 @@
 public import Foundation
 
 /// The store contract kept in memory: the reference engine for tests and for tools that need no file.
-public actor InMemoryStore: FlywheelStore {
+public actor InMemoryStore: FlywheelStore, OutboxStore {
     private var settings: ShopSettings?
     private var keys: [String: APIKey] = [:]
     /// Admins by username, and sessions by token hash (`InMemoryStore+Admins.swift`).
     var adminAccounts: [String: AdminAccount] = [:]
     var adminSessions: [String: AdminSession] = [:]
+    /// Outbox messages by id, and their ids by idempotency key (`InMemoryStore+Outbox.swift`).
+    var outbox: [String: OutboxMessage] = [:]
+    var outboxKeys: [String: String] = [:]
     private var idempotency: [String: IdempotencyRecord] = [:]
     private var receipts: [String: WebhookReceipt] = [:]
     var customers: [String: Customer] = [:]

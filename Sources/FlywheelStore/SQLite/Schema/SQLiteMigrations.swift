@@ -19,6 +19,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(LedgerSchemaV4.name) { db in
             for statement in LedgerSchemaV4.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(OutboxSchemaV6.name) { db in
+            for statement in OutboxSchemaV6.statements { try db.execute(sql: statement) }
+        }
         migrator.registerMigration(ConsentSchemaV7.name) { db in
             for statement in ConsentSchemaV7.statements { try db.execute(sql: statement) }
         }

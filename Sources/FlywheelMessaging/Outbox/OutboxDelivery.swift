@@ -1,0 +1,168 @@
+public import FlywheelCore
+public import Foundation
+
+/// The outbox's delivery worker: claims due messages, sends e-mail through `SMTPClient` and SMS through
+/// `SMSGateway`, and records each outcome — sent with the provider's id, retried later with backoff and
+/// jitter, or dead (permanent failure, or out of attempts). Hard bounces go to `onBounce`.
+///
+/// A batch's e-mails are sent at once on the client's one connection, pipelined (`SMTPClient` keeps it
+/// open between batches and reconnects when the server closed it; `run()` closes it when idle). Outcomes
+/// are written in one store call per batch. Delivery is at-least-once: a worker that dies after sending
+/// and before recording leaves the message `sending` until its lease ends; then another worker sends it
+/// again, with the same Message-ID and `X-Flywheel-Message-Key`.
+public final class OutboxDelivery: Sendable {
+    private let store: any OutboxStore
+    private let smtp: SMTPClient?
+    private let sms: SMSGateway?
+    private let configuration: OutboxDeliveryConfiguration
+    private let onBounce: @Sendable (OutboxBounce) async -> Void
+    private let onError: @Sendable (any Error) async -> Void
+    private let random: @Sendable () -> Double
+
+    /// A worker over `store`. A channel without its transport (`smtp` or `sms` nil) makes its messages dead
+    /// letters ("not configured"). `onError` hears store failures of `run()`, which carries on after them;
+    /// `random` (0 ..< 1) draws the retry jitter.
+    public init(
+        store: any OutboxStore, smtp: SMTPClient?, sms: SMSGateway?, configuration: OutboxDeliveryConfiguration,
+        onBounce: @escaping @Sendable (OutboxBounce) async -> Void = { _ in },
+        onError: @escaping @Sendable (any Error) async -> Void = { _ in },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.store = store
+        self.smtp = smtp
+        self.sms = sms
+        self.configuration = configuration
+        self.onBounce = onBounce
+        self.onError = onError
+        self.random = random
+    }
+
+    /// Claims one batch of messages due at `now`, sends them and records the outcomes.
+    /// - Throws: the store's errors (a failed send is an outcome, not an error).
+    @discardableResult
+    public func deliverDue(now: Date) async throws -> OutboxBatchReport {
+        let claimed = try await store.claimOutbox(
+            owner: configuration.workerID, limit: configuration.batchSize, now: now,
+            leaseUntil: now + configuration.lease)
+        var report = OutboxBatchReport()
+        report.claimed = claimed.count
+        guard !claimed.isEmpty else { return report }
+        let attempts = await withTaskGroup(of: (OutboxOutcome, OutboxBounce?).self) { group in
+            for message in claimed {
+                group.addTask { await self.attempt(message, now: now) }
+            }
+            var attempts: [(OutboxOutcome, OutboxBounce?)] = []
+            attempts.reserveCapacity(claimed.count)
+            for await attempt in group { attempts.append(attempt) }
+            return attempts
+        }
+        let applied = try await store.recordOutboxOutcomes(attempts.map(\.0), owner: configuration.workerID, now: now)
+        report.superseded = attempts.count - applied
+        for (outcome, bounce) in attempts {
+            switch outcome.result {
+            case .sent: report.sent += 1
+            case .retry: report.retried += 1
+            case .dead: report.dead += 1
+            }
+            if let bounce {
+                report.bounces.append(bounce)
+                await onBounce(bounce)
+            }
+        }
+        return report
+    }
+
+    /// Delivers until the task is cancelled: a batch after another while messages are due, else a pause of
+    /// `pollInterval` (the SMTP connection is closed while idle). Store failures go to `onError` and are
+    /// tried again after the pause. `now` is the clock (injectable for tests).
+    public func run(now: @escaping @Sendable () -> Date = Date.init) async {
+        while !Task.isCancelled {
+            var claimedFullBatch = false
+            do {
+                let report = try await deliverDue(now: now())
+                claimedFullBatch = report.claimed == configuration.batchSize
+                if report.claimed == 0 { await smtp?.shutdown() }
+            } catch {
+                await onError(error)
+            }
+            if claimedFullBatch { continue }
+            do {
+                try await Task.sleep(for: configuration.pollInterval)
+            } catch {
+                break
+            }
+        }
+        await smtp?.shutdown()
+    }
+
+    /// Sends one claimed message and says what became of it. Never throws: a failure is an outcome.
+    func attempt(_ message: OutboxMessage, now: Date) async -> (OutboxOutcome, OutboxBounce?) {
+        let failure: OutboxFailure
+        do {
+            let providerID = try await send(message)
+            return (OutboxOutcome(id: message.id, attempt: message.attempts, result: .sent(providerMessageID: providerID)), nil)
+        } catch let error as SMTPError {
+            failure = OutboxFailure(error)
+        } catch let error as SMSError {
+            failure = OutboxFailure(error)
+        } catch let error as OutboxFailure {
+            failure = error
+        } catch {
+            failure = OutboxFailure(other: error)
+        }
+        if !failure.isPermanent,
+            let next = configuration.retry.nextAttempt(afterAttempt: message.attempts, now: now, unit: random())
+        {
+            return (OutboxOutcome(id: message.id, attempt: message.attempts, result: .retry(at: next, error: failure.reason)), nil)
+        }
+        let reason =
+            failure.isPermanent ? failure.reason : "gave up after \(message.attempts) attempts: \(failure.reason)"
+        let bounce =
+            failure.isHardBounce
+            ? OutboxBounce(
+                messageID: message.id, customerID: message.customerID, channel: message.channel,
+                recipient: message.recipient, reason: failure.reason)
+            : nil
+        return (OutboxOutcome(id: message.id, attempt: message.attempts, result: .dead(error: reason)), bounce)
+    }
+
+    /// Sends a message over its channel; returns the provider's id for it.
+    func send(_ message: OutboxMessage) async throws -> String? {
+        switch message.channel {
+        case .email:
+            guard let smtp else { throw OutboxFailure(reason: "no SMTP server is configured", isPermanent: true) }
+            let receipt = try await smtp.send(SMTPEnvelope(mailMessage(for: message)))
+            return receipt.reply.text
+        case .sms:
+            guard let sms else { throw OutboxFailure(reason: "no SMS gateway is configured", isPermanent: true) }
+            let receipt = try await sms.send(
+                SMSMessage(to: message.recipient, text: message.content.text, messageKey: message.idempotencyKey))
+            return Self.providerID(fromGatewayAnswer: receipt.body)
+        }
+    }
+
+    /// The e-mail of a message, the same on every attempt: Date is the time it was queued, the Message-ID
+    /// derives from the idempotency key, which also goes in `X-Flywheel-Message-Key`.
+    public func mailMessage(for message: OutboxMessage) -> MailMessage {
+        MailMessage(
+            from: configuration.from, to: [MailAddress(message.recipient)], subject: message.content.subject ?? "",
+            text: message.content.text, html: message.content.html, date: message.createdAt,
+            messageID: OutboxMessageID.make(idempotencyKey: message.idempotencyKey, domain: configuration.messageIDDomain),
+            messageKey: message.idempotencyKey, bounceAddress: configuration.bounceAddress,
+            additionalHeaders: message.content.headers.map { (name: $0.name, value: $0.value) })
+    }
+
+    /// The gateway's id for an SMS: the `id`/`message_id`/`messageId`/`reference` field of a JSON answer,
+    /// else the answer's first 200 characters; `nil` for an empty answer.
+    static func providerID(fromGatewayAnswer body: String) -> String? {
+        let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        if let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] {
+            for key in ["id", "message_id", "messageId", "reference"] {
+                if let value = object[key] as? String { return value }
+                if let value = object[key] as? Int { return String(value) }
+            }
+        }
+        return String(trimmed.prefix(200))
+    }
+}

@@ -1,0 +1,95 @@
+public import FlywheelCore
+public import FlywheelFlows
+public import Foundation
+
+/// Turns a flow's send (`OutgoingMessage`) into an outbox message: renders the template with the
+/// customer's values in the message's locale (with fallback), adds the unsubscribe link and the opt-out
+/// notice where the message needs them, and enqueues it under the send's idempotency key.
+///
+/// Rendering happens here, once: every attempt later sends exactly what was rendered, and enqueueing the
+/// same send again (a scheduler that re-ran a step after a crash) stores nothing new.
+public struct OutboxEnqueuer: Sendable {
+    /// The unsubscribe page of a customer for a channel (signed; the server makes it), or `nil` for none.
+    public typealias UnsubscribeURL = @Sendable (_ customerID: String, _ channel: Channel) -> URL?
+
+    private let templates: MessageTemplates
+    private let store: any OutboxStore
+    private let unsubscribeURL: UnsubscribeURL
+
+    /// An enqueuer rendering with `templates` into `store`.
+    public init(templates: MessageTemplates, store: any OutboxStore, unsubscribeURL: @escaping UnsubscribeURL) {
+        self.templates = templates
+        self.store = store
+        self.unsubscribeURL = unsubscribeURL
+    }
+
+    /// Renders and enqueues a flow's send to `recipient` (an e-mail address or phone number). `values` are
+    /// the template's (customer, order, points, tier …, money and dates formatted for the locale).
+    /// - Throws: `TemplateError` (unknown template, no such part in any locale of the chain) or the store's.
+    @discardableResult
+    public func enqueue(_ outgoing: OutgoingMessage, recipient: String, values: TemplateValue) async throws
+        -> OutboxEnqueued
+    {
+        if let stored = try await store.outboxMessage(idempotencyKey: outgoing.idempotencyKey) {
+            return OutboxEnqueued(message: stored, isNew: false)  // rendered once; do not render again
+        }
+        return try await store.enqueue(try render(outgoing, recipient: recipient, values: values))
+    }
+
+    /// The outbox message of a flow's send, rendered (no store involved).
+    public func render(_ outgoing: OutgoingMessage, recipient: String, values: TemplateValue) throws -> OutboxMessage {
+        let unsubscribe = outgoing.messageClass == .transactional ? nil : unsubscribeURL(outgoing.customerID, outgoing.channel)
+        let values = Self.values(values, unsubscribe: unsubscribe, optOutNotice: outgoing.basis.needsOptOutNotice)
+        let content: OutboxContent
+        let locale: String
+        switch outgoing.channel {
+        case .email:
+            let rendered = try templates.renderEmail(outgoing.template, locale: outgoing.locale.rawValue, values: values)
+            // The flow's subject is for its locale; when the template fell back to another, so does the subject.
+            let subject = rendered.locale == outgoing.locale.rawValue ? outgoing.subject ?? rendered.subject : rendered.subject
+            var headers: [OutboxHeader] = []
+            if let unsubscribe {
+                headers.append(OutboxHeader(name: "List-Unsubscribe", value: "<\(unsubscribe.absoluteString)>"))
+                headers.append(OutboxHeader(name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click"))
+            }
+            content = OutboxContent(subject: subject, text: rendered.text, html: rendered.html, headers: headers)
+            locale = rendered.locale
+        case .sms:
+            let rendered = try templates.renderSMS(outgoing.template, locale: outgoing.locale.rawValue, values: values)
+            content = OutboxContent(text: rendered.text)
+            locale = rendered.locale
+        }
+        return OutboxMessage(
+            id: Self.messageID(idempotencyKey: outgoing.idempotencyKey), idempotencyKey: outgoing.idempotencyKey,
+            customerID: outgoing.customerID, channel: outgoing.channel == .email ? .email : .sms,
+            messageClass: outgoing.messageClass.rawValue, recipient: recipient, content: content,
+            templateID: outgoing.template, locale: locale, flowID: outgoing.flowID, stepID: outgoing.stepID,
+            createdAt: outgoing.createdAt)
+    }
+
+    /// The outbox id of a send: derived from its key, so the same send always has the same id.
+    public static func messageID(idempotencyKey: String) -> String {
+        let (high, low) = ExternalIDHash.hash(idempotencyKey)
+        let hex = [high, low].map { value in
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return "out_" + hex.joined()
+    }
+
+    /// The caller's values with `links.unsubscribe` and `consent.optout_notice` set (other fields kept).
+    static func values(_ values: TemplateValue, unsubscribe: URL?, optOutNotice: Bool) -> TemplateValue {
+        guard case .object(var fields) = values else { return values }
+        if let unsubscribe {
+            var links: [String: TemplateValue] = [:]
+            if case .object(let given)? = fields["links"] { links = given }
+            links["unsubscribe"] = .string(unsubscribe.absoluteString)
+            fields["links"] = .object(links)
+        }
+        var consent: [String: TemplateValue] = [:]
+        if case .object(let given)? = fields["consent"] { consent = given }
+        consent["optout_notice"] = .bool(optOutNotice)
+        fields["consent"] = .object(consent)
+        return .object(fields)
+    }
+}

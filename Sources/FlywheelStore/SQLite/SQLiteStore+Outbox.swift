@@ -1,0 +1,117 @@
+public import FlywheelCore
+public import Foundation
+import GRDB
+
+extension SQLiteStore: OutboxStore {
+    public func enqueue(_ message: OutboxMessage) async throws -> OutboxEnqueued {
+        try message.validate()
+        let arguments = try message.sqliteArguments()
+        return try await pool.write { db in
+            try db.execute(sql: OutboxMessage.sqliteInsert, arguments: arguments)
+            if db.changesCount == 1 { return OutboxEnqueued(message: message, isNew: true) }
+            guard let stored = try Self.outboxMessages(db, where: "idempotency_key = ?", [message.idempotencyKey]).first
+            else { throw OutboxStoreError.duplicateID(message.id) }
+            return OutboxEnqueued(message: stored, isNew: false)
+        }
+    }
+
+    /// One IMMEDIATE write transaction: it holds SQLite's write lock from its first statement, so no other
+    /// connection or process can claim the same rows between the choice and the update.
+    public func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date) async throws -> [OutboxMessage] {
+        guard limit > 0 else { return [] }
+        return try await pool.writeWithoutTransaction { db in
+            var claimed: [OutboxMessage] = []
+            try db.inTransaction(.immediate) {
+                let ids = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id FROM outbox_messages WHERE next_attempt_at <= ?
+                        ORDER BY next_attempt_at, id LIMIT ?
+                        """,
+                    arguments: [EpochMilliseconds.from(now), limit])
+                guard !ids.isEmpty else { return .commit }
+                let list = JSONArrayText.of(ids)
+                try db.execute(
+                    sql: """
+                        UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, lease_owner = ?,
+                            next_attempt_at = ?, updated_at = ?
+                        WHERE id IN (SELECT value FROM json_each(?))
+                        """,
+                    arguments: [owner, EpochMilliseconds.from(leaseUntil), EpochMilliseconds.from(now), list])
+                let rows = try Self.outboxMessages(db, where: "id IN (SELECT value FROM json_each(?))", [list])
+                let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
+                claimed = ids.compactMap { byID[$0] }
+                return .commit
+            }
+            return claimed
+        }
+    }
+
+    public func recordOutboxOutcomes(_ outcomes: [OutboxOutcome], owner: String, now: Date) async throws -> Int {
+        guard !outcomes.isEmpty else { return 0 }
+        let nowMilliseconds = EpochMilliseconds.from(now)
+        return try await pool.write { db in
+            var applied = 0
+            for outcome in outcomes {
+                let (assignments, values): (String, [(any DatabaseValueConvertible)?]) =
+                    switch outcome.result {
+                    case .sent(let providerID):
+                        ("status = 'sent', provider_message_id = ?, sent_at = ?, next_attempt_at = NULL",
+                         [providerID, nowMilliseconds])
+                    case .retry(let at, let error):
+                        ("status = 'failed', last_error = ?, next_attempt_at = ?", [error, EpochMilliseconds.from(at)])
+                    case .dead(let error):
+                        ("status = 'dead', last_error = ?, next_attempt_at = NULL", [error])
+                    }
+                try db.execute(
+                    sql: """
+                        UPDATE outbox_messages SET \(assignments), lease_owner = NULL, updated_at = ?
+                        WHERE id = ? AND status = 'sending' AND lease_owner = ? AND attempts = ?
+                        """,
+                    arguments: StatementArguments(values + [nowMilliseconds, outcome.id, owner, outcome.attempt]))
+                applied += db.changesCount
+            }
+            return applied
+        }
+    }
+
+    public func outboxMessage(id: String) async throws -> OutboxMessage? {
+        try await pool.read { db in try Self.outboxMessages(db, where: "id = ?", [id]).first }
+    }
+
+    public func outboxMessage(idempotencyKey: String) async throws -> OutboxMessage? {
+        try await pool.read { db in try Self.outboxMessages(db, where: "idempotency_key = ?", [idempotencyKey]).first }
+    }
+
+    public func outboxMessages(customerID: String) async throws -> [OutboxMessage] {
+        try await pool.read { db in
+            try Self.outboxMessages(db, where: "customer_id = ? ORDER BY created_at, id", [customerID])
+        }
+    }
+
+    public func deadLetters(limit: Int) async throws -> [OutboxMessage] {
+        try await pool.read { db in
+            try Self.outboxMessages(db, where: "status = 'dead' ORDER BY updated_at DESC, id LIMIT ?", [max(0, limit)])
+        }
+    }
+
+    public func retryDeadLetter(id: String, now: Date) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox_messages SET status = 'queued', attempts = 0, next_attempt_at = ?, lease_owner = NULL,
+                        updated_at = ?
+                    WHERE id = ? AND status = 'dead'
+                    """,
+                arguments: [EpochMilliseconds.from(now), EpochMilliseconds.from(now), id])
+            return db.changesCount == 1
+        }
+    }
+
+    private static func outboxMessages(_ db: Database, where condition: String, _ arguments: StatementArguments)
+        throws -> [OutboxMessage]
+    {
+        try Row.fetchAll(db, sql: "\(OutboxMessage.sqliteSelect) WHERE \(condition)", arguments: arguments)
+            .map(OutboxMessage.init(sqliteRow:))
+    }
+}

@@ -1,0 +1,89 @@
+import FlywheelCore
+import FlywheelFlows
+import FlywheelMessaging
+import Foundation
+import Testing
+
+/// A flow's send rendered into the outbox: idempotent, unsubscribe headers and opt-out notice as the
+/// message class and consent basis require.
+@Suite("Outbox enqueueing of flow sends")
+struct OutboxEnqueuerTests {
+    typealias F = OutboxFixtures
+
+    @Test("enqueueing the same send twice stores one message, rendered once")
+    func idempotent() async throws {
+        let store = InMemoryStore()
+        let enqueuer = try F.enqueuer(store)
+        let first = try await enqueuer.enqueue(F.outgoing(), recipient: "juergen@example.de", values: F.values)
+        #expect(first.isNew)
+        var other = F.values
+        if case .object(var fields) = other { fields["customer"] = ["first_name": "Anna"]; other = .object(fields) }
+        let second = try await enqueuer.enqueue(F.outgoing(), recipient: "anna@example.de", values: other)
+        #expect(!second.isNew)
+        #expect(second.message == first.message)
+        #expect(try await store.outboxMessages(customerID: "c-42") == [first.message])
+        #expect(first.message.id == OutboxEnqueuer.messageID(idempotencyKey: "enr_1/review/3"))
+        #expect(first.message.id != OutboxEnqueuer.messageID(idempotencyKey: "enr_1/review/4"))
+    }
+
+    @Test("marketing under the existing-customer exemption: one-click unsubscribe and the objection notice")
+    func marketing() throws {
+        let message = try F.enqueuer(InMemoryStore()).render(
+            F.outgoing(), recipient: "juergen@example.de", values: F.values)
+        #expect(message.channel == .email && message.messageClass == "marketing" && message.locale == "de")
+        #expect(message.templateID == "review_request" && message.flowID == "post_purchase" && message.stepID == "review")
+        #expect(message.content.subject == "Jürgen, wie gefällt dir Wanderschuh Alpin?")
+        #expect(message.content.headers == [
+            OutboxHeader(name: "List-Unsubscribe", value: "<https://shop.example/u/c-42/email?sig=abc>"),
+            OutboxHeader(name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click"),
+        ])
+        #expect(message.content.text.contains("Abmelden: https://shop.example/u/c-42/email?sig=abc"))
+        #expect(message.content.text.contains("jederzeit widersprechen"))
+        #expect(message.content.html?.contains("https://shop.example/u/c-42/email?sig=abc") == true)
+        #expect(message.content.text.contains("https://shop.example/r/1042"))  // the caller's links kept
+        #expect(message.status == .queued && message.nextAttemptAt == F.now - 5)
+    }
+
+    @Test("transactional: no unsubscribe header or link, no notice; the flow's subject wins in its locale")
+    func transactional() throws {
+        let message = try F.enqueuer(InMemoryStore()).render(
+            F.outgoing(
+                template: "order_confirmation", locale: .en, subject: "Thanks for order 1042",
+                messageClass: .transactional, basis: .notNeeded),
+            recipient: "jo@example.com", values: F.values)
+        #expect(message.content.headers.isEmpty)
+        #expect(message.locale == "en" && message.content.subject == "Thanks for order 1042")
+        #expect(!message.content.text.contains("/u/c-42"))
+        #expect(!message.content.text.contains("object"))
+    }
+
+    @Test("service mail with consent: the unsubscribe link, no objection notice; none when no URL is given")
+    func serviceWithConsent() throws {
+        let outgoing = F.outgoing(template: "points_expiry", messageClass: .service, basis: .consent)
+        var values = F.values
+        if case .object(var fields) = values {
+            fields["points"] = ["balance": "1.250", "expiring": "300", "expiry_date": "31.03.", "value": "3,00 €"]
+            fields["tier"] = ["name": "Gold"]
+            values = .object(fields)
+        }
+        let message = try F.enqueuer(InMemoryStore()).render(outgoing, recipient: "j@example.de", values: values)
+        #expect(message.content.headers.count == 2)
+        #expect(message.content.text.contains("Abmelden:"))
+        // `consent` basis needs the opt-out notice as well (ConsentBasis.needsOptOutNotice).
+        #expect(message.content.text.contains("jederzeit widersprechen") == outgoing.basis.needsOptOutNotice)
+
+        let withoutLinks = OutboxEnqueuer(
+            templates: try MessageTemplates.bundled(), store: InMemoryStore(), unsubscribeURL: { _, _ in nil })
+        let plain = try withoutLinks.render(outgoing, recipient: "j@example.de", values: values)
+        #expect(plain.content.headers.isEmpty && !plain.content.text.contains("Abmelden:"))
+    }
+
+    @Test("an unknown template is an error naming it")
+    func unknownTemplate() async throws {
+        let store = InMemoryStore()
+        await #expect(throws: TemplateError.self) {
+            try await F.enqueuer(store).enqueue(F.outgoing(template: "no_such"), recipient: "a@b.de", values: F.values)
+        }
+        #expect(try await store.outboxMessages(customerID: "c-42").isEmpty)
+    }
+}
