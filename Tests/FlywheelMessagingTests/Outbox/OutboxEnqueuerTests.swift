@@ -32,7 +32,7 @@ struct OutboxEnqueuerTests {
             F.outgoing(), recipient: "juergen@example.de", values: F.values)
         #expect(message.channel == .email && message.messageClass == "marketing" && message.locale == "de")
         #expect(message.templateID == "review_request" && message.flowID == "post_purchase" && message.stepID == "review")
-        #expect(message.content.subject == "Jürgen, wie gefällt dir Wanderschuh Alpin?")
+        #expect(message.content.subject == "Wie gefällt Ihnen Wanderschuh Alpin?")
         #expect(message.content.headers == [
             OutboxHeader(name: "List-Unsubscribe", value: "<https://shop.example/u/c-42/email?sig=abc>"),
             OutboxHeader(name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click"),
@@ -59,7 +59,7 @@ struct OutboxEnqueuerTests {
 
     @Test("service mail with consent: the unsubscribe link, no objection notice; none when no URL is given")
     func serviceWithConsent() throws {
-        let outgoing = F.outgoing(template: "points_expiry", messageClass: .service, basis: .consent)
+        let outgoing = F.outgoing(template: "points_expiry_reminder", messageClass: .service, basis: .consent)
         var values = F.values
         if case .object(var fields) = values {
             fields["points"] = ["balance": "1.250", "expiring": "300", "expiry_date": "31.03.", "value": "3,00 €"]

@@ -20,7 +20,7 @@ struct OutboxSMSDeliveryTests {
             let queued = try await F.enqueuer(store).enqueue(
                 F.outgoing(channel: .sms, template: "order_confirmation", messageClass: .transactional, basis: .notNeeded),
                 recipient: "+4915112345678", values: F.values)
-            #expect(queued.message.content.text.hasPrefix("Berg & Tal: Danke für deine Bestellung 1042, Jürgen!"))
+            #expect(queued.message.content.text.hasPrefix("Berg & Tal: Danke für Ihre Bestellung 1042, Jürgen!"))
             let worker = OutboxDelivery(
                 store: store, smtp: nil, sms: try Self.gateway(baseURL + "/sms"), configuration: F.configuration())
             #expect(try await worker.deliverDue(now: F.now).sent == 1)
