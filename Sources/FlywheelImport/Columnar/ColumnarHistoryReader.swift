@@ -167,6 +167,7 @@ public struct ColumnarHistoryReader: Sendable {
                 let share = Double(pieces[0].upperBound - pieces[0].lowerBound) / Double(max(file.size - header.endOffset, 1))
                 history.estimatedOrders = Int(Double(orders.count) / max(share, 1e-9) * 1.02) + 16
                 history.estimatedLineItems = Int(Double(orders.lineSKU.count) / max(share, 1e-9) * 1.02) + 16
+                history.estimatedCustomers = Int(Double(orders.customerIDs.count) / max(share, 1e-9) * 1.02) + 16
             }
             history.rowsRead += chunk.rows
             history.orderCount += orders.count
@@ -227,6 +228,8 @@ public struct ColumnarHistory: Sendable {
     /// The file's orders and line items, estimated from its first piece (for reservations).
     public var estimatedOrders = 0
     public var estimatedLineItems = 0
+    /// The file's distinct customers, estimated from its first piece (each piece's customers counted once).
+    public var estimatedCustomers = 0
     /// Data rows read.
     public var rowsRead = 0
     /// Orders read (rows of one order counted once).
