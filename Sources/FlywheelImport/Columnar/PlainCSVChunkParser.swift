@@ -365,6 +365,18 @@ private struct FieldBytes {
     func same(_ a: Field, _ b: Field) -> Bool {
         guard a.count == b.count else { return false }
         var i = 0
+        if a.count >= 8 {
+            // Eight bytes at a time (ids and e-mails are mostly longer than eight bytes).
+            let raw = UnsafeRawPointer(bytes.baseAddress!)
+            while i + 8 <= a.count {
+                if raw.loadUnaligned(fromByteOffset: a.start + i, as: UInt64.self)
+                    != raw.loadUnaligned(fromByteOffset: b.start + i, as: UInt64.self)
+                {
+                    return false
+                }
+                i += 8
+            }
+        }
         while i < a.count {
             if bytes[a.start + i] != bytes[b.start + i] { return false }
             i += 1
