@@ -42,6 +42,16 @@ struct CohortAccumulator: Equatable, Sendable {
         if !row.isEmpty { rows[key] = row }
     }
 
+    /// Adds the rows of `other`.
+    mutating func merge(_ other: CohortAccumulator) {
+        for (key, theirs) in other.rows {
+            var row = rows.removeValue(forKey: key) ?? Row()
+            row.customers += theirs.customers
+            row.cells.merge(theirs.cells)
+            if !row.isEmpty { rows[key] = row }
+        }
+    }
+
     static func == (lhs: CohortAccumulator, rhs: CohortAccumulator) -> Bool {
         let keys = Set(lhs.rows.keys).union(rhs.rows.keys)
         return keys.allSatisfy { key in

@@ -29,20 +29,57 @@ struct AggregateSet: Equatable, Sendable {
 
     /// The figures over the customers `include` accepts (all when `nil`), up to `cutoff` (UTC seconds).
     static func build(
-        table: OrderTable, index: CustomerOrderIndex, cutoff: Int64, include: [Bool]?, loyalPurchases: Int
+        table: OrderTable, index: CustomerOrderIndex, cutoff: Int64, include: [Bool]?, loyalPurchases: Int,
+        parts requested: Int? = nil
+    ) -> AggregateSet {
+        // Customers are split into consecutive ranges built on every core and merged in range order. Every
+        // figure is an integer sum, a per-customer value or (RFM's monetary values) sorted at the end, so the
+        // result is the same for any number of parts (`AggregateMergeTests`).
+        let count = table.customers.count
+        let parts = max(1, min(requested ?? (count >= 20_000 ? 2 : 1), max(count, 1)))
+        let bounds = (0...parts).map { count * $0 / parts }
+        let built = ConcurrentWork.run(
+            (0..<parts).map { part in
+                { @Sendable in
+                    buildPart(
+                        bounds[part]..<bounds[part + 1], table: table, index: index, cutoff: cutoff, include: include,
+                        loyalPurchases: loyalPurchases)
+                }
+            })
+        var set = built[0]
+        for part in 1..<parts { set.merge(built[part], customers: bounds[part]..<bounds[part + 1]) }
+        set.rfm.finishBulk()
+        return set
+    }
+
+    /// The figures of the customers in `customers` (the RFM distribution left in its bulk load).
+    private static func buildPart(
+        _ customers: Range<Int>, table: OrderTable, index: CustomerOrderIndex, cutoff: Int64, include: [Bool]?,
+        loyalPurchases: Int
     ) -> AggregateSet {
         var set = AggregateSet(loyalPurchases: loyalPurchases)
         set.stats.grow(to: table.customers.count)
         var timeline = CustomerTimeline()
         var scratch = ContributionScratch()
         set.rfm.startBulk()
-        for c in 0..<table.customers.count {
+        for c in customers {
             if let include, !include[c] { continue }
             timeline.load(index.rows(of: c), table: table, cutoff: cutoff)
             set.add(timeline, customer: c, table: table, sign: 1, scratch: &scratch)
         }
-        set.rfm.finishBulk()
         return set
+    }
+
+    /// Adds the figures of `other`, built over the customers `customers` (none of them added here).
+    mutating func merge(_ other: AggregateSet, customers: Range<Int>) {
+        month.merge(other.month)
+        quarter.merge(other.quarter)
+        year.merge(other.year)
+        lifetime = LifetimeCell.sum(lifetime, other.lifetime)
+        cohorts.merge(other.cohorts)
+        gaps.merge(other.gaps)
+        rfm.merge(other.rfm)
+        stats.take(customers, from: other.stats)
     }
 
     static func == (lhs: AggregateSet, rhs: AggregateSet) -> Bool {

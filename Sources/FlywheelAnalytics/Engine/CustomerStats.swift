@@ -53,6 +53,18 @@ struct CustomerStats: Equatable, Sendable {
     func isBuyer(_ c: Int) -> Bool { occasions[c] > 0 }
 
     /// Equal when every customer's figures are (customers beyond the shorter side must be empty).
+    /// Takes the figures of `customers` from `other` (which covers at least them).
+    mutating func take(_ customers: Range<Int>, from other: CustomerStats) {
+        for c in customers {
+            orders[c] = other.orders[c]
+            occasions[c] = other.occasions[c]
+            firstDay[c] = other.firstDay[c]
+            lastDay[c] = other.lastDay[c]
+            firstRow[c] = other.firstRow[c]
+            netTotal[c] = other.netTotal[c]
+        }
+    }
+
     static func == (lhs: CustomerStats, rhs: CustomerStats) -> Bool {
         let common = min(lhs.count, rhs.count)
         for c in 0..<common {

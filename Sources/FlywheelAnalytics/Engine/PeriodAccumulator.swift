@@ -25,6 +25,16 @@ struct PeriodAccumulator: Equatable, Sendable {
         return slot < acquisitions.count ? acquisitions[slot][index] : .zero
     }
 
+    /// Adds the figures of `other` (of the same granularity).
+    mutating func merge(_ other: PeriodAccumulator) {
+        cells.merge(other.cells)
+        if acquisitions.count < other.acquisitions.count {
+            acquisitions.append(
+                contentsOf: repeatElement(PeriodSeries<AcquisitionCell>(), count: other.acquisitions.count - acquisitions.count))
+        }
+        for slot in other.acquisitions.indices { acquisitions[slot].merge(other.acquisitions[slot]) }
+    }
+
     static func == (lhs: PeriodAccumulator, rhs: PeriodAccumulator) -> Bool {
         guard lhs.granularity == rhs.granularity, lhs.cells == rhs.cells else { return false }
         let empty = PeriodSeries<AcquisitionCell>()

@@ -18,10 +18,13 @@ extension AnalyticsSnapshot {
             transactions: log,
             options: CLVSummaryOptions(calibrationEnd: Int(asOfDay), timeUnit: .week, minorUnitDigits: digits))
         log = CLVTransactionLog()
-        let purchases = try BGNBDModel.fit(summary)
+        // The histories grouped once, for the fit and the forecast.
+        let groups = try PurchaseHistoryGroups.validated(
+            frequency: summary.frequency, recency: summary.recency, age: summary.age)
+        let purchases = try BGNBDModel.fit(groups)
         let spend = try GammaGammaModel.fit(summary)
         let forecast = CLVForecast(
-            summary: summary, model: purchases.model, spend: spend.model,
+            summary: summary, groups: groups, model: purchases.model, spend: spend.model,
             options: CLVForecastOptions(
                 horizon: options.horizonWeeks, months: options.months,
                 monthlyDiscountRate: options.monthlyDiscountRate))

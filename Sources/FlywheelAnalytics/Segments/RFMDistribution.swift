@@ -93,6 +93,19 @@ struct RFMDistribution: Equatable, Sendable {
         return low
     }
 
+    /// Adds the buyers of `other`; both in a bulk load (`startBulk`), so the merged values are sorted once by
+    /// `finishBulk`.
+    mutating func merge(_ other: RFMDistribution) {
+        precondition(bulk && other.bulk, "RFM distributions are merged during a bulk load")
+        buyers += other.buyers
+        lastDays.merge(other.lastDays)
+        if frequencies.count < other.frequencies.count {
+            frequencies.append(contentsOf: repeatElement(0, count: other.frequencies.count - frequencies.count))
+        }
+        for f in other.frequencies.indices { frequencies[f] += other.frequencies[f] }
+        monetary.append(contentsOf: other.monetary)
+    }
+
     static func == (lhs: RFMDistribution, rhs: RFMDistribution) -> Bool {
         guard lhs.buyers == rhs.buyers, lhs.lastDays == rhs.lastDays, lhs.monetary == rhs.monetary else { return false }
         for f in 0..<max(lhs.frequencies.count, rhs.frequencies.count) {

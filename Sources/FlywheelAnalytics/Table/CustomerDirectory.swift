@@ -4,7 +4,7 @@
 public struct CustomerDirectory: Sendable {
     /// The shop's customer ids (`Customer.externalID`), by index.
     public private(set) var externalIDs: [String] = []
-    private var indexes: [String: Int32] = [:]
+    private var indexes = StringIndex()
     /// The last customer interned: orders arrive grouped by customer, so most lookups end here.
     private var lastID = ""
     private var lastIndex: Int32 = -1
@@ -25,19 +25,30 @@ public struct CustomerDirectory: Sendable {
     public var count: Int { externalIDs.count }
 
     /// The index of a known customer.
-    public func index(of externalID: String) -> Int32? { indexes[externalID] }
+    public func index(of externalID: String) -> Int32? { indexes.index(of: externalID, in: externalIDs) }
+
+    /// Makes room for `count` customers in all.
+    mutating func reserveCapacity(_ count: Int) {
+        externalIDs.reserveCapacity(count)
+        indexes.reserveCapacity(count, strings: externalIDs)
+        headRow.reserveCapacity(count)
+        tailRow.reserveCapacity(count)
+        latestNPS.reserveCapacity(count)
+        latestNPSAt.reserveCapacity(count)
+        reviewCount.reserveCapacity(count)
+    }
 
     /// The index of `externalID`, adding the customer when new.
     mutating func intern(_ externalID: String) -> Int32 {
         if lastIndex >= 0 && externalID == lastID { return lastIndex }
         lastID = externalID
-        if let index = indexes[externalID] {
+        if let index = indexes.index(of: externalID, in: externalIDs) {
             lastIndex = index
             return index
         }
         let index = Int32(externalIDs.count)
         externalIDs.append(externalID)
-        indexes[externalID] = index
+        indexes.insert(index, of: externalIDs)
         headRow.append(-1)
         tailRow.append(-1)
         latestNPS.append(-1)

@@ -145,8 +145,10 @@ public struct OrderTable: Sendable {
         return rows
     }
 
-    /// Reserves room for `orders` orders and `lines` line items (a bulk load of known size grows no array).
-    public mutating func reserveCapacity(orders: Int, lines: Int) {
+    /// Reserves room for `orders` orders, `lines` line items and `customers` customers in all (a bulk load
+    /// of known size grows no array).
+    public mutating func reserveCapacity(orders: Int, lines: Int, customers customerCount: Int = 0) {
+        if customerCount > 0 { customers.reserveCapacity(customerCount) }
         day.reserveCapacity(orders)
         customer.reserveCapacity(orders)
         month.reserveCapacity(orders)

@@ -102,16 +102,26 @@ public struct ColumnarHistoryReader: Sendable {
         workers.enter()
         DispatchQueue.global().async {
             defer { workers.leave() }
-            // Read buffers are reused (one per thread at a time): a fresh 32 MiB buffer per piece costs
-            // about as much in page faults as parsing its rows.
+            // A mapped file is parsed in place. Otherwise read buffers are reused (one per thread at a
+            // time): a fresh 32 MiB buffer per piece costs about as much in page faults as parsing its rows.
             let buffers = Mutex<[ReadBuffer]>([])
             defer { buffers.withLock { $0.forEach { $0.bytes.deallocate() } } }
             DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
                 guard board.waitForTurn(index, ahead: ahead) else { return }
                 let piece = pieces[index]
+                let result: Result<PlainCSVChunkParser.Chunk, any Error>
+                if let mapped = file.bytes(piece) {
+                    do {
+                        result = .success(try parser.parse(mapped))
+                    } catch {
+                        result = .failure(error)
+                    }
+                    file.release(piece)
+                    board.post(result, at: index)
+                    return
+                }
                 let buffer = buffers.withLock { $0.popLast() } ?? ReadBuffer(capacity: largest)
                 defer { buffers.withLock { $0.append(buffer) } }
-                let result: Result<PlainCSVChunkParser.Chunk, any Error>
                 do {
                     let count = Int(piece.upperBound - piece.lowerBound)
                     let read = try file.read(
@@ -157,6 +167,7 @@ public struct ColumnarHistoryReader: Sendable {
                 let share = Double(pieces[0].upperBound - pieces[0].lowerBound) / Double(max(file.size - header.endOffset, 1))
                 history.estimatedOrders = Int(Double(orders.count) / max(share, 1e-9) * 1.02) + 16
                 history.estimatedLineItems = Int(Double(orders.lineSKU.count) / max(share, 1e-9) * 1.02) + 16
+                history.estimatedCustomers = Int(Double(orders.customerIDs.count) / max(share, 1e-9) * 1.02) + 16
             }
             history.rowsRead += chunk.rows
             history.orderCount += orders.count
@@ -217,6 +228,8 @@ public struct ColumnarHistory: Sendable {
     /// The file's orders and line items, estimated from its first piece (for reservations).
     public var estimatedOrders = 0
     public var estimatedLineItems = 0
+    /// The file's distinct customers, estimated from its first piece (each piece's customers counted once).
+    public var estimatedCustomers = 0
     /// Data rows read.
     public var rowsRead = 0
     /// Orders read (rows of one order counted once).
@@ -278,57 +291,4 @@ private struct ReadBuffer: @unchecked Sendable {
     let bytes: UnsafeMutableBufferPointer<UInt8>
 
     init(capacity: Int) { bytes = .allocate(capacity: max(capacity, 1)) }
-}
-
-/// A file opened for reading at offsets (`pread`), from several threads at once.
-struct ChunkFile: @unchecked Sendable {
-    let descriptor: Int32
-    let size: Int64
-    let path: String
-
-    init(path: String) throws {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw ImportFileError("cannot open \(path): no such file or no permission to read it")
-        }
-        let end = lseek(descriptor, 0, SEEK_END)
-        self.descriptor = descriptor
-        self.size = Int64(max(end, 0))
-        self.path = path
-    }
-
-    /// Up to `buffer.count` bytes from `offset` into `buffer` (fewer at the end of the file); how many.
-    func read(offset: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
-        var done = 0
-        while done < buffer.count {
-            let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
-            if n < 0 { throw ImportFileError("cannot read \(path) at byte \(offset + Int64(done))") }
-            if n == 0 { break }
-            done += n
-        }
-        return done
-    }
-
-    /// `count` bytes from `offset` (fewer at the end of the file).
-    func read(offset: Int64, count: Int) throws -> [UInt8] {
-        guard count > 0 else { return [] }
-        return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let n = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
-                if n < 0 { throw ImportFileError("cannot read \(path) at byte \(offset + Int64(done))") }
-                if n == 0 { break }
-                done += n
-            }
-            initialized = done
-        }
-    }
-
-    func close() {
-        #if canImport(Glibc)
-        _ = Glibc.close(descriptor)
-        #else
-        _ = Darwin.close(descriptor)
-        #endif
-    }
 }

@@ -37,6 +37,7 @@ struct PlainCSVChunkParser {
     /// Parses `bytes` (whole lines).
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Irregular) -> Chunk {
         var state = State(parser: self, bytes: bytes)
+        defer { state.fields.deallocate() }
         try state.run()
         return state.chunk
     }
@@ -80,7 +81,12 @@ struct PlainCSVChunkParser {
         let slots: Slots
         let latestAllowed: Date
         var chunk = Chunk()
-        var fields: [Field]
+        /// The current row's fields (a buffer, not an array: writing an array element per field checks
+        /// that the array is not shared, each time).
+        let fields: UnsafeMutableBufferPointer<Field>
+        /// The last date's day, and the last e-mail found plausible: a customer's rows repeat both.
+        var dayCache = DayCache()
+        var lastEmail = Field()
         var customers = ByteInterner()
         var skus = ByteInterner()
         var channels = ByteInterner()
@@ -108,7 +114,8 @@ struct PlainCSVChunkParser {
             text = FieldBytes(bytes: bytes)
             slots = Slots(parser.columns)
             latestAllowed = parser.latestAllowed
-            fields = [Field](repeating: Field(), count: parser.columns.count)
+            fields = .allocate(capacity: parser.columns.count)
+            fields.initialize(repeating: Field())
             // Room for as many rows as the bytes could hold at 40 bytes a row (more than any real row needs):
             // growing the columns row by row would copy them and touch fresh pages repeatedly. Capacity never
             // written is never resident.
@@ -136,6 +143,11 @@ struct PlainCSVChunkParser {
                 let expected = fields.count
                 while end < count {
                     let byte = bytes[end]
+                    // Letters, digits and most punctuation: nothing to do.
+                    if byte > 0x2C {
+                        end += 1
+                        continue
+                    }
                     if byte == 0x2C {
                         guard field < expected - 1 else { throw Irregular(reason: "a row has more columns than the header") }
                         fields[field] = Field(start: fieldStart, end: end)
@@ -169,7 +181,7 @@ struct PlainCSVChunkParser {
             guard !customerField.isEmpty else { throw Irregular(reason: "customer_id is empty") }
             let customer = try customerIndex(customerField)
             let placedAt: Int64
-            if let seconds = try text.utcInstant(fields[c.date]) {
+            if let seconds = try text.utcInstant(fields[c.date], cache: &dayCache) {
                 placedAt = seconds
             } else {
                 placedAt = try parser.instant(fields[c.date], in: text)
@@ -181,7 +193,10 @@ struct PlainCSVChunkParser {
             var namesEmail = false
             let email = c.email >= 0 ? text.trimmed(fields[c.email]) : Field()
             if !email.isEmpty {
-                try text.checkEmail(email)
+                if lastEmail.isEmpty || !text.same(email, lastEmail) {
+                    try text.checkEmail(email)
+                    lastEmail = email
+                }
                 namesEmail = true
             }
             let orderID = c.orderID >= 0 ? text.trimmed(fields[c.orderID]) : Field()
@@ -317,6 +332,14 @@ struct PlainCSVChunkParser {
     }
 }
 
+/// The bytes of the last `YYYY-MM-DD` read as a calendar date, and its day number.
+private struct DayCache {
+    var prefix: UInt64 = 0
+    var suffix: UInt16 = 0
+    var days = 0
+    var isSet = false
+}
+
 /// Where a field lies in a piece's bytes.
 private struct Field {
     var start = 0
@@ -342,6 +365,18 @@ private struct FieldBytes {
     func same(_ a: Field, _ b: Field) -> Bool {
         guard a.count == b.count else { return false }
         var i = 0
+        if a.count >= 8 {
+            // Eight bytes at a time (ids and e-mails are mostly longer than eight bytes).
+            let raw = UnsafeRawPointer(bytes.baseAddress!)
+            while i + 8 <= a.count {
+                if raw.loadUnaligned(fromByteOffset: a.start + i, as: UInt64.self)
+                    != raw.loadUnaligned(fromByteOffset: b.start + i, as: UInt64.self)
+                {
+                    return false
+                }
+                i += 8
+            }
+        }
         while i < a.count {
             if bytes[a.start + i] != bytes[b.start + i] { return false }
             i += 1
@@ -444,10 +479,27 @@ private struct FieldBytes {
     }
     /// The instant of a `YYYY-MM-DDTHH:MM:SSZ` field, whole UTC seconds; `nil` for every other form (read
     /// by `TimestampText` and the shop's calendar, as the importer reads it).
-    func utcInstant(_ field: Field) throws(PlainCSVChunkParser.Irregular) -> Int64? {
+    func utcInstant(_ field: Field, cache: inout DayCache) throws(PlainCSVChunkParser.Irregular) -> Int64? {
         guard field.count == 20 && bytes[field.start + 19] == UInt8(ascii: "Z") else { return nil }
         let s = field.start
         let bytes = self.bytes
+        // The same `YYYY-MM-DD` as the last date: its day number is known (the rest is read as below).
+        let raw = UnsafeRawPointer(bytes.baseAddress! + s)
+        let prefix = raw.loadUnaligned(as: UInt64.self)
+        let suffix = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if cache.isSet && cache.prefix == prefix && cache.suffix == suffix {
+            @inline(__always) func digit(_ i: Int) -> Int {
+                let byte = bytes[s + i]
+                return byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : -1_000_000
+            }
+            let hour = digit(11) * 10 + digit(12)
+            let minute = digit(14) * 10 + digit(15)
+            let second = digit(17) * 10 + digit(18)
+            guard bytes[s + 10] == UInt8(ascii: "T") && bytes[s + 13] == 0x3A && bytes[s + 16] == 0x3A
+                && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 61
+            else { return nil }
+            return Int64(cache.days * 86_400 + hour * 3600 + minute * 60 + min(second, 59))
+        }
         @inline(__always) func digit(_ i: Int) -> Int {
             let byte = bytes[s + i]
             return byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : -1_000_000
@@ -466,6 +518,7 @@ private struct FieldBytes {
             throw PlainCSVChunkParser.Irregular(reason: "a date is not a calendar date")
         }
         let days = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
+        cache = DayCache(prefix: prefix, suffix: suffix, days: days, isSet: true)
         return Int64(days * 86_400 + hour * 3600 + minute * 60 + min(second, 59))
     }
 

@@ -1,5 +1,6 @@
 import FlywheelAnalytics
 import FlywheelCore
+import FlywheelImport
 import Foundation
 
 extension CLVCommand {
@@ -61,7 +62,12 @@ extension CLVCommand {
             let input = try await options.open()
             var collector = TransactionCollector(
                 timeZone: input.settings.calendar.timeZone, ordersAreUnique: input.ordersAreUnique)
-            let read = try await input.read([.orders, .refunds], display: display) { collector.add($0) }
+            let read: HistoryReadSummary
+            if let columnar = try readColumns(input, display: display) {
+                (collector, read) = columnar
+            } else {
+                read = try await input.read([.orders, .refunds], display: display) { collector.add($0) }
+            }
             if read.rowsRejected > 0 {
                 display.finish()
                 read.warnAboutRejections(in: input.description)
@@ -107,6 +113,26 @@ extension CLVCommand {
             return Calibration(
                 input: input, read: read, collected: collected, firstDay: firstDay, lastDay: lastDay, summary: summary,
                 calibrationTransactions: calibrationTransactions, fit: fit, spend: spend, warnings: warnings)
+        }
+
+        /// A plain-CSV file read in columns (`ColumnarHistoryReader`, docs/performance.md), as for `flywheel
+        /// report`; `nil` for other sources and for a file with a row the importer would reject or that needs
+        /// CSV quoting (then the full reader reads it and reports the rejections).
+        private static func readColumns(_ input: HistoryInput, display: ProgressDisplay) throws
+            -> (TransactionCollector, HistoryReadSummary)?
+        {
+            guard case .file(let path, let format) = input.source, format == .csv else { return nil }
+            let reader = ColumnarHistoryReader(path: path, format: .csv, shop: input.settings, currency: input.currency)
+            var collector = TransactionCollector(timeZone: input.settings.calendar.timeZone, ordersAreUnique: false)
+            let outcome = try reader.read(progress: { display.update(fraction: $0, "reading \(path)") }) { piece, _ in
+                collector.add(piece)
+            }
+            guard case .read(let read) = outcome else { return nil }
+            var summary = HistoryReadSummary()
+            summary.customers = read.customerRecords
+            summary.orders = read.orderCount
+            summary.rowsRead = read.rowsRead
+            return (collector, summary)
         }
 
         /// Tells standard error about fits that did not converge (after the progress line is cleared).

@@ -97,6 +97,41 @@ extension CLVCommand {
             key.append(Self.hash(order.externalID))
         }
 
+        /// Takes a piece of a plain-CSV file read in columns (`ColumnarHistoryReader`): the same rows as the
+        /// `Order`s the full reader would give (named customers, never cancelled, no refunds). Orders are
+        /// recognised by their 128-bit id hash folded to 64 bits: only equal ids must give equal keys.
+        mutating func add(_ columns: OrderColumns) {
+            var customerMap = [Int32](repeating: -1, count: columns.customerIDs.count)
+            let currencyMap = columns.currencies.map { intern($0) }
+            customer.reserveCapacity(customer.count + columns.count)
+            day.reserveCapacity(day.count + columns.count)
+            total.reserveCapacity(total.count + columns.count)
+            currency.reserveCapacity(currency.count + columns.count)
+            flags.reserveCapacity(flags.count + columns.count)
+            key.reserveCapacity(key.count + columns.count)
+            for i in 0..<columns.count {
+                let local = Int(columns.customer[i])
+                var c = customerMap[local]
+                if c < 0 {
+                    let id = columns.customerIDs[local]
+                    if let known = customerIndex[id] {
+                        c = known
+                    } else {
+                        c = Int32(customerIDs.count)
+                        customerIndex[id] = c
+                        customerIDs.append(id)
+                    }
+                    customerMap[local] = c
+                }
+                customer.append(c)
+                day.append(days.localDay(of: Date(timeIntervalSince1970: TimeInterval(columns.placedAt[i]))))
+                total.append(columns.totalMinor[i])
+                currency.append(currencyMap[Int(columns.currency[i])])
+                flags.append(0)
+                key.append(columns.keyHigh[i] ^ columns.keyLow[i])
+            }
+        }
+
         mutating func add(_ refund: borrowing Refund) {
             refunds[Self.hash(refund.externalID)] = RefundEntry(
                 order: Self.hash(refund.orderExternalID), amountMinor: refund.amountMinor,

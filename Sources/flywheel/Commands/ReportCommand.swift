@@ -112,23 +112,16 @@ struct ReportCommand: AsyncParsableCommand {
         let snapshot = engine.snapshot(asOf: asOf)
         let filter = try segment.map(Self.filter(named:)) ?? .all
         let sections = try chosenSections()
-        var clvSection: ReportCLV?
-        var clvProblem: String?
-        if sections.contains(.clv) {
-            display.update(fraction: 1, "fitting BG/NBD and Gamma-Gamma")
-            do {
-                clvSection = try snapshot.reportCLV(segment: filter, options: ReportCLVOptions(topCustomers: top))
-            } catch let error as CLVError {
-                clvProblem = error.description
-            }
-        }
-        display.update(fraction: 1, "assembling the report")
+        display.update(
+            fraction: 1, sections.contains(.clv) ? "fitting BG/NBD and Gamma-Gamma, assembling the report" : "assembling the report")
+        // The CLV fits run beside the other sections (docs/performance.md).
         let report = try snapshot.retentionReport(
             RetentionReportOptions(
                 shopName: settings.name, from: sinceDate.map { YearMonth(year: $0.year, month: $0.month)! },
                 through: untilDate.map { YearMonth(year: $0.year, month: $0.month)! }, segment: filter,
                 sections: sections),
-            clv: clvSection, clvUnavailable: clvProblem)
+            clvOptions: ReportCLVOptions(topCustomers: top))
+        let clvProblem = report.clvUnavailable
         let language = locale.flatMap(ShopLocale.init(tag:)) ?? settings.defaultLocale
         let text = try format.render(report, locale: language)
         display.finish()

@@ -70,7 +70,8 @@ struct ReportHistory {
         var reserved = false
         let outcome = try reader.read(progress: { display.update(fraction: $0, "reading \(path)") }) { piece, read in
             if !reserved {
-                table.reserveCapacity(orders: read.estimatedOrders, lines: read.estimatedLineItems)
+                table.reserveCapacity(
+                    orders: read.estimatedOrders, lines: read.estimatedLineItems, customers: read.estimatedCustomers)
                 reserved = true
             }
             tally.count(piece.currencies)

@@ -32,7 +32,18 @@ public struct CLVForecast: Sendable {
     public init(
         summary: CLVSummary, model: some RepeatPurchaseModel, spend: GammaGammaModel? = nil, options: CLVForecastOptions
     ) {
-        let groups = PurchaseHistoryGroups(frequency: summary.frequency, recency: summary.recency, age: summary.age)
+        self.init(
+            summary: summary,
+            groups: PurchaseHistoryGroups(frequency: summary.frequency, recency: summary.recency, age: summary.age),
+            model: model, spend: spend, options: options)
+    }
+
+    /// Predicts with the summary's histories already grouped (as the purchase model's fit grouped them:
+    /// grouping sorts every customer, so it is done once per report).
+    init(
+        summary: CLVSummary, groups: PurchaseHistoryGroups, model: some RepeatPurchaseModel, spend: GammaGammaModel?,
+        options: CLVForecastOptions
+    ) {
         let month = options.unitsPerMonth ?? summary.options.timeUnit.unitsPerMonth
         let daysPerUnit = Double(summary.options.timeUnit.days)
         let calibrationEnd = Double(summary.options.calibrationEnd)

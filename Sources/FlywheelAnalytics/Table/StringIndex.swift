@@ -1,0 +1,86 @@
+/// Strings → their index in an array the owner keeps (`CustomerDirectory.externalIDs`): open addressing over
+/// a 64-bit hash of the UTF-8 bytes, each slot holding the index and 32 bits of the hash, so a probe past
+/// other strings compares no string.
+///
+/// Replaces a `[String: Int32]` on the bulk load path: a million customer ids hashed with the standard
+/// library's seeded hasher, and the dictionary's re-hashing as it grew, cost about a twentieth of reading a
+/// 10 M-order file. The strings stay in the owner's array; this holds 8 bytes a slot (load ≤ ¾).
+struct StringIndex: Sendable {
+    /// `tag << 32 | (index + 1)`; 0 is an empty slot.
+    private var slots = [UInt64](repeating: 0, count: 16)
+    private var count = 0
+
+    /// The index of `value` in `strings`, if held.
+    func index(of value: String, in strings: [String]) -> Int32? {
+        let hash = Self.hash(value)
+        let tag = hash >> 32
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry >> 32 == tag {
+                let index = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if strings[Int(index)] == value { return index }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds `strings[index]` (not held yet); `strings` holds every string added so far.
+    mutating func insert(_ index: Int32, of strings: [String]) {
+        if (count + 1) * 4 > slots.count * 3 { grow(to: slots.count * 2, strings: strings) }
+        place(index, hash: Self.hash(strings[Int(index)]))
+        count += 1
+    }
+
+    /// Makes room for `total` strings without growing.
+    mutating func reserveCapacity(_ total: Int, strings: [String]) {
+        var size = slots.count
+        while size * 3 < total * 4 { size *= 2 }
+        if size > slots.count { grow(to: size, strings: strings) }
+    }
+
+    private mutating func grow(to size: Int, strings: [String]) {
+        slots = [UInt64](repeating: 0, count: size)
+        for index in 0..<count { place(Int32(index), hash: Self.hash(strings[index])) }
+    }
+
+    private mutating func place(_ index: Int32, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash >> 32) << 32 | UInt64(UInt32(index) + 1)
+    }
+
+    /// A hash of the UTF-8 bytes, eight at a time (multiply–xorshift per word, the length mixed in).
+    static func hash(_ value: String) -> UInt64 {
+        if let hash = value.utf8.withContiguousStorageIfAvailable(hash) { return hash }
+        return Array(value.utf8).withUnsafeBufferPointer(hash)
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = bytes.count
+        var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < count {
+            tail |= UInt64(base[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 29
+        h &*= 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 32
+        return h
+    }
+}
