@@ -36,8 +36,9 @@ public struct PointsLedger: Sendable {
     private var sources: [SourceEvent: Int] = [:]
     private var previousInSource: [Int] = []
     /// Each order id's slot (claimed by `orderSlot`, also by replays for orders that earn nothing) and what
-    /// each slot's order earned (`nil`: nothing here): one hash per order operation.
-    private var orderSlots: [String: Int] = [:]
+    /// each slot's order earned (`nil`: nothing here): one hash per order operation, a 128-bit hash of the
+    /// id's bytes in an open-addressing table (`HashedIDIndex`), not a `Dictionary`'s SipHash.
+    private var orderSlots = HashedIDIndex()
     var orderEarnings: [OrderEarning?] = []
 
     /// Whether entries are kept (always, except in a lean ledger for large replays).
@@ -114,9 +115,10 @@ public struct PointsLedger: Sendable {
     /// in the source table, so that a replay hashes each order id once per operation.
     public func hasApplied(_ source: SourceEvent) -> Bool {
         switch source.kind {
-        case .order: orderSlots[source.key].map { orderEarnings[$0] != nil } ?? false
+        case .order: orderSlots.number(of: source.key).map { orderEarnings[$0] != nil } ?? false
         case .release:
-            orderSlots[source.key].map { orderEarnings[$0]?.released == true } ?? false || sources[source] != nil
+            orderSlots.number(of: source.key).map { orderEarnings[$0]?.released == true } ?? false
+                || sources[source] != nil
         default: sources[source] != nil
         }
     }
@@ -160,6 +162,31 @@ public struct PointsLedger: Sendable {
         slot: Int, owner: Int, customer: String, points: Int64, source: SourceEvent, at: Date, expiresAt: Date?,
         amount: Money, pending: Bool
     ) {
+        guard keepsEntries else {
+            // Lean: the lot, the order's earning and the balances; no `LedgerEntry` value is built (an order's
+            // earning is marked applied in the order table, so `append` would record nothing else).
+            let lotID = LotID(lots.count)
+            lots.append(
+                PointsLot(
+                    id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt,
+                    earned: points, remaining: points, isPending: pending))
+            customerLots[owner].append(lotID)
+            lotOwner.append(owner)
+            lastEntryOfLot.append(-1)
+            orderEarnings[slot] = OrderEarning(
+                customer: customer, lot: lotID, earned: points, amountMinor: amount.minorUnits,
+                currency: amount.currency)
+            entryCount += 1
+            systemBalances[0] -= points
+            systemMoved[0] = true
+            if pending {
+                pendingBalances[owner] += points
+                pendingMoved[owner] = true
+            } else {
+                availableBalances[owner] += points
+            }
+            return
+        }
         _ = addEarning(
             owner: owner, customer: customer, points: points, source: source, reason: "order", at: at,
             expiresAt: expiresAt, orderSlot: slot, orderAmount: amount, admin: nil, pending: pending)
@@ -189,22 +216,14 @@ public struct PointsLedger: Sendable {
 
     /// The slot of order `key`, claimed when new (`isNew`): one hash lookup.
     mutating func orderSlot(_ key: String) -> (slot: Int, isNew: Bool) {
-        var isNew = false
-        let slot = Self.claim(&orderSlots[key, default: -1], next: orderEarnings.count, isNew: &isNew)
+        // Slots are dense and claimed only here, so the index's numbers are `orderEarnings`' indices.
+        let (slot, isNew) = orderSlots.claim(key)
         if isNew { orderEarnings.append(nil) }
         return (slot, isNew)
     }
 
     /// The slot of order `key`, if claimed.
-    func existingOrderSlot(_ key: String) -> Int? { orderSlots[key] }
-
-    private static func claim(_ value: inout Int, next: Int, isNew: inout Bool) -> Int {
-        if value < 0 {
-            value = next
-            isNew = true
-        }
-        return value
-    }
+    func existingOrderSlot(_ key: String) -> Int? { orderSlots.number(of: key) }
 
     /// Adds `points` to `customer` as a new lot taken from `debit` (the hand-back of redeemed points).
     mutating func addLot(
@@ -331,6 +350,31 @@ public struct PointsLedger: Sendable {
         return append(
             debit: .pending(customer: held.customer), credit: .available(customer: held.customer),
             points: held.remaining, source: source, reason: reason, at: at, lot: lot, admin: nil)
+    }
+
+    /// The replay's release of order `slot`'s pending lot when its return window closed (the source is the
+    /// order's `release`, keyed by the order id). A lean ledger moves the balances only — no `SourceEvent`,
+    /// no `LedgerEntry`, no `String` touched; a full one writes the entry as `release(slot:source:…)` does.
+    mutating func releaseOrder(slot: Int, at: Date) {
+        guard !keepsEntries else {
+            guard let lot = orderEarnings[slot]?.lot else { return }
+            release(
+                slot: slot, source: SourceEvent(.release, key: lots[lot.rawValue].source.key),
+                reason: "return window closed", at: at)
+            return
+        }
+        guard let lot = orderEarnings[slot]?.lot else { return }
+        orderEarnings[slot]?.released = true
+        let index = lot.rawValue
+        guard lots[index].isPending else { return }
+        lots[index].isPending = false
+        let points = lots[index].remaining
+        guard points > 0 else { return }
+        let owner = lotOwner[index]
+        entryCount += 1
+        pendingBalances[owner] -= points
+        pendingMoved[owner] = true
+        availableBalances[owner] += points
     }
 
     mutating func recordShortfall(_ shortfall: RefundShortfall) { refundShortfalls.append(shortfall) }
