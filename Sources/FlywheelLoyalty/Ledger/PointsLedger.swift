@@ -26,7 +26,11 @@ public struct PointsLedger: Sendable {
     private var availableBalances: [Int64] = []
     private var pendingBalances: [Int64] = []
     private var pendingMoved: [Bool] = []
-    private var customerLots: [[LotID]] = []
+    /// Each customer's lots as a list through the lots (newest first: `lastLotOfCustomer`, then
+    /// `previousLotOfOwner`; -1 ends it): adding a lot writes two integers, where an array per customer
+    /// meant a uniqueness check on a cold buffer and a reallocation now and then.
+    private var lastLotOfCustomer: [Int] = []
+    private var previousLotOfOwner: [Int] = []
     /// The owner's customer number of each lot.
     private var lotOwner: [Int] = []
     /// The last entry of each lot (-1 for none); each entry's previous entry of the same lot.
@@ -69,6 +73,7 @@ public struct PointsLedger: Sendable {
         }
         self.lots.reserveCapacity(lots)
         lotOwner.reserveCapacity(lots)
+        previousLotOfOwner.reserveCapacity(lots)
         lastEntryOfLot.reserveCapacity(lots)
         self.sources.reserveCapacity(sources)
         orderSlots.reserveCapacity(orders)
@@ -78,7 +83,7 @@ public struct PointsLedger: Sendable {
         availableBalances.reserveCapacity(customers)
         pendingBalances.reserveCapacity(customers)
         pendingMoved.reserveCapacity(customers)
-        customerLots.reserveCapacity(customers)
+        lastLotOfCustomer.reserveCapacity(customers)
     }
 
     /// The cached balance of `account`.
@@ -170,8 +175,7 @@ public struct PointsLedger: Sendable {
                 PointsLot(
                     id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt,
                     earned: points, remaining: points, isPending: pending))
-            customerLots[owner].append(lotID)
-            lotOwner.append(owner)
+            link(lotID, owner: owner)
             lastEntryOfLot.append(-1)
             orderEarnings[slot] = OrderEarning(
                 customer: customer, lot: lotID, earned: points, amountMinor: amount.minorUnits,
@@ -201,8 +205,7 @@ public struct PointsLedger: Sendable {
             PointsLot(
                 id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt, earned: points,
                 remaining: points, isPending: pending))
-        customerLots[owner].append(lotID)
-        lotOwner.append(owner)
+        link(lotID, owner: owner)
         lastEntryOfLot.append(-1)
         if let slot, let orderAmount {
             orderEarnings[slot] = OrderEarning(
@@ -276,9 +279,15 @@ public struct PointsLedger: Sendable {
     /// Gives a new lot its owner and an empty entry list.
     mutating func registerLot(_ lot: LotID, customer: String) {
         let number = customerNumber(customer)
-        customerLots[number].append(lot)
-        lotOwner.append(number)
+        link(lot, owner: number)
         lastEntryOfLot.append(-1)
+    }
+
+    /// Records `owner` as the owner of the new `lot` and adds the lot to the owner's list.
+    private mutating func link(_ lot: LotID, owner: Int) {
+        lotOwner.append(owner)
+        previousLotOfOwner.append(lastLotOfCustomer[owner])
+        lastLotOfCustomer[owner] = lot.rawValue
     }
 
     /// The ledger's dense number of `customer`, added when new.
@@ -290,7 +299,7 @@ public struct PointsLedger: Sendable {
         availableBalances.append(0)
         pendingBalances.append(0)
         pendingMoved.append(false)
-        customerLots.append([])
+        lastLotOfCustomer.append(-1)
         return number
     }
 
@@ -389,7 +398,17 @@ public struct PointsLedger: Sendable {
         collect(from: sources[source] ?? -1, links: previousInSource)
     }
 
-    func lotIDs(of customer: String) -> [LotID] { customerNumbers[customer].map { customerLots[$0] } ?? [] }
+    /// The customer's lots in creation order.
+    func lotIDs(of customer: String) -> [LotID] {
+        guard let number = customerNumbers[customer] else { return [] }
+        var result: [LotID] = []
+        var lot = lastLotOfCustomer[number]
+        while lot >= 0 {
+            result.append(LotID(lot))
+            lot = previousLotOfOwner[lot]
+        }
+        return result.reversed()
+    }
 
     private func collect(from last: Int, links: [Int]) -> [LedgerEntry] {
         var result: [LedgerEntry] = []
