@@ -170,16 +170,9 @@ public struct PointsLedger: Sendable {
         guard keepsEntries else {
             // Lean: the lot, the order's earning and the balances; no `LedgerEntry` value is built (an order's
             // earning is marked applied in the order table, so `append` would record nothing else).
-            let lotID = LotID(lots.count)
-            lots.append(
-                PointsLot(
-                    id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt,
-                    earned: points, remaining: points, isPending: pending))
-            link(lotID, owner: owner)
-            lastEntryOfLot.append(-1)
-            orderEarnings[slot] = OrderEarning(
-                customer: customer, lot: lotID, earned: points, amountMinor: amount.minorUnits,
-                currency: amount.currency)
+            _ = addEarnedLot(
+                owner: owner, customer: customer, points: points, source: source, at: at, expiresAt: expiresAt,
+                orderSlot: slot, orderAmount: amount, pending: pending)
             entryCount += 1
             systemBalances[0] -= points
             systemMoved[0] = true
@@ -200,6 +193,19 @@ public struct PointsLedger: Sendable {
         owner: Int, customer: String, points: Int64, source: SourceEvent, reason: String, at: Date, expiresAt: Date?,
         orderSlot slot: Int?, orderAmount: Money?, admin: String?, pending: Bool
     ) -> LedgerEntry {
+        let lotID = addEarnedLot(
+            owner: owner, customer: customer, points: points, source: source, at: at, expiresAt: expiresAt,
+            orderSlot: slot, orderAmount: orderAmount, pending: pending)
+        return append(
+            debit: .programme, credit: lots[lotID.rawValue].account, points: points, source: source,
+            reason: reason, at: at, lot: lotID, admin: admin)
+    }
+
+    /// A new earned lot of `owner` (and, for an order, its slot's earning), without its entry.
+    private mutating func addEarnedLot(
+        owner: Int, customer: String, points: Int64, source: SourceEvent, at: Date, expiresAt: Date?,
+        orderSlot slot: Int?, orderAmount: Money?, pending: Bool
+    ) -> LotID {
         let lotID = LotID(lots.count)
         lots.append(
             PointsLot(
@@ -212,9 +218,7 @@ public struct PointsLedger: Sendable {
                 customer: customer, lot: lotID, earned: points, amountMinor: orderAmount.minorUnits,
                 currency: orderAmount.currency)
         }
-        return append(
-            debit: .programme, credit: lots[lotID.rawValue].account, points: points, source: source,
-            reason: reason, at: at, lot: lotID, admin: admin)
+        return lotID
     }
 
     /// The slot of order `key`, claimed when new (`isNew`): one hash lookup.
