@@ -23,8 +23,10 @@ extension EarningRules {
             throw .currencyMismatch(expected: currency, got: order.currency.code)
         }
         let scale = EarningArithmetic.powerOfTen(order.currency.minorUnitDigits)
-        let parts = eligibleParts(of: order)
-        let eligible = parts.lines.reduce(0, +) + parts.other
+        // Per-line parts only when a line multiplier needs them or discounts or tax must be allocated.
+        let sum = skuMultipliers.isEmpty && categoryMultipliers.isEmpty ? eligibleSum(of: order) : nil
+        let parts = sum == nil ? eligibleParts(of: order) : (lines: [], other: 0)
+        let eligible = sum ?? parts.lines.reduce(0, +) + parts.other
         let base = EarningArithmetic.multiplyDivide(eligible, max(0, pointsPerUnit), scale)
 
         var lineExtras: [EarnedPoints.LineExtra] = []
@@ -48,6 +50,21 @@ extension EarningRules {
         return EarnedPoints(
             eligibleMinor: eligible, base: base, lineExtras: lineExtras, boostExtras: boostExtras,
             tierExtra: context.tierMultiplier.extra(on: beforeBoosts))
+    }
+
+    /// The sum of `eligibleParts(of:)` when nothing is allocated over the lines (no discount; tax not taken
+    /// out of tax-inclusive prices), without building the parts (a replay earns millions of orders); `nil`
+    /// otherwise.
+    func eligibleSum(of order: Order) -> Int64? {
+        guard order.discountMinor <= 0, !order.taxesIncluded || includeTax else { return nil }
+        var lines: Int64 = 0
+        if order.lineItems.isEmpty {
+            lines = max(0, order.subtotalMinor)
+        } else {
+            for line in order.lineItems { lines += max(0, line.totalMinor) }
+        }
+        let tax = !order.taxesIncluded && includeTax ? max(0, order.taxMinor) : 0
+        return lines + (includeShipping ? max(0, order.shippingMinor) : 0) + tax
     }
 
     /// The eligible amount of each line (index-aligned with `lineItems`, or one part for an order without

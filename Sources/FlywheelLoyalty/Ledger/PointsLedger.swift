@@ -26,7 +26,11 @@ public struct PointsLedger: Sendable {
     private var availableBalances: [Int64] = []
     private var pendingBalances: [Int64] = []
     private var pendingMoved: [Bool] = []
-    private var customerLots: [[LotID]] = []
+    /// Each customer's lots as a list through the lots (newest first: `lastLotOfCustomer`, then
+    /// `previousLotOfOwner`; -1 ends it): adding a lot writes two integers, where an array per customer
+    /// meant a uniqueness check on a cold buffer and a reallocation now and then.
+    private var lastLotOfCustomer: [Int] = []
+    private var previousLotOfOwner: [Int] = []
     /// The owner's customer number of each lot.
     private var lotOwner: [Int] = []
     /// The last entry of each lot (-1 for none); each entry's previous entry of the same lot.
@@ -36,8 +40,9 @@ public struct PointsLedger: Sendable {
     private var sources: [SourceEvent: Int] = [:]
     private var previousInSource: [Int] = []
     /// Each order id's slot (claimed by `orderSlot`, also by replays for orders that earn nothing) and what
-    /// each slot's order earned (`nil`: nothing here): one hash per order operation.
-    private var orderSlots: [String: Int] = [:]
+    /// each slot's order earned (`nil`: nothing here): one hash per order operation, a 128-bit hash of the
+    /// id's bytes in an open-addressing table (`HashedIDIndex`), not a `Dictionary`'s SipHash.
+    private var orderSlots = HashedIDIndex()
     var orderEarnings: [OrderEarning?] = []
 
     /// Whether entries are kept (always, except in a lean ledger for large replays).
@@ -68,6 +73,7 @@ public struct PointsLedger: Sendable {
         }
         self.lots.reserveCapacity(lots)
         lotOwner.reserveCapacity(lots)
+        previousLotOfOwner.reserveCapacity(lots)
         lastEntryOfLot.reserveCapacity(lots)
         self.sources.reserveCapacity(sources)
         orderSlots.reserveCapacity(orders)
@@ -77,7 +83,7 @@ public struct PointsLedger: Sendable {
         availableBalances.reserveCapacity(customers)
         pendingBalances.reserveCapacity(customers)
         pendingMoved.reserveCapacity(customers)
-        customerLots.reserveCapacity(customers)
+        lastLotOfCustomer.reserveCapacity(customers)
     }
 
     /// The cached balance of `account`.
@@ -114,9 +120,10 @@ public struct PointsLedger: Sendable {
     /// in the source table, so that a replay hashes each order id once per operation.
     public func hasApplied(_ source: SourceEvent) -> Bool {
         switch source.kind {
-        case .order: orderSlots[source.key].map { orderEarnings[$0] != nil } ?? false
+        case .order: orderSlots.number(of: source.key).map { orderEarnings[$0] != nil } ?? false
         case .release:
-            orderSlots[source.key].map { orderEarnings[$0]?.released == true } ?? false || sources[source] != nil
+            orderSlots.number(of: source.key).map { orderEarnings[$0]?.released == true } ?? false
+                || sources[source] != nil
         default: sources[source] != nil
         }
     }
@@ -162,6 +169,23 @@ public struct PointsLedger: Sendable {
         slot: Int, owner: Int, customer: String, points: Int64, source: SourceEvent, at: Date, expiresAt: Date?,
         amount: Money, pending: Bool
     ) {
+        guard keepsEntries else {
+            // Lean: the lot, the order's earning and the balances; no `LedgerEntry` value is built (an order's
+            // earning is marked applied in the order table, so `append` would record nothing else).
+            _ = addEarnedLot(
+                owner: owner, customer: customer, points: points, source: source, at: at, expiresAt: expiresAt,
+                orderSlot: slot, orderAmount: amount, pending: pending)
+            entryCount += 1
+            systemBalances[0] -= points
+            systemMoved[0] = true
+            if pending {
+                pendingBalances[owner] += points
+                pendingMoved[owner] = true
+            } else {
+                availableBalances[owner] += points
+            }
+            return
+        }
         _ = addEarning(
             owner: owner, customer: customer, points: points, source: source, reason: "order", at: at,
             expiresAt: expiresAt, orderSlot: slot, orderAmount: amount, admin: nil, pending: pending)
@@ -171,42 +195,44 @@ public struct PointsLedger: Sendable {
         owner: Int, customer: String, points: Int64, source: SourceEvent, reason: String, at: Date, expiresAt: Date?,
         orderSlot slot: Int?, orderAmount: Money?, admin: String?, pending: Bool
     ) -> LedgerEntry {
+        let lotID = addEarnedLot(
+            owner: owner, customer: customer, points: points, source: source, at: at, expiresAt: expiresAt,
+            orderSlot: slot, orderAmount: orderAmount, pending: pending)
+        return append(
+            debit: .programme, credit: lots[lotID.rawValue].account, points: points, source: source,
+            reason: reason, at: at, lot: lotID, admin: admin)
+    }
+
+    /// A new earned lot of `owner` (and, for an order, its slot's earning), without its entry.
+    private mutating func addEarnedLot(
+        owner: Int, customer: String, points: Int64, source: SourceEvent, at: Date, expiresAt: Date?,
+        orderSlot slot: Int?, orderAmount: Money?, pending: Bool
+    ) -> LotID {
         let lotID = LotID(lots.count)
         lots.append(
             PointsLot(
                 id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt, earned: points,
                 remaining: points, isPending: pending))
-        customerLots[owner].append(lotID)
-        lotOwner.append(owner)
+        link(lotID, owner: owner)
         lastEntryOfLot.append(-1)
         if let slot, let orderAmount {
             orderEarnings[slot] = OrderEarning(
                 customer: customer, lot: lotID, earned: points, amountMinor: orderAmount.minorUnits,
                 currency: orderAmount.currency)
         }
-        return append(
-            debit: .programme, credit: lots[lotID.rawValue].account, points: points, source: source,
-            reason: reason, at: at, lot: lotID, admin: admin)
+        return lotID
     }
 
     /// The slot of order `key`, claimed when new (`isNew`): one hash lookup.
     mutating func orderSlot(_ key: String) -> (slot: Int, isNew: Bool) {
-        var isNew = false
-        let slot = Self.claim(&orderSlots[key, default: -1], next: orderEarnings.count, isNew: &isNew)
+        // Slots are dense and claimed only here, so the index's numbers are `orderEarnings`' indices.
+        let (slot, isNew) = orderSlots.claim(key)
         if isNew { orderEarnings.append(nil) }
         return (slot, isNew)
     }
 
     /// The slot of order `key`, if claimed.
-    func existingOrderSlot(_ key: String) -> Int? { orderSlots[key] }
-
-    private static func claim(_ value: inout Int, next: Int, isNew: inout Bool) -> Int {
-        if value < 0 {
-            value = next
-            isNew = true
-        }
-        return value
-    }
+    func existingOrderSlot(_ key: String) -> Int? { orderSlots.number(of: key) }
 
     /// Adds `points` to `customer` as a new lot taken from `debit` (the hand-back of redeemed points).
     mutating func addLot(
@@ -259,9 +285,15 @@ public struct PointsLedger: Sendable {
     /// Gives a new lot its owner and an empty entry list.
     mutating func registerLot(_ lot: LotID, customer: String) {
         let number = customerNumber(customer)
-        customerLots[number].append(lot)
-        lotOwner.append(number)
+        link(lot, owner: number)
         lastEntryOfLot.append(-1)
+    }
+
+    /// Records `owner` as the owner of the new `lot` and adds the lot to the owner's list.
+    private mutating func link(_ lot: LotID, owner: Int) {
+        lotOwner.append(owner)
+        previousLotOfOwner.append(lastLotOfCustomer[owner])
+        lastLotOfCustomer[owner] = lot.rawValue
     }
 
     /// The ledger's dense number of `customer`, added when new.
@@ -273,7 +305,7 @@ public struct PointsLedger: Sendable {
         availableBalances.append(0)
         pendingBalances.append(0)
         pendingMoved.append(false)
-        customerLots.append([])
+        lastLotOfCustomer.append(-1)
         return number
     }
 
@@ -335,6 +367,31 @@ public struct PointsLedger: Sendable {
             points: held.remaining, source: source, reason: reason, at: at, lot: lot, admin: nil)
     }
 
+    /// The replay's release of order `slot`'s pending lot when its return window closed (the source is the
+    /// order's `release`, keyed by the order id). A lean ledger moves the balances only — no `SourceEvent`,
+    /// no `LedgerEntry`, no `String` touched; a full one writes the entry as `release(slot:source:…)` does.
+    mutating func releaseOrder(slot: Int, at: Date) {
+        guard !keepsEntries else {
+            guard let lot = orderEarnings[slot]?.lot else { return }
+            release(
+                slot: slot, source: SourceEvent(.release, key: lots[lot.rawValue].source.key),
+                reason: "return window closed", at: at)
+            return
+        }
+        guard let lot = orderEarnings[slot]?.lot else { return }
+        orderEarnings[slot]?.released = true
+        let index = lot.rawValue
+        guard lots[index].isPending else { return }
+        lots[index].isPending = false
+        let points = lots[index].remaining
+        guard points > 0 else { return }
+        let owner = lotOwner[index]
+        entryCount += 1
+        pendingBalances[owner] -= points
+        pendingMoved[owner] = true
+        availableBalances[owner] += points
+    }
+
     mutating func recordShortfall(_ shortfall: RefundShortfall) { refundShortfalls.append(shortfall) }
 
     /// The entries of `lot`, oldest first.
@@ -347,7 +404,17 @@ public struct PointsLedger: Sendable {
         collect(from: sources[source] ?? -1, links: previousInSource)
     }
 
-    func lotIDs(of customer: String) -> [LotID] { customerNumbers[customer].map { customerLots[$0] } ?? [] }
+    /// The customer's lots in creation order.
+    func lotIDs(of customer: String) -> [LotID] {
+        guard let number = customerNumbers[customer] else { return [] }
+        var result: [LotID] = []
+        var lot = lastLotOfCustomer[number]
+        while lot >= 0 {
+            result.append(LotID(lot))
+            lot = previousLotOfOwner[lot]
+        }
+        return result.reversed()
+    }
 
     private func collect(from last: Int, links: [Int]) -> [LedgerEntry] {
         var result: [LedgerEntry] = []

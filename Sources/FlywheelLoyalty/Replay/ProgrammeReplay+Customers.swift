@@ -4,9 +4,8 @@ import Foundation
 extension ProgrammeReplay {
     /// The dense number of `customer`, adding the customer (and the launch bonus) when new.
     mutating func customerNumber(_ customer: String, at: Date) -> Int {
-        if let index = customerIndex[customer] { return index }
-        let index = members.count
-        customerIndex[customer] = index
+        let (index, isNew) = customerIndex.claim(customer)
+        guard isNew else { return index }
         members.append(ReplayMember(id: customer, ledgerNumber: ledger.customerNumber(customer)))
         if programme.launchBonusPoints > 0 {
             award(
@@ -76,9 +75,8 @@ extension ProgrammeReplay {
     /// Releases the pending points of orders whose return window closed by `at`.
     mutating func releaseDue(at: Date) {
         while releaseHead < releases.count, releases[releaseHead].at <= at {
-            let (when, slot, order) = releases[releaseHead]
-            ledger.release(
-                slot: slot, source: SourceEvent(.release, key: order), reason: "return window closed", at: when)
+            let (when, slot) = releases[releaseHead]
+            ledger.releaseOrder(slot: slot, at: when)
             releaseHead += 1
         }
         if releaseHead > 4_096, releaseHead * 2 > releases.count {

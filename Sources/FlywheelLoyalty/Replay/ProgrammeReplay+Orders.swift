@@ -31,7 +31,7 @@ extension ProgrammeReplay {
                 amount: order.total, pending: pending)
             count(earned)
             if pending, let days = programme.returnWindowDays {
-                releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), slot, order.externalID))
+                releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), slot))
             }
         }
         members[index].lastActivity = order.placedAt

@@ -37,12 +37,14 @@ public struct ProgrammeReplay: Sendable {
     /// Points awarded so far, by rule (referrals are counted from the ledger when summarising).
     var issued = IssuedPoints()
 
-    var customerIndex: [String: Int] = [:]
+    /// The customers' dense numbers (`members`' indices): a 128-bit hash of the id's bytes per lookup.
+    var customerIndex = HashedIDIndex()
     /// The customers seen, by dense number (`customerIndex`).
     var members: [ReplayMember] = []
     /// The replayed orders by the ledger's order slot (`PointsLedger.orderSlot`: one hash per order).
     var orderRecords: [OrderRecord] = []
-    var releases: [(at: Date, slot: Int, order: String)] = []
+    /// Pending orders' releases, due in time order (the order id is the slot's lot's source key).
+    var releases: [(at: Date, slot: Int)] = []
     var releaseHead = 0
     var actionAwards: [String: Int64] = [:]
     var appliedRefunds: Set<String> = []
@@ -170,28 +172,28 @@ public struct ProgrammeReplay: Sendable {
     public func pendingPoints(of customer: String) -> Int64 { ledger.pendingPoints(of: customer) }
 
     /// The customer's tier state (history, current tier).
-    public func tierState(of customer: String) -> TierState? { customerIndex[customer].map { members[$0].tier } }
+    public func tierState(of customer: String) -> TierState? { customerIndex.number(of: customer).map { members[$0].tier } }
 
     /// The customer's tier; `nil` for none or unknown customers.
     public func tier(of customer: String) -> Tier? {
-        guard let rules = tierRules, let index = customerIndex[customer] else { return nil }
+        guard let rules = tierRules, let index = customerIndex.number(of: customer) else { return nil }
         return rules.tier(of: members[index].tier)
     }
 
     /// The customer's tier progress at `at`.
     public func tierProgress(of customer: String, at: Date) -> TierProgress? {
-        guard let rules = tierRules, let index = customerIndex[customer] else { return nil }
+        guard let rules = tierRules, let index = customerIndex.number(of: customer) else { return nil }
         return rules.progress(of: members[index].tier, at: at)
     }
 
     /// Whether the customer's paid membership is active at `at`.
     public func isMember(_ customer: String, at: Date) -> Bool {
-        customerIndex[customer].map { members[$0].membership.isActive(at: at) } ?? false
+        customerIndex.number(of: customer).map { members[$0].membership.isActive(at: at) } ?? false
     }
 
     /// The badges the customer earned.
     public func badges(of customer: String) -> Set<String> {
-        customerIndex[customer].map { members[$0].badges.earned } ?? []
+        customerIndex.number(of: customer).map { members[$0].badges.earned } ?? []
     }
 
     /// The liability at `at`.
