@@ -15,6 +15,10 @@ let package = Package(
         .library(name: "FlywheelCore", targets: ["FlywheelCore"]),
         // For Benchmarks/SMTPDelivery (scripts/bench-smtp).
         .library(name: "FlywheelMessaging", targets: ["FlywheelMessaging"]),
+        // For Benchmarks/FlowScheduler (scripts/bench-scheduler).
+        .library(name: "FlywheelAutomation", targets: ["FlywheelAutomation"]),
+        .library(name: "FlywheelFlows", targets: ["FlywheelFlows"]),
+        .library(name: "FlywheelStore", targets: ["FlywheelStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -92,6 +96,8 @@ let package = Package(
             resources: [.copy("Templates/Default")],
             swiftSettings: swiftSettings
         ),
+        // The durable flow scheduler: FlywheelFlows' runner over the store's enrolment rows (no Hummingbird).
+        .target(name: "FlywheelAutomation", dependencies: ["FlywheelCore", "FlywheelFlows"], swiftSettings: swiftSettings),
         .target(name: "FlywheelTesting", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -127,6 +133,10 @@ let package = Package(
             name: "FlywheelLoyaltyTests", dependencies: ["FlywheelLoyalty", "FlywheelCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelFlowsTests", dependencies: ["FlywheelFlows", "FlywheelCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlywheelAutomationTests",
+            dependencies: ["FlywheelAutomation", "FlywheelFlows", "FlywheelCore", "FlywheelStore", "FlywheelTesting"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelMessagingTests",
             dependencies: [

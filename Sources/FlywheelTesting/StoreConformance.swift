@@ -44,7 +44,7 @@ public enum StoreConformance {
         StoreCheck("webhook receipts are recorded once", webhookReceiptsOnce),
         StoreCheck("admins: create, find, a new password keeps the id", adminsLifecycle),
         StoreCheck("admin sessions: create, find, sign out, expire", adminSessionsLifecycle),
-    ]
+    ] + flowScheduleChecks
 
     /// Migrates a new store for a check.
     static func migrated(_ store: any FlywheelStore) async throws -> any FlywheelStore {

@@ -9,7 +9,7 @@ import Testing
     "PostgreSQL migrations",
     .enabled(if: PostgresTestServer.isConfigured, "FLYWHEEL_TEST_POSTGRES_URL is not set (scripts/test sets it)"))
 struct PostgresMigrationsTests {
-    static let names = ["v1 core schema", "v2 access and listings", "v3 dashboard admins"]
+    static let names = ["v1 core schema", "v2 access and listings", "v3 dashboard admins", "v5 flow schedule"]
 
     /// The rows of `flywheel_migrations`: position, name, and when each was applied (as text).
     static func recorded(_ url: PostgresURL) async throws -> [String] {
@@ -31,8 +31,8 @@ struct PostgresMigrationsTests {
             #expect(try await store.status().schemaVersion == Self.names.last)
             let first = try await Self.recorded(url)
             #expect(
-                first.count == 3 && first[0].hasPrefix("1 v1 core schema") && first[1].hasPrefix("2 v2 access")
-                    && first[2].hasPrefix("3 v3 dashboard admins"))
+                first.count == 4 && first[0].hasPrefix("1 v1 core schema") && first[1].hasPrefix("2 v2 access")
+                    && first[2].hasPrefix("3 v3 dashboard admins") && first[3].hasPrefix("4 v5 flow schedule"))
             try await store.migrate()
             try await store.migrate()
             #expect(try await Self.recorded(url) == first)

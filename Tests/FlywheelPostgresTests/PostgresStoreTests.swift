@@ -48,7 +48,7 @@ struct PostgresStoreTests {
             let store = PostgresStore(url: url)
             let running = Task { await store.run() }
             try await store.migrate()
-            #expect(try await store.status().schemaVersion == "v3 dashboard admins")
+            #expect(try await store.status().schemaVersion == "v5 flow schedule")
             running.cancel()
             await running.value
         }

@@ -7,7 +7,7 @@ import Testing
 /// What only the SQLite engine promises: the file, its journal, its schema.
 @Suite("SQLite store")
 struct SQLiteStoreTests {
-    static let migrations = ["v1 core schema", "v2 access and listings", "v3 dashboard admins"]
+    static let migrations = ["v1 core schema", "v2 access and listings", "v3 dashboard admins", "v5 flow schedule"]
 
     static func order(_ id: String, customer: String?, seconds: Int, total: Int64 = 1_000) -> Order {
         Order(

@@ -7,6 +7,8 @@ public actor InMemoryStore: FlywheelStore {
     /// Admins by username, and sessions by token hash (`InMemoryStore+Admins.swift`).
     var adminAccounts: [String: AdminAccount] = [:]
     var adminSessions: [String: AdminSession] = [:]
+    /// The flow schedule (`InMemoryStore+FlowSchedule.swift`).
+    var flowSchedule = InMemoryFlowSchedule()
     private var idempotency: [String: IdempotencyRecord] = [:]
     private var receipts: [String: WebhookReceipt] = [:]
     private var customers: [String: Customer] = [:]

@@ -66,4 +66,20 @@ struct InterceptingStore: FlywheelStore {
     func recordWebhookReceipt(_ receipt: WebhookReceipt) async throws -> Bool {
         try await base.recordWebhookReceipt(receipt)
     }
+    func insertEnrolments(_ rows: [StoredEnrolment]) async throws -> Set<String> { try await base.insertEnrolments(rows) }
+    func enrolment(id: String) async throws -> StoredEnrolment? { try await base.enrolment(id: id) }
+    func enrolments(customerID: String) async throws -> [StoredEnrolment] { try await base.enrolments(customerID: customerID) }
+    func claimDue(now: Date, limit: Int, owner: String, lease: TimeInterval) async throws -> [StoredEnrolment] {
+        try await base.claimDue(now: now, limit: limit, owner: owner, lease: lease)
+    }
+    func claimEnrolments(ids: [String], now: Date, owner: String, lease: TimeInterval) async throws -> [StoredEnrolment] {
+        try await base.claimEnrolments(ids: ids, now: now, owner: owner, lease: lease)
+    }
+    func complete(_ completions: [EnrolmentCompletion], owner: String, now: Date) async throws -> Set<String> {
+        try await base.complete(completions, owner: owner, now: now)
+    }
+    func appendTimeline(_ entries: [TimelineEntry]) async throws { try await base.appendTimeline(entries) }
+    func timeline(customerID: String, before: TimelineCursor?, limit: Int) async throws -> TimelinePage {
+        try await base.timeline(customerID: customerID, before: before, limit: limit)
+    }
 }

@@ -17,6 +17,7 @@ enum PostgresMigrations {
         Migration(name: PostgresCoreSchemaV1.name, statements: PostgresCoreSchemaV1.statements),
         Migration(name: PostgresAccessSchemaV2.name, statements: PostgresAccessSchemaV2.statements),
         Migration(name: PostgresAdminSchemaV3.name, statements: PostgresAdminSchemaV3.statements),
+        Migration(name: PostgresFlowScheduleSchemaV5.name, statements: PostgresFlowScheduleSchemaV5.statements),
     ]
 
     /// The advisory lock `migrate` holds (`pg_advisory_xact_lock(bigint)`, "FLYWHMIG" in ASCII), so that

@@ -16,6 +16,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(AdminSchemaV3.name) { db in
             for statement in AdminSchemaV3.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(FlowScheduleSchemaV5.name) { db in
+            for statement in FlowScheduleSchemaV5.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }()
 }
