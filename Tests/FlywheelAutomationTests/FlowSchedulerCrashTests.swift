@@ -65,9 +65,9 @@ struct FlowSchedulerCrashTests {
             #expect(try await b.runDue(now: sendTime.addingTimeInterval(299)).enrolments == 0)
             #expect(try await b.runDue(now: sendTime.addingTimeInterval(300)).sent == 1)
             #expect(effects.messages.map(\.idempotencyKey) == [key, key])
-            // The crashed instance comes back late: its completion is refused (the row is b's now, and done).
+            // b's run stored the step: the reminder's 5-day wait counts from b's time.
             let row = try #require(try await base.enrolments(customerID: customer).first)
-            #expect(row.dueAt == S.berlin(2026, 3, 22, 10) && row.leaseOwner == nil)
+            #expect(row.dueAt == sendTime.addingTimeInterval(300 + 5 * 86_400) && row.leaseOwner == nil)
             let sent = try await base.timeline(customerID: customer, before: nil, limit: 20).entries.filter {
                 $0.kind == .sent
             }

@@ -37,7 +37,9 @@ extension FlowScheduler {
                         status: .active, succeeded: false))
                 continue
             }
-            items.append(Item(row: row, enrolment: enrolment, program: program, historyBefore: enrolment.history.count))
+            // A new enrolment's only line is its entry, which goes on the timeline with its first step.
+            let written = enrolment.history.count == 1 ? 0 : enrolment.history.count
+            items.append(Item(row: row, enrolment: enrolment, program: program, historyBefore: written))
         }
         report.parked = parked.count
 

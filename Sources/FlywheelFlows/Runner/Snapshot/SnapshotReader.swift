@@ -38,7 +38,7 @@ struct SnapshotReader {
     }
 
     mutating func date() throws(EnrolmentSnapshotError) -> Date {
-        Date(timeIntervalSince1970: Double(bitPattern: UInt64(bitPattern: try int64())))
+        Date(timeIntervalSinceReferenceDate: Double(bitPattern: UInt64(bitPattern: try int64())))
     }
 
     mutating func string() throws(EnrolmentSnapshotError) -> String {

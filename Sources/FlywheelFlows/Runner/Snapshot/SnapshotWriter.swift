@@ -1,7 +1,7 @@
 import Foundation
 
-/// Appends values to a compact binary snapshot: fixed-width little-endian integers, dates as the bits of
-/// their `timeIntervalSince1970`, strings as a length and UTF-8 bytes. Used by `Enrolment.snapshot()`.
+/// Appends values to a compact binary snapshot: fixed-width little-endian integers, dates as the exact bits of
+/// their `timeIntervalSinceReferenceDate` (what `Date` holds), strings as a length and UTF-8 bytes. Used by `Enrolment.snapshot()`.
 struct SnapshotWriter {
     private(set) var bytes: [UInt8] = []
 
@@ -18,7 +18,7 @@ struct SnapshotWriter {
     }
 
     mutating func date(_ value: Date) {
-        withUnsafeBytes(of: value.timeIntervalSince1970.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.timeIntervalSinceReferenceDate.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func string(_ value: String) {
