@@ -81,7 +81,14 @@ extension StoreConformance {
         let ended = try #require(try await store.enrolment(id: "enr_2"))
         #expect(ended.status == .finished && ended.dueAt == nil && ended.state == Data([8]))
         #expect(try await store.claimDue(now: StoreFixtures.date(day: 20), limit: 10, owner: "a", lease: 60).map(\.id)
-            == ["enr_3", "enr_1", "enr_later"])
+            == ["enr_1", "enr_3", "enr_later"])
+        // The earliest due are taken first.
+        _ = try await store.complete(
+            [("enr_1", 22), ("enr_3", 25), ("enr_later", 28)].map {
+                EnrolmentCompletion(id: $0.0, state: Data(), dueAt: StoreFixtures.date(day: $0.1), status: .active)
+            }, owner: "a", now: StoreFixtures.date(day: 20))
+        #expect(try await store.claimDue(now: StoreFixtures.date(day: 40), limit: 2, owner: "a", lease: 60).map(\.id)
+            == ["enr_1", "enr_3"])
     }
 
     static func expiredLease(_ store: any FlywheelStore) async throws {

@@ -26,7 +26,9 @@ extension InMemoryStore {
             return dueAt <= now
         }
         .sorted { ($0.dueAt!, flowSchedule.order[$0.id, default: 0]) < ($1.dueAt!, flowSchedule.order[$1.id, default: 0]) }
-        return due.prefix(max(0, limit)).map { takeLease(&flowSchedule.enrolments[$0.id]!, owner: owner, now: now, span: lease) }
+        return due.prefix(max(0, limit)).map {
+            takeLease(&flowSchedule.enrolments[$0.id]!, owner: owner, now: now, span: lease)
+        }.sorted { $0.id < $1.id }
     }
 
     public func claimEnrolments(ids: [String], now: Date, owner: String, lease: TimeInterval) async throws

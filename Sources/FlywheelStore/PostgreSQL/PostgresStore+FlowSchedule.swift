@@ -70,7 +70,7 @@ extension PostgresStore {
             FROM due WHERE e.row_id = due.row_id
             RETURNING \(unescaped: Self.prefixed(StoredEnrolment.postgresColumns, "e."))
             """)
-        return try claimed.map(StoredEnrolment.init(postgresRow:)).sorted { ($0.dueAt ?? now, $0.id) < ($1.dueAt ?? now, $1.id) }
+        return try claimed.map(StoredEnrolment.init(postgresRow:)).sorted { $0.id < $1.id }
     }
 
     public func claimEnrolments(ids: [String], now: Date, owner: String, lease: TimeInterval) async throws

@@ -53,7 +53,7 @@ extension SQLiteStore {
                         RETURNING \(StoredEnrolment.sqliteColumns)
                         """),
                 arguments: [owner, expiry, nowMS, limit]
-            ).map(StoredEnrolment.init(sqliteRow:))
+            ).map(StoredEnrolment.init(sqliteRow:)).sorted { $0.id < $1.id }
         }
     }
 

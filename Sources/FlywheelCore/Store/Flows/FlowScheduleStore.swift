@@ -18,11 +18,11 @@ public protocol FlowScheduleStore: Sendable {
     func enrolment(id: String) async throws -> StoredEnrolment?
     /// A customer's enrolments (active and finished), oldest first: for re-entry rules and events.
     func enrolments(customerID: String) async throws -> [StoredEnrolment]
-    /// Leases up to `limit` active rows due at `now` (earliest first) to `owner` until `now + lease`, and
-    /// returns them as leased (attempts counted).
+    /// Leases up to `limit` active rows due at `now` (the earliest due first) to `owner` until `now + lease`,
+    /// and returns them as leased (attempts counted), sorted by id.
     func claimDue(now: Date, limit: Int, owner: String, lease: TimeInterval) async throws -> [StoredEnrolment]
     /// Leases these active rows to `owner` unless another holder's lease is still running (for events); returns
-    /// the rows it leased.
+    /// the rows it leased, sorted by id.
     func claimEnrolments(ids: [String], now: Date, owner: String, lease: TimeInterval) async throws
         -> [StoredEnrolment]
     /// Stores each completion whose row `owner` still leases, with its timeline entries, and clears the lease;
