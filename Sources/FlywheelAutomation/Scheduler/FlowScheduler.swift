@@ -132,8 +132,11 @@ public final class FlowScheduler: Sendable {
 
     /// Runs rounds until the task is cancelled: as long as full batches come back, at once; otherwise after
     /// `pollInterval`. `now` reads the clock (tests pass a manual one). A failing round (the database away) is
-    /// retried after the poll interval; cancellation ends the loop with `CancellationError`.
-    public func run(now: @Sendable () -> Date = { Date() }) async throws {
+    /// given to `onError` (the server logs it) and retried after the poll interval; its rows stay leased until
+    /// their lease expires. Cancellation ends the loop with `CancellationError`.
+    public func run(
+        now: @Sendable () -> Date = { Date() }, onError: @Sendable (any Error) -> Void = { _ in }
+    ) async throws {
         while true {
             try Task.checkCancellation()
             let report: FlowRunReport
@@ -142,6 +145,7 @@ public final class FlowScheduler: Sendable {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
+                onError(error)
                 report = FlowRunReport()
             }
             if report.enrolments < configuration.batchSize {

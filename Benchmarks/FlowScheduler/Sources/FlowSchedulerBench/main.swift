@@ -29,7 +29,7 @@ final class CountingEffects: FlowEffects {
     func perform(_ batch: [EnrolmentEffects]) async throws {
         var count = 0
         for item in batch {
-            for case .send = item.actions { count += 1 }
+            for case .send in item.actions { count += 1 }
         }
         sends.add(count, ordering: .relaxed)
     }
@@ -47,6 +47,14 @@ struct Facts: CustomerFactsProvider {
     }
 }
 
+/// User + system CPU seconds of this process so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 func status(_ field: String) -> Int {
     let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
@@ -62,8 +70,11 @@ let store = try SQLiteStore(path: folder.appendingPathComponent("shop.sqlite").p
 try await store.migrate()
 
 let program = try FlowProgram(try FlowDocument.parse(Data(flowJSON.utf8), name: "bench").get())
-var library = FlowLibrary()
-try library.publish(program)
+let library = try {
+    var library = FlowLibrary()
+    try library.publish(program)
+    return library
+}()
 let policy = ContactPolicy(shopTimeZone: TimeZone(identifier: "Europe/Berlin")!)
 let entered = Date(timeIntervalSince1970: 1_772_445_600)  // 2026-03-02 10:00 UTC
 let due = entered.addingTimeInterval(86_400)
@@ -95,6 +106,7 @@ let rssBefore = status("VmRSS")
 let effects = CountingEffects()
 let steps = Atomic<Int>(0)
 let start = ContinuousClock.now
+let cpuStart = cpuSeconds()
 try await withThrowingTaskGroup(of: Void.self) { group in
     for worker in 0..<workers {
         group.addTask {
@@ -111,6 +123,7 @@ try await withThrowingTaskGroup(of: Void.self) { group in
     try await group.waitForAll()
 }
 let elapsed = start.duration(to: .now)
+let cpu = cpuSeconds() - cpuStart
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let worked = steps.load(ordering: .relaxed)
 let sent = effects.sends.load(ordering: .relaxed)
@@ -118,7 +131,8 @@ print(
     """
     pending \(pending), batch \(batchSize), workers \(workers): seeded in \(seeded)
     steps \(worked), sends handed on \(sent), \(String(format: "%.2f", seconds)) s, \
-    \(Int(Double(worked) / seconds)) steps/s
+    \(Int(Double(worked) / seconds)) steps/s; CPU \(String(format: "%.2f", cpu)) s (user + system), \
+    \(Int(Double(worked) / cpu)) steps per CPU second
     RSS before run \(rssBefore / 1024) MiB, peak during run \(status("VmHWM") / 1024) MiB
     """)
 guard worked == pending, sent == pending else {
