@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "FlywheelCore", targets: ["FlywheelCore"]),
         // For Benchmarks/SMTPDelivery (scripts/bench-smtp, scripts/bench-outbox).
         .library(name: "FlywheelMessaging", targets: ["FlywheelMessaging"]),
+        // For Benchmarks/FlowScheduler (scripts/bench-scheduler).
+        .library(name: "FlywheelAutomation", targets: ["FlywheelAutomation"]),
         .library(name: "FlywheelFlows", targets: ["FlywheelFlows"]),
         .library(name: "FlywheelStore", targets: ["FlywheelStore"]),
     ],
@@ -100,6 +102,8 @@ let package = Package(
             resources: [.copy("Templates/Default")],
             swiftSettings: swiftSettings
         ),
+        // The durable flow scheduler: FlywheelFlows' runner over the store's enrolment rows (no Hummingbird).
+        .target(name: "FlywheelAutomation", dependencies: ["FlywheelCore", "FlywheelFlows"], swiftSettings: swiftSettings),
         .target(name: "FlywheelTesting", dependencies: ["FlywheelCore", "FlywheelLoyalty"], swiftSettings: swiftSettings),
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -135,6 +139,10 @@ let package = Package(
             name: "FlywheelLoyaltyTests", dependencies: ["FlywheelLoyalty", "FlywheelCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelFlowsTests", dependencies: ["FlywheelFlows", "FlywheelCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlywheelAutomationTests",
+            dependencies: ["FlywheelAutomation", "FlywheelFlows", "FlywheelCore", "FlywheelStore", "FlywheelTesting"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "FlywheelMessagingTests",
             dependencies: [

@@ -10,7 +10,9 @@ public import Foundation
 /// - Records that refer to an order (refunds, shipments, returns) need that order stored or in the batch;
 ///   survey answers and reviews need their customer stored or in the batch (their order, when named, too).
 /// - An order names a customer that is not stored yet: the store creates it (created = the order's time).
-public protocol FlywheelStore: Sendable {
+///
+/// The flow scheduler's rows and the customers' timelines are in `FlowScheduleStore`, which this refines.
+public protocol FlywheelStore: FlowScheduleStore {
     /// Brings the schema to the newest version; safe to call on every start.
     func migrate() async throws
 

@@ -10,6 +10,8 @@ public actor InMemoryStore: FlywheelStore, OutboxStore {
     /// Outbox messages by id, and their ids by idempotency key (`InMemoryStore+Outbox.swift`).
     var outbox: [String: OutboxMessage] = [:]
     var outboxKeys: [String: String] = [:]
+    /// The flow schedule (`InMemoryStore+FlowSchedule.swift`).
+    var flowSchedule = InMemoryFlowSchedule()
     private var idempotency: [String: IdempotencyRecord] = [:]
     private var receipts: [String: WebhookReceipt] = [:]
     var customers: [String: Customer] = [:]

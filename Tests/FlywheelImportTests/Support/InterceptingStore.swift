@@ -100,4 +100,20 @@ struct InterceptingStore: FlywheelStore {
     }
     func suppressions() async throws -> [SuppressionEntry] { try await base.suppressions() }
     func eraseCustomer(_ erasure: CustomerErasure) async throws { try await base.eraseCustomer(erasure) }
+    func insertEnrolments(_ rows: [StoredEnrolment]) async throws -> Set<String> { try await base.insertEnrolments(rows) }
+    func enrolment(id: String) async throws -> StoredEnrolment? { try await base.enrolment(id: id) }
+    func enrolments(customerID: String) async throws -> [StoredEnrolment] { try await base.enrolments(customerID: customerID) }
+    func claimDue(now: Date, limit: Int, owner: String, lease: TimeInterval) async throws -> [StoredEnrolment] {
+        try await base.claimDue(now: now, limit: limit, owner: owner, lease: lease)
+    }
+    func claimEnrolments(ids: [String], now: Date, owner: String, lease: TimeInterval) async throws -> [StoredEnrolment] {
+        try await base.claimEnrolments(ids: ids, now: now, owner: owner, lease: lease)
+    }
+    func complete(_ completions: [EnrolmentCompletion], owner: String, now: Date) async throws -> Set<String> {
+        try await base.complete(completions, owner: owner, now: now)
+    }
+    func appendTimeline(_ entries: [TimelineEntry]) async throws { try await base.appendTimeline(entries) }
+    func timeline(customerID: String, before: TimelineCursor?, limit: Int) async throws -> TimelinePage {
+        try await base.timeline(customerID: customerID, before: before, limit: limit)
+    }
 }

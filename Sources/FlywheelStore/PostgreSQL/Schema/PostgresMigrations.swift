@@ -18,6 +18,7 @@ enum PostgresMigrations {
         Migration(name: PostgresAccessSchemaV2.name, statements: PostgresAccessSchemaV2.statements),
         Migration(name: PostgresAdminSchemaV3.name, statements: PostgresAdminSchemaV3.statements),
         Migration(name: PostgresLedgerSchemaV4.name, statements: PostgresLedgerSchemaV4.statements),
+        Migration(name: PostgresFlowScheduleSchemaV5.name, statements: PostgresFlowScheduleSchemaV5.statements),
         Migration(name: PostgresOutboxSchemaV6.name, statements: PostgresOutboxSchemaV6.statements),
         Migration(name: PostgresConsentSchemaV7.name, statements: PostgresConsentSchemaV7.statements),
         Migration(name: PostgresLoyaltyImportSchemaV9.name, statements: PostgresLoyaltyImportSchemaV9.statements),

@@ -19,6 +19,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(LedgerSchemaV4.name) { db in
             for statement in LedgerSchemaV4.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(FlowScheduleSchemaV5.name) { db in
+            for statement in FlowScheduleSchemaV5.statements { try db.execute(sql: statement) }
+        }
         migrator.registerMigration(OutboxSchemaV6.name) { db in
             for statement in OutboxSchemaV6.statements { try db.execute(sql: statement) }
         }

@@ -1,0 +1,62 @@
+import FlywheelCore
+import Foundation
+import GRDB
+
+extension StoredEnrolment {
+    /// The columns every read of `flow_enrolments` selects, in `init(sqliteRow:)`'s terms.
+    static let sqliteColumns = """
+        id, customer_id, flow_id, flow_version, entry_key, state, due_at, status, lease_owner, lease_expires_at, \
+        attempts, created_at, updated_at
+        """
+
+    static let sqliteInsert = """
+        INSERT INTO flow_enrolments (\(sqliteColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT DO NOTHING
+        """
+
+    init(sqliteRow row: Row) throws {
+        let r = StoredRow(row, table: "flow_enrolments")
+        guard let state: Data = row["state"] else { throw r.unreadable("state") }
+        self.init(
+            id: try r.string("id"), customerID: try r.string("customer_id"), flowID: try r.string("flow_id"),
+            flowVersion: try r.int("flow_version"), entryKey: try r.string("entry_key"), state: state,
+            dueAt: r.optionalDate("due_at"), status: try r.value("status"), leaseOwner: r.optionalString("lease_owner"),
+            leaseExpiresAt: r.optionalDate("lease_expires_at"), attempts: try r.int("attempts"),
+            createdAt: try r.date("created_at"), updatedAt: try r.date("updated_at"))
+    }
+
+    var sqliteArguments: StatementArguments {
+        [
+            id, customerID, flowID, flowVersion, entryKey, state, dueAt.map(EpochMilliseconds.from), status.rawValue,
+            leaseOwner, leaseExpiresAt.map(EpochMilliseconds.from), attempts, EpochMilliseconds.from(createdAt),
+            EpochMilliseconds.from(updatedAt),
+        ]
+    }
+}
+
+extension TimelineEntry {
+    static let sqliteColumns =
+        "sequence, key, customer_id, at, kind, flow_id, flow_version, enrolment_id, step_id, message_id, detail"
+
+    static let sqliteInsert = """
+        INSERT INTO flow_timeline (key, customer_id, at, kind, flow_id, flow_version, enrolment_id, step_id, \
+        message_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING
+        """
+
+    init(sqliteRow row: Row) throws {
+        let r = StoredRow(row, table: "flow_timeline")
+        self.init(
+            key: try r.string("key"), customerID: try r.string("customer_id"), at: try r.date("at"),
+            kind: try r.value("kind"), flowID: try r.string("flow_id"), flowVersion: try r.int("flow_version"),
+            enrolmentID: try r.string("enrolment_id"), stepID: r.optionalString("step_id"),
+            messageID: r.optionalString("message_id"), detail: r.optionalString("detail"),
+            sequence: try r.int64("sequence"))
+    }
+
+    var sqliteArguments: StatementArguments {
+        [
+            key, customerID, EpochMilliseconds.from(at), kind.rawValue, flowID, flowVersion, enrolmentID, stepID,
+            messageID, detail,
+        ]
+    }
+}
