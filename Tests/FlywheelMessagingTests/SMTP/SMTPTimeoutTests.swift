@@ -24,7 +24,9 @@ struct SMTPTimeoutTests {
         let elapsed = clock.now - started
         #expect(error?.code == .timeout)
         #expect(error?.isRetryable == true)
-        #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(5))
+        // Not before the reply timeout. The upper bound only tells "gave up" from "hung": the whole suite runs
+        // in parallel on two cores, so the wall time after the timeout can be many seconds (it was 5+ once).
+        #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(120))
         try await server.close()
     }
 }
