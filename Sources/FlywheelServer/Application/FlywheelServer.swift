@@ -57,17 +57,19 @@ public enum FlywheelServer {
             mapper: ShopifyWebhookMapper(calendar: settings.calendar), maxBodyBytes: configuration.maxWebhookBodyBytes,
             metrics: metrics, now: now, observers: observers
         ).register(on: router)
+        // The customers' signed-link pages under /c/ (docs/consent.md, docs/loyalty.md), one routes type per
+        // page, one set of templates.
+        let customerPages = try CustomerPageRenderer.load()
         LoyaltyPageRoutes(
-            loyalty: loyalty, signer: configuration.linkSigner, renderer: try CustomerPageRenderer.load(),
+            loyalty: loyalty, signer: configuration.linkSigner, renderer: customerPages,
             defaultLocale: settings.defaultLocale, currency: settings.currency, now: now
         ).register(on: router)
-        OperationsRoutes(metrics: metrics).register(on: router)
-        // The customers' signed-link pages under /c/ (docs/consent.md), one routes type per page.
         let pages = CustomerPageContext(
-            desk: desk, renderer: try CustomerPageRenderer.load(), shopLocale: settings.defaultLocale, now: now)
+            desk: desk, renderer: customerPages, shopLocale: settings.defaultLocale, now: now)
         UnsubscribePageRoutes(context: pages).register(on: router)
         PreferencePageRoutes(context: pages).register(on: router)
         ConfirmOptInPageRoutes(context: pages).register(on: router)
+        OperationsRoutes(metrics: metrics).register(on: router)
         if let dashboard {
             DashboardRoutes(
                 store: store, analytics: dashboard, renderer: try DashboardRenderer.load(), accounts: accounts,

@@ -35,12 +35,6 @@ public struct CustomerLinkSigner: Sendable {
         HMAC<SHA256>.authenticationCode(for: Data(label.utf8), using: key).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// A MAC of `message` under a key derived for `label` (e.g. a CSRF token bound to a link token).
-    func mac(_ message: String, label: String) -> String {
-        let derived = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(label.utf8), using: key)))
-        return Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: derived)))
-    }
-
     /// The token for a link.
     public func token(for link: CustomerLink) -> String {
         let claim = Self.claim(link)

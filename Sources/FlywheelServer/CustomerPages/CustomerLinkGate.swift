@@ -21,9 +21,9 @@ struct CustomerLinkGate: Sendable {
         }
     }
 
-    /// The neutral "this link does not work" page.
-    func refused(_ request: Request, status: HTTPResponse.Status) -> Response {
-        let locale = CustomerPageLocale(customer: nil, request: request, shop: shopLocale)
+    /// The neutral "this link does not work" page, in `language` when the page was asked for one.
+    func refused(_ request: Request, status: HTTPResponse.Status, language: ShopLocale? = nil) -> Response {
+        let locale = language.map(CustomerPageLocale.init) ?? CustomerPageLocale(customer: nil, request: request, shop: shopLocale)
         let words = CustomerPageText.table(locale.language)
         return renderer.message(
             title: words["link_invalid_title"] ?? "", paragraphs: [words["link_invalid"] ?? ""], locale: locale,

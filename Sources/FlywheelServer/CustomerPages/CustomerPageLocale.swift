@@ -7,19 +7,18 @@ struct CustomerPageLocale: Sendable {
     let language: ShopLocale
 
     init(customer: Customer?, request: Request, shop: ShopLocale) {
-        if let locale = customer?.locale {
-            language = locale
-            return
+        language = customer?.locale ?? Self.browser(request) ?? shop
+    }
+
+    init(_ language: ShopLocale) { self.language = language }
+
+    /// The browser's first German or English `Accept-Language`.
+    static func browser(_ request: Request) -> ShopLocale? {
+        guard let header = request.headers[.acceptLanguage] else { return nil }
+        for part in header.split(separator: ",") {
+            let tag = part.split(separator: ";").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            if let locale = ShopLocale(tag: tag) { return locale }
         }
-        if let header = request.headers[.acceptLanguage] {
-            for part in header.split(separator: ",") {
-                let tag = part.split(separator: ";").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
-                if let locale = ShopLocale(tag: tag) {
-                    language = locale
-                    return
-                }
-            }
-        }
-        language = shop
+        return nil
     }
 }

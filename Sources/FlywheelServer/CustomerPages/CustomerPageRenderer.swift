@@ -32,12 +32,7 @@ struct CustomerPageRenderer: Sendable {
         var context = context
         context["t"] = CustomerPageText.table(locale.language)
         context["lang"] = locale.language.rawValue
-        let html = library.render(context, withTemplate: template) ?? "template \(template) is missing"
-        var response = Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
-        Self.secure(&response.headers)
-        return response
+        return page(template, context, status: status)
     }
 
     /// The page `template` rendered with `context` as given (the page brings its own words, e.g. the loyalty

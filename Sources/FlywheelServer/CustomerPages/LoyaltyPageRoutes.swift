@@ -8,8 +8,9 @@ import Hummingbird
 /// session: `GET /c/loyalty?t=TOKEN` shows balance, pending points, tier and progress, what expires next,
 /// rewards (a redeem button where affordable), codes, recent history and the referral code and link, in
 /// the programme's colours and texts, German or English. `POST /c/loyalty/redeem` redeems; its form carries
-/// a CSRF token derived from the link token by HMAC (`csrfToken(for:)`), so nothing is stored. An expired,
-/// forged or foreign link gets one neutral page (410 expired, 400 otherwise); no programme: 404.
+/// the customer pages' form token (`LinkFormToken`, derived from the link token), so nothing is stored. An
+/// expired, forged or foreign link gets the customer pages' neutral page (`CustomerLinkGate`: 410 expired,
+/// 400 otherwise); no programme: 404.
 struct LoyaltyPageRoutes: Sendable {
     let loyalty: LoyaltyService?
     let signer: CustomerLinkSigner
@@ -33,8 +34,7 @@ struct LoyaltyPageRoutes: Sendable {
         router.post("/c/loyalty/redeem") { request, _ in try await redeem(request) }
     }
 
-    /// The CSRF token of the page opened with `token`.
-    func csrfToken(for token: String) -> String { signer.mac(token, label: "loyalty-page-csrf") }
+    private var gate: CustomerLinkGate { CustomerLinkGate(signer: signer, renderer: renderer, shopLocale: defaultLocale) }
 
     private func show(_ request: Request) async throws -> Response {
         let token = request.uri.queryParameters.get("t") ?? ""
@@ -46,16 +46,16 @@ struct LoyaltyPageRoutes: Sendable {
         let form = try await FormFields.read(request)
         let token = form["t"] ?? ""
         let asked = form["lang"].flatMap(ShopLocale.init(tag:))
-        guard let loyalty else { return refused(.notFound, locale: asked ?? defaultLocale) }
+        guard let loyalty else { return gate.refused(request, status: .notFound, language: asked) }
         guard case .success(let link) = signer.verify(token, purpose: .loyalty, now: now()) else {
             return try await page(token: token, asked: asked, request: request, message: nil)
         }
         let locale = try await locale(asked: asked, customer: link.customer, request: request)
         let words = LoyaltyPageText.table(locale)
-        guard let csrf = form["csrf"], Self.constantTimeEqual(csrf, csrfToken(for: token)) else {
-            return renderer.page(
-                "link-refused", ["lang": locale.rawValue, "title": words["refused_title"]!, "text": words["form_refused"]!],
-                status: .forbidden)
+        guard LinkFormToken.isValid(form["csrf"], linkToken: token, link: link, signer: signer, now: now()) else {
+            return renderer.message(
+                title: CustomerPageText.table(locale)["link_invalid_title"] ?? "", paragraphs: [words["form_refused"]!],
+                locale: CustomerPageLocale(locale), status: .forbidden)
         }
         let outcome = try await loyalty.redeem(customer: link.customer, rewardID: form["reward"] ?? "", now: now())
         let message: (text: String, code: String?, status: HTTPResponse.Status)
@@ -72,12 +72,12 @@ struct LoyaltyPageRoutes: Sendable {
         token: String, asked: ShopLocale?, request: Request,
         message: (text: String, code: String?, status: HTTPResponse.Status)?
     ) async throws -> Response {
-        guard let loyalty else { return refused(.notFound, locale: asked ?? defaultLocale) }
+        guard let loyalty else { return gate.refused(request, status: .notFound, language: asked) }
         let link: CustomerLink
         switch signer.verify(token, purpose: .loyalty, now: now()) {
         case .success(let verified): link = verified
-        case .failure(.expired): return refused(.gone, locale: asked ?? Self.browserLocale(request) ?? defaultLocale)
-        case .failure: return refused(.badRequest, locale: asked ?? Self.browserLocale(request) ?? defaultLocale)
+        case .failure(.expired): return gate.refused(request, status: .gone, language: asked)
+        case .failure: return gate.refused(request, status: .badRequest, language: asked)
         }
         let locale = try await locale(asked: asked, customer: link.customer, request: request)
         let at = now()
@@ -87,7 +87,7 @@ struct LoyaltyPageRoutes: Sendable {
             programme: loyalty.programme, locale: locale, currency: CurrencyCode(loyalty.programme.currency) ?? currency,
             calendar: loyalty.calendar
         ).context(
-            account: account, history: history.entries, token: token, csrf: csrfToken(for: token),
+            account: account, history: history.entries, token: token, csrf: LinkFormToken.make(linkToken: token, link: link, signer: signer),
             referral: loyalty.referralCode(of: link.customer).map { ($0, loyalty.referralLink(of: link.customer)) })
         if let message {
             context["message"] = message.text
@@ -100,29 +100,6 @@ struct LoyaltyPageRoutes: Sendable {
     private func locale(asked: ShopLocale?, customer: String, request: Request) async throws -> ShopLocale {
         if let asked { return asked }
         if let stored = try await loyalty?.store.customer(externalID: customer)?.locale { return stored }
-        return Self.browserLocale(request) ?? defaultLocale
-    }
-
-    static func browserLocale(_ request: Request) -> ShopLocale? {
-        guard let header = request.headers[.acceptLanguage] else { return nil }
-        for part in header.split(separator: ",") {
-            let tag = part.split(separator: ";").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
-            if let locale = ShopLocale(tag: tag) { return locale }
-        }
-        return nil
-    }
-
-    private func refused(_ status: HTTPResponse.Status, locale: ShopLocale) -> Response {
-        let words = LoyaltyPageText.table(locale)
-        return renderer.page(
-            "link-refused", ["lang": locale.rawValue, "title": words["refused_title"]!, "text": words["refused_text"]!],
-            status: status)
-    }
-
-    static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
-        let a = Array(lhs.utf8)
-        let b = Array(rhs.utf8)
-        guard a.count == b.count else { return false }
-        return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        return CustomerPageLocale.browser(request) ?? defaultLocale
     }
 }

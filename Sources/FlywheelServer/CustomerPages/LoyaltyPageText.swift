@@ -16,8 +16,6 @@ enum LoyaltyPageText {
         "redeemed": "Redeemed. Use this code at checkout.", "unaffordable": "Not enough points for this reward.",
         "limit": "You have reached this reward's limit.", "unknown_reward": "This reward is not available.",
         "form_refused": "This form could not be accepted. Please open your link again.",
-        "refused_title": "This link does not work", "refused_text":
-            "The link has expired or is not valid. Please ask the shop for a new one.",
         "reason_order": "Order {key}", "reason_refund": "Refund {key}", "reason_redemption": "Reward redeemed",
         "reason_release": "Return window closed: points available", "reason_expiry": "Points expired",
         "reason_bonus": "Bonus", "reason_manual": "Adjustment: {reason}", "reason_referral": "Referral",
@@ -37,8 +35,6 @@ enum LoyaltyPageText {
         "redeemed": "Eingelöst. Nutzen Sie diesen Code an der Kasse.", "unaffordable": "Nicht genug Punkte für diese Prämie.",
         "limit": "Sie haben das Limit dieser Prämie erreicht.", "unknown_reward": "Diese Prämie gibt es nicht.",
         "form_refused": "Dieses Formular konnte nicht angenommen werden. Bitte öffnen Sie Ihren Link erneut.",
-        "refused_title": "Dieser Link funktioniert nicht", "refused_text":
-            "Der Link ist abgelaufen oder ungültig. Bitte fragen Sie den Shop nach einem neuen.",
         "reason_order": "Bestellung {key}", "reason_refund": "Erstattung {key}", "reason_redemption": "Prämie eingelöst",
         "reason_release": "Rückgabefrist vorbei: Punkte verfügbar", "reason_expiry": "Punkte verfallen",
         "reason_bonus": "Bonus", "reason_manual": "Korrektur: {reason}", "reason_referral": "Empfehlung",
