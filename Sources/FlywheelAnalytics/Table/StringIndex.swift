@@ -1,5 +1,7 @@
+import FlywheelCore
+
 /// Strings → their index in an array the owner keeps (`CustomerDirectory.externalIDs`): open addressing over
-/// a 64-bit hash of the UTF-8 bytes, each slot holding the index and 32 bits of the hash, so a probe past
+/// a 64-bit hash of the UTF-8 bytes (`WordHash`), each slot holding the index and 32 bits of the hash, so a probe past
 /// other strings compares no string.
 ///
 /// Replaces a `[String: Int32]` on the bulk load path: a million customer ids hashed with the standard
@@ -53,34 +55,6 @@ struct StringIndex: Sendable {
         slots[slot] = (hash >> 32) << 32 | UInt64(UInt32(index) + 1)
     }
 
-    /// A hash of the UTF-8 bytes, eight at a time (multiply–xorshift per word, the length mixed in).
-    static func hash(_ value: String) -> UInt64 {
-        if let hash = value.utf8.withContiguousStorageIfAvailable(hash) { return hash }
-        return Array(value.utf8).withUnsafeBufferPointer(hash)
-    }
-
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let count = bytes.count
-        var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(count)
-        guard let base = bytes.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
-            h ^= h >> 29
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < count {
-            tail |= UInt64(base[i]) << shift
-            shift += 8
-            i += 1
-        }
-        h = (h ^ tail) &* 0xff51_afd7_ed55_8ccd
-        h ^= h >> 29
-        h &*= 0xc4ce_b9fe_1a85_ec53
-        h ^= h >> 32
-        return h
-    }
+    /// `WordHash` (FlywheelCore) of the UTF-8 bytes.
+    static func hash(_ value: String) -> UInt64 { WordHash.hash(value) }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FlywheelCore
 
 /// Distinct byte strings (customer ids, SKUs, channels, currency spellings) numbered from 0 in order of first
 /// appearance: open addressing over a 64-bit hash of the bytes, the bytes themselves kept once in one array,
@@ -56,33 +57,7 @@ struct ByteInterner {
         }
     }
 
-    /// Eight bytes at a time (a multiply–xorshift per word, the length mixed in), finished so that the low
-    /// bits that pick a slot depend on every byte.
+    /// `WordHash` (FlywheelCore): eight bytes at a time.
     @inline(__always)
-    static func hash(_ field: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let count = field.count
-        var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(count)
-        guard let base = field.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
-            h ^= h >> 29
-            i += 8
-        }
-        if i < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < count {
-                tail |= UInt64(base[i]) << shift
-                shift += 8
-                i += 1
-            }
-            h = (h ^ tail) &* 0xff51_afd7_ed55_8ccd
-            h ^= h >> 29
-        }
-        h &*= 0xc4ce_b9fe_1a85_ec53
-        h ^= h >> 32
-        return h
-    }
+    static func hash(_ field: UnsafeBufferPointer<UInt8>) -> UInt64 { WordHash.hash(field) }
 }
