@@ -64,14 +64,7 @@ extension LoyaltyCommand {
         var threads: Int?
 
         func validate() throws {
-            for (name, value) in [("--since", since), ("--until", until)] {
-                if let value, CivilDate(iso: value[...]) == nil {
-                    throw ValidationError("\(name): '\(value)' is not a date in the form YYYY-MM-DD")
-                }
-            }
-            if let since = sinceDate, let until = untilDate, since > until {
-                throw ValidationError("--since \(since) is after --until \(until)")
-            }
+            _ = try DayRange(since: since, until: until)
             if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64") }
             if let locale, ShopLocale(tag: locale) == nil {
                 throw ValidationError("--locale: '\(locale)' is not de or en")
@@ -167,8 +160,9 @@ extension LoyaltyCommand {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
 
-        private var sinceDate: CivilDate? { since.flatMap { CivilDate(iso: $0[...]) } }
-        private var untilDate: CivilDate? { until.flatMap { CivilDate(iso: $0[...]) } }
+        /// The days of `--since` and `--until` (checked in `validate()`).
+        private var sinceDate: CivilDate? { (try? DayRange(since: since, until: until))?.since }
+        private var untilDate: CivilDate? { (try? DayRange(since: since, until: until))?.until }
 
         private func fail(_ message: String, _ display: ProgressDisplay) -> ExitCode {
             display.finish()

@@ -68,14 +68,7 @@ struct ReportCommand: AsyncParsableCommand {
     var top = 10
 
     func validate() throws {
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, CivilDate(iso: value[...]) == nil {
-                throw ValidationError("\(name): '\(value)' is not a date in the form YYYY-MM-DD")
-            }
-        }
-        if let since = sinceDate, let until = untilDate, since > until {
-            throw ValidationError("--since \(since) is after --until \(until)")
-        }
+        _ = try DayRange(since: since, until: until)
         if let locale, ShopLocale(tag: locale) == nil { throw ValidationError("--locale: '\(locale)' is not de or en") }
         guard margin >= 0 && margin <= 100 else { throw ValidationError("--margin is a percentage from 0 to 100") }
         guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
@@ -136,8 +129,9 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    private var sinceDate: CivilDate? { since.flatMap { CivilDate(iso: $0[...]) } }
-    private var untilDate: CivilDate? { until.flatMap { CivilDate(iso: $0[...]) } }
+    /// The days of `--since` and `--until` (checked in `validate()`).
+    private var sinceDate: CivilDate? { (try? DayRange(since: since, until: until))?.since }
+    private var untilDate: CivilDate? { (try? DayRange(since: since, until: until))?.until }
 
     /// `--sections` (default: every section but CLV), with `clv` added by `--clv`.
     private func chosenSections() throws -> Set<ReportSection> {
