@@ -14,7 +14,7 @@ struct PostgresIngest {
     let connection: PostgresConnection
     let logger: Logger
     /// The customers the session counted before this batch; `nil` outside a session.
-    let counted: CustomerIDBitmap?
+    let counted: CustomerSet?
     var counts = IngestCounts()
     /// Customers this batch counted in its session (references, see `CustomerState.ref`).
     var newlyCounted: [Int64] = []
@@ -81,7 +81,7 @@ struct PostgresIngest {
 
     /// Stores `batch` and `checkpoint` (with the batch's counts added) on `connection`, inside a transaction.
     static func run(
-        _ batch: IngestBatch, counted: CustomerIDBitmap?, checkpoint: ImportRun?, on connection: PostgresConnection,
+        _ batch: IngestBatch, counted: CustomerSet?, checkpoint: ImportRun?, on connection: PostgresConnection,
         logger: Logger
     ) async throws -> Result {
         try await IngestLocks.lock(

@@ -9,16 +9,16 @@ struct PostgresIngestSessions: Sendable {
     /// How many sessions are remembered.
     static let capacity = 32
 
-    private var sessions: [String: CustomerIDBitmap] = [:]
+    private var sessions: [String: CustomerSet] = [:]
     /// Session names, least recently used first.
     private var recency: [String] = []
 
     /// The customers `session` has counted so far.
-    func counted(in session: String) -> CustomerIDBitmap { sessions[session] ?? CustomerIDBitmap() }
+    func counted(in session: String) -> CustomerSet { sessions[session] ?? CustomerSet() }
 
     /// Records the customers a committed batch of `session` counted.
     mutating func record(_ customers: [Int64], in session: String) {
-        var set = sessions.removeValue(forKey: session) ?? CustomerIDBitmap()
+        var set = sessions.removeValue(forKey: session) ?? CustomerSet()
         for id in customers { set.insert(id) }
         sessions[session] = set
         recency.removeAll { $0 == session }

@@ -1,7 +1,9 @@
-/// A set of customer row ids as a bitmap, one bit per id up to the largest inserted: a session that counted a
-/// million customers costs about 125 KB. Row ids come from the `customers` identity, dense from 1 (a batch
-/// that was rolled back leaves a gap).
-struct CustomerIDBitmap: Sendable {
+/// A set of customer row ids as a bitmap: one bit per row id up to the largest inserted, so a session that
+/// touched a million customers costs 125 KB, whatever the number of orders.
+///
+/// Customer row ids are dense from 1 on both engines (SQLite's `INTEGER PRIMARY KEY`, PostgreSQL's identity
+/// column; a rolled-back batch leaves a gap). Both stores' ingest sessions count customers with it.
+struct CustomerSet: Sendable {
     private var words: [UInt64] = []
 
     func contains(_ id: Int64) -> Bool {
