@@ -16,7 +16,8 @@ public enum FlywheelServer {
     /// The router with every route and middleware. Middleware, outermost first: request log, problem
     /// rendering, metrics, API key check, body limit and idempotency; then the routes of `openapi.yaml`,
     /// `/webhooks/shopify`, `/openapi.yaml`, `/metrics` and the customers' pages under `/c/` (unsubscribe,
-    /// preferences, opt-in confirmation). `confirmations` receives double opt-in confirmations to send.
+    /// preferences, opt-in confirmation, answers). `confirmations` receives double opt-in confirmations to send;
+    /// `answers` the answers customers give through answer links (the flow runtime).
     ///
     /// With `loyalty`, the programme's routes (`/api/v1/loyalty/…`, the customer page `/c/loyalty`) work and
     /// every stored batch earns and reverses points; without, they answer 404.
@@ -27,7 +28,8 @@ public enum FlywheelServer {
         store: any FlywheelStore, configuration: ServerConfiguration, settings: ShopSettings,
         metrics: ServerMetrics = ServerMetrics(), dashboard: DashboardAnalytics? = nil,
         accounts: AdminAccounts = AdminAccounts(), confirmations: (any ConfirmationSender)? = nil,
-        loyalty: LoyaltyService? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        loyalty: LoyaltyService? = nil, answers: (any MessageAnswerRecipient)? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Router<FlywheelRequestContext> {
         let desk = ConsentDesk(
             store: store, links: CustomerLinkURLs(signer: configuration.linkSigner, baseURL: configuration.baseURL),
@@ -69,6 +71,7 @@ public enum FlywheelServer {
         UnsubscribePageRoutes(context: pages).register(on: router)
         PreferencePageRoutes(context: pages).register(on: router)
         ConfirmOptInPageRoutes(context: pages).register(on: router)
+        AnswerPageRoutes(context: pages, recipient: answers).register(on: router)
         OperationsRoutes(metrics: metrics).register(on: router)
         if let dashboard {
             DashboardRoutes(

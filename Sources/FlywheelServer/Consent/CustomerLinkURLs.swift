@@ -12,6 +12,9 @@ public struct CustomerLinkURLs: Sendable {
     public static let unsubscribeLifetime: TimeInterval = 180 * 86_400
     public static let preferencesLifetime: TimeInterval = 180 * 86_400
     public static let confirmationLifetime: TimeInterval = 7 * 86_400
+    /// Answer links (the delivery check-in's yes / no) live 30 days: long enough to answer a message read
+    /// late, short enough that an old answer does not open a ticket about an order long settled.
+    public static let answerLifetime: TimeInterval = 30 * 86_400
 
     public let signer: CustomerLinkSigner
     public let baseURL: URL
@@ -40,6 +43,15 @@ public struct CustomerLinkURLs: Sendable {
             purpose: .confirmOptIn, customer: customer, expiresAt: now + Self.confirmationLifetime,
             detail: AddressDigest.of(email, channel: .email))
         return (url("/c/confirm", link), link.expiresAt)
+    }
+
+    /// The link a customer follows to answer a message's question, e.g. the delivery check-in's "yes" or
+    /// "no" for an order. The answer and the order are part of what is signed (`MessageAnswer`), so a link
+    /// cannot be turned into another answer.
+    public func answer(customer: String, orderID: String?, answer: String, now: Date) -> URL {
+        url("/c/answer", CustomerLink(
+            purpose: .answer, customer: customer, expiresAt: now + Self.answerLifetime,
+            detail: MessageAnswer(orderID: orderID, answer: answer).linkDetail))
     }
 
     private func url(_ path: String, _ link: CustomerLink) -> URL {

@@ -19,6 +19,8 @@ public struct CustomerLink: Sendable, Hashable {
         public static let unsubscribe = Purpose(rawValue: "unsubscribe")
         /// Confirming a marketing opt-in (double opt-in).
         public static let confirmOptIn = Purpose(rawValue: "confirm-opt-in")
+        /// Answering a question asked in a message (the delivery check-in's "did everything arrive well?").
+        public static let answer = Purpose(rawValue: "answer")
     }
 
     public var purpose: Purpose

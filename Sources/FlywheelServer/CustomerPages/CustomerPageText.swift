@@ -34,6 +34,15 @@ enum CustomerPageText {
         "confirmed_title": "Thank you!",
         "confirmed_text": "Your subscription is confirmed. You can unsubscribe at any time through the link in every e-mail.",
         "nothing_to_confirm": "There is nothing to confirm for this link any more.",
+        "answer_title": "Your answer",
+        "answer_intro": "Please confirm your answer with the button below.",
+        "answer_yes": "Yes, everything arrived well.",
+        "answer_no": "No, something is not right.",
+        "answer_button": "Send my answer",
+        "answered_title": "Thank you for your answer!",
+        "answered_yes": "We are glad everything arrived well. Enjoy your order!",
+        "answered_no": "We are sorry. We will get in touch with you shortly and make it right.",
+        "answered_other": "We have received your answer.",
     ]
 
     static let de: [String: String] = [
@@ -65,5 +74,14 @@ enum CustomerPageText {
         "confirmed_title": "Vielen Dank!",
         "confirmed_text": "Ihre Anmeldung ist bestätigt. Sie können sich jederzeit über den Link in jeder E-Mail abmelden.",
         "nothing_to_confirm": "Für diesen Link gibt es nichts mehr zu bestätigen.",
+        "answer_title": "Ihre Antwort",
+        "answer_intro": "Bitte bestätigen Sie Ihre Antwort mit der Schaltfläche unten.",
+        "answer_yes": "Ja, alles ist gut angekommen.",
+        "answer_no": "Nein, da stimmt etwas nicht.",
+        "answer_button": "Antwort senden",
+        "answered_title": "Vielen Dank für Ihre Antwort!",
+        "answered_yes": "Schön, dass alles gut angekommen ist. Viel Freude mit Ihrer Bestellung!",
+        "answered_no": "Das tut uns leid. Wir melden uns in Kürze bei Ihnen und bringen es in Ordnung.",
+        "answered_other": "Wir haben Ihre Antwort erhalten.",
     ]
 }

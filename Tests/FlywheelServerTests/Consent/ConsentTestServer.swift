@@ -13,6 +13,7 @@ struct ConsentTestServer {
     let store = InMemoryStore()
     let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
     let confirmations = RecordingConfirmationSender()
+    let answers = RecordingAnswerRecipient()
     static let adminKey = "fw_test_admin"
     static let ingestRead = "fw_test_ingest_read"
     static let configuration = ServerConfiguration(
@@ -41,7 +42,7 @@ struct ConsentTestServer {
         let now = self.now
         let router = try FlywheelServer.buildRouter(
             store: store, configuration: Self.configuration, settings: .defaults, confirmations: confirmations,
-            now: { now })
+            answers: answers, now: { now })
         try await Application(router: router).test(.router, body)
     }
 
@@ -78,5 +79,14 @@ extension TestResponse {
         let html = String(buffer: body)
         guard let start = html.range(of: "name=\"csrf\" value=\"") else { return nil }
         return String(html[start.upperBound...].prefix { $0 != "\"" })
+    }
+}
+
+/// Keeps every answer customers give through answer links.
+final class RecordingAnswerRecipient: MessageAnswerRecipient {
+    private let received = Mutex<[(customerID: String, answer: MessageAnswer, at: Date)]>([])
+    var answers: [(customerID: String, answer: MessageAnswer, at: Date)] { received.withLock { $0 } }
+    func answered(customerID: String, answer: MessageAnswer, at: Date) async throws {
+        received.withLock { $0.append((customerID, answer, at)) }
     }
 }
