@@ -99,8 +99,8 @@ public enum FlywheelServer {
         store: any FlywheelStore, configuration: ServerConfiguration, logger: Logger, services: [any Service] = [],
         confirmations: (any ConfirmationSender)? = nil, programme: Programme? = nil,
         flows library: FlowLibrary? = nil, flowEffects: (any FlowEffects)? = nil,
-        now: @escaping @Sendable () -> Date = { Date() },
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+        now: @escaping @Sendable () -> Date = { Date() }
     ) async throws -> some ApplicationProtocol {
         let settings = try await store.shopSettings() ?? .defaults
         let dashboard = configuration.dashboard ? DashboardAnalytics(settings: settings) : nil

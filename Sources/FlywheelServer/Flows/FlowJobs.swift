@@ -1,5 +1,5 @@
 import FlywheelAutomation
-import Foundation
+public import Foundation
 public import Logging
 public import ServiceLifecycle
 

@@ -1,4 +1,4 @@
-public import FlywheelCore
+import FlywheelCore
 import FlywheelFlows
 public import Foundation
 import ServiceLifecycle
@@ -10,8 +10,9 @@ extension FlowService {
         public var customers = 0
         /// Events found: time-based ones and the recent orders' ingest events (most were entered before).
         public var events = 0
-        /// Flows entered, and events whose key had entered before (`duplicates`).
+        /// Flows entered; refused by their filters or re-entry rules; events whose key had entered before.
         public var entered = 0
+        public var refused = 0
         public var duplicates = 0
         /// Events that failed to enter (logged; the next sweep tries again).
         public var failed = 0
@@ -72,6 +73,7 @@ extension FlowService {
                 continue
             }
             report.entered += entered.entered
+            report.refused += entered.refused
             report.duplicates += entered.duplicates
         }
     }

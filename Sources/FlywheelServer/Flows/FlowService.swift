@@ -1,7 +1,7 @@
 public import FlywheelAutomation
 public import FlywheelCore
 public import FlywheelFlows
-public import Foundation
+import Foundation
 public import Logging
 
 /// Flows at work in the server: the `FlowScheduler` over the store's enrolment rows, fed by every stored batch
