@@ -66,7 +66,7 @@ let package = Package(
             name: "FlywheelServer",
             dependencies: [
                 "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelAnalytics", "FlywheelLoyalty", "FlywheelFlows",
-                "FlywheelMessaging",
+                "FlywheelMessaging", "FlywheelAutomation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelServerTests",
             dependencies: [
-                "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore",
+                "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore", "FlywheelFlows", "FlywheelAutomation",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

@@ -1,5 +1,7 @@
+public import FlywheelAutomation
 public import FlywheelCore
-import FlywheelFlows
+public import FlywheelFlows
+import FlywheelAnalytics
 public import FlywheelLoyalty
 import FlywheelImport
 import FlywheelMessaging
@@ -17,18 +19,21 @@ public enum FlywheelServer {
     /// rendering, metrics, API key check, body limit and idempotency; then the routes of `openapi.yaml`,
     /// `/webhooks/shopify`, `/openapi.yaml`, `/metrics` and the customers' pages under `/c/` (unsubscribe,
     /// preferences, opt-in confirmation, answers). `confirmations` receives double opt-in confirmations to send;
-    /// `answers` the answers customers give through answer links (the flow runtime).
+    /// `answers` the answers customers give through answer links (by default `flows`).
     ///
     /// With `loyalty`, the programme's routes (`/api/v1/loyalty/…`, the customer page `/c/loyalty`) work and
     /// every stored batch earns and reverses points; without, they answer 404.
     ///
     /// With `dashboard`, the owner's pages are served under `/` behind an admin login
     /// (`DashboardAuthMiddleware`, `DashboardRoutes`) and every stored batch is applied to its engine.
+    ///
+    /// With `flows`, every stored batch is looked at for flow triggers (`FlowService`), after the loyalty
+    /// programme.
     public static func buildRouter(
         store: any FlywheelStore, configuration: ServerConfiguration, settings: ShopSettings,
         metrics: ServerMetrics = ServerMetrics(), dashboard: DashboardAnalytics? = nil,
         accounts: AdminAccounts = AdminAccounts(), confirmations: (any ConfirmationSender)? = nil,
-        loyalty: LoyaltyService? = nil, answers: (any MessageAnswerRecipient)? = nil,
+        loyalty: LoyaltyService? = nil, flows: FlowService? = nil, answers: (any MessageAnswerRecipient)? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Router<FlywheelRequestContext> {
         let desk = ConsentDesk(
@@ -37,6 +42,7 @@ public enum FlywheelServer {
         var observers: [any IngestObserver] = []
         if let dashboard { observers.append(dashboard) }
         if let loyalty { observers.append(loyalty) }
+        if let flows { observers.append(flows) }
         let router = Router(context: FlywheelRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ProblemMiddleware())
@@ -71,7 +77,7 @@ public enum FlywheelServer {
         UnsubscribePageRoutes(context: pages).register(on: router)
         PreferencePageRoutes(context: pages).register(on: router)
         ConfirmOptInPageRoutes(context: pages).register(on: router)
-        AnswerPageRoutes(context: pages, recipient: answers).register(on: router)
+        AnswerPageRoutes(context: pages, recipient: answers ?? flows).register(on: router)
         OperationsRoutes(metrics: metrics).register(on: router)
         if let dashboard {
             DashboardRoutes(
@@ -88,10 +94,16 @@ public enum FlywheelServer {
     /// programme), with `services`
     /// (e.g. the PostgreSQL client) run beside it and shut down gracefully on SIGTERM or SIGINT: in-flight
     /// requests finish, each batch is one transaction.
+    ///
+    /// With `flows` and `flowEffects`, the library's flows run (`FlowService`, `FlowJobs`: triggers from every
+    /// stored batch and from the sweep every `flowIntervalSeconds`, the scheduler's due steps); a library
+    /// without effects is not run (a warning says so). `now` is the clock of requests and flows.
     public static func buildApplication(
         store: any FlywheelStore, configuration: ServerConfiguration, logger: Logger, services: [any Service] = [],
         confirmations: (any ConfirmationSender)? = nil, programme: Programme? = nil,
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        flows library: FlowLibrary? = nil, flowEffects: (any FlowEffects)? = nil,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+        now: @escaping @Sendable () -> Date = { Date() }
     ) async throws -> some ApplicationProtocol {
         let settings = try await store.shopSettings() ?? .defaults
         let dashboard = configuration.dashboard ? DashboardAnalytics(settings: settings) : nil
@@ -105,9 +117,13 @@ public enum FlywheelServer {
         if let loyalty {
             services.append(LoyaltyJobs(loyalty: loyalty, interval: .seconds(configuration.loyaltyIntervalSeconds), logger: logger))
         }
+        let flows = flowService(
+            library: library, effects: flowEffects, store: store, settings: settings, configuration: configuration,
+            dashboard: dashboard, logger: logger)
+        if let flows { services.append(FlowJobs(flows: flows, now: now, logger: logger)) }
         let router = try buildRouter(
             store: store, configuration: configuration, settings: settings, dashboard: dashboard,
-            confirmations: confirmations, loyalty: loyalty)
+            confirmations: confirmations, loyalty: loyalty, flows: flows, now: now)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
@@ -123,6 +139,27 @@ public enum FlywheelServer {
                 }
                 await onServerRunning(channel.localAddress?.port ?? configuration.port)
             },
+            logger: logger)
+    }
+
+    /// The flows at work when a library and its effects are given; the dashboard's learned lapse window feeds
+    /// the sweep's lapse triggers.
+    private static func flowService(
+        library: FlowLibrary?, effects: (any FlowEffects)?, store: any FlywheelStore, settings: ShopSettings,
+        configuration: ServerConfiguration, dashboard: DashboardAnalytics?, logger: Logger
+    ) -> FlowService? {
+        guard let library else { return nil }
+        guard let effects else {
+            logger.warning("flows: a library was given but no effects to perform them; flows do not run")
+            return nil
+        }
+        let lapse: (@Sendable (Date) async -> Double?)? = dashboard.map { dashboard in
+            { @Sendable now in await dashboard.segments(now: now).map { Double($0.0.lapseWindow.activeDays) } }
+        }
+        return FlowService(
+            library: library, store: store, effects: effects, settings: settings,
+            options: FlowServiceOptions(
+                sweepInterval: .seconds(configuration.flowIntervalSeconds), lapseWindowDays: lapse),
             logger: logger)
     }
 }

@@ -30,6 +30,9 @@ public struct ServerConfiguration: Sendable {
     public var referralURL: URL?
     /// Seconds between the loyalty programme's periodic runs (releases of pending points, expiry, retries).
     public var loyaltyIntervalSeconds: Int64
+    /// Seconds between the flows' sweeps (time-based triggers, the catch-up of missed events); flows run only
+    /// when `buildApplication` is given a library and effects.
+    public var flowIntervalSeconds: Int64
 
     /// The signer for customer links: the configured secret's, else one random key made with this
     /// configuration (so every link of this process verifies, and none after a restart).
@@ -47,8 +50,10 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, shopifyWebhookSecret: String? = nil,
         maxBodyBytes: Int = 1 << 20, maxWebhookBodyBytes: Int = 5 << 20, idleTimeoutSeconds: Int64 = 60,
         dashboard: Bool = true, secureCookies: Bool = false, linkSecret: String? = nil, publicURL: URL? = nil,
-        templatesDirectory: String? = nil, referralURL: URL? = nil, loyaltyIntervalSeconds: Int64 = 300
+        templatesDirectory: String? = nil, referralURL: URL? = nil, loyaltyIntervalSeconds: Int64 = 300,
+        flowIntervalSeconds: Int64 = 3_600
     ) {
+        self.flowIntervalSeconds = flowIntervalSeconds
         self.templatesDirectory = templatesDirectory
         self.referralURL = referralURL
         self.loyaltyIntervalSeconds = loyaltyIntervalSeconds

@@ -35,6 +35,13 @@ struct DemoCommand: AsyncParsableCommand {
             valueName: "file"))
     var programme: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A folder of flow files the demo switches on.",
+            discussion: "Defaults to examples/flows (the seeds' library) when run from the repository.",
+            valueName: "dir"))
+    var flows: String?
+
     @Flag(help: "Print the numbers and stop, without serving the dashboard.")
     var noServe = false
 
@@ -83,9 +90,12 @@ struct DemoCommand: AsyncParsableCommand {
         let seedsDefault = "examples/programmes/seeds-default.json"
         let programmePath = programme ?? (FileManager.default.fileExists(atPath: seedsDefault) ? seedsDefault : nil)
         let loaded = try programmePath.map(ProgrammeFile.load)
+        let seedsFlows = "examples/flows"
+        let flowsPath = flows ?? (FileManager.default.fileExists(atPath: seedsFlows) ? seedsFlows : nil)
+        let flowLibrary = try ServeCommand.flowLibrary(flowsPath, templates: nil)
         let app = try await FlywheelServer.buildApplication(
             store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: port),
-            logger: Logger(label: "flywheel"), programme: loaded
+            logger: Logger(label: "flywheel"), programme: loaded, flows: flowLibrary?.library
         ) { port in
             print(
                 """

@@ -1,5 +1,7 @@
 import ArgumentParser
 import FlywheelCore
+import FlywheelFlows
+import FlywheelMessaging
 import FlywheelServer
 import Foundation
 import Hummingbird
@@ -19,6 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
               flywheel serve
               flywheel serve --port 9000 --shopify-webhook-secret "$SECRET"
               flywheel serve --database postgres://flywheel:secret@127.0.0.1:5432/flywheel
+              flywheel serve --flows examples/flows --flow-interval 600
             """)
 
     @Option(help: "The address to listen on.")
@@ -62,6 +65,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between the loyalty programme's runs (pending points released, expiry, retries).")
     var loyaltyInterval: Int64 = 300
 
+    @Option(
+        help: ArgumentHelp(
+            "A folder of flow files (JSON, see examples/flows/) to switch on.",
+            discussion: """
+                Defaults to $FLYWHEEL_FLOWS. Every file is checked against the templates (--templates) first, as \
+                `flywheel flows validate` does; a broken file stops the start, naming the file and the step.
+                """,
+            valueName: "dir"))
+    var flows: String?
+
+    @Option(help: "Seconds between the flows' sweeps (birthdays, lapses, expected deliveries, missed events).")
+    var flowInterval: Int64 = 3_600
+
     @Flag(help: "Mark the dashboard's cookies Secure (when users reach it over HTTPS, e.g. behind a TLS proxy).")
     var secureCookies = false
 
@@ -88,6 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--referral-url must be an http or https address, e.g. https://shop.example/")
         }
         guard loyaltyInterval >= 1 else { throw ValidationError("--loyalty-interval must be at least 1 second") }
+        guard flowInterval >= 1 else { throw ValidationError("--flow-interval must be at least 1 second") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
         }
@@ -108,18 +125,23 @@ struct ServeCommand: AsyncParsableCommand {
         let publicURL = (publicURL ?? environment["FLYWHEEL_PUBLIC_URL"]).flatMap(URL.init(string:))
         let programmePath = programme ?? environment["FLYWHEEL_PROGRAMME"].flatMap { $0.isEmpty ? nil : $0 }
         let loaded = try programmePath.map(ProgrammeFile.load)
+        let flowsPath = flows ?? environment["FLYWHEEL_FLOWS"].flatMap { $0.isEmpty ? nil : $0 }
+        let flowLibrary = try Self.flowLibrary(flowsPath, templates: templates)
         let opened = try await database.openServing(logger: logger)
         let configuration = ServerConfiguration(
             host: host, port: port, shopifyWebhookSecret: secret, dashboard: !noDashboard, secureCookies: secureCookies,
             linkSecret: linkSecret, publicURL: publicURL, templatesDirectory: templates,
             referralURL: referralURL.flatMap(URL.init(string:)),
-            loyaltyIntervalSeconds: loyaltyInterval)
+            loyaltyIntervalSeconds: loyaltyInterval, flowIntervalSeconds: flowInterval)
         let app = try await FlywheelServer.buildApplication(
             store: opened.store, configuration: configuration, logger: logger, services: opened.services,
-            programme: loaded
+            programme: loaded, flows: flowLibrary?.library
         ) { port in
             print("Flywheel is listening on http://\(host):\(port) (database: \(opened.description))")
             if let loaded { print("Loyalty programme: \(loaded.name) (\(loaded.id) v\(loaded.version))") }
+            if let flowLibrary {
+                print("Flows: \(flowLibrary.flows.map { "\($0.id) v\($0.version)" }.joined(separator: ", "))")
+            }
             if secret == nil { print("Shopify webhooks are off: pass --shopify-webhook-secret to receive them.") }
             if linkSecret == nil {
                 print("Customer links are signed with a key for this run only: set --link-secret to keep them valid.")
@@ -127,5 +149,16 @@ struct ServeCommand: AsyncParsableCommand {
             fflush(nil)
         }
         try await app.runService()
+    }
+
+    /// The flows of `folder` (nil: none) checked against the shipped templates overridden by `templates`; a
+    /// problem stops the start with every problem named by file and step.
+    static func flowLibrary(_ folder: String?, templates: String?) throws -> (library: FlowLibrary, flows: [FlowDefinition])? {
+        guard let folder else { return nil }
+        do {
+            return try FlowFiles.library([folder], catalogue: TemplateCatalogue(try FlowsCommand.templates(templates)))
+        } catch let failure as CommandFailure {
+            throw CommandFailure.report(failure)
+        }
     }
 }

@@ -1,0 +1,70 @@
+import FlywheelAutomation
+public import Foundation
+public import Logging
+public import ServiceLifecycle
+
+/// Flows' background work as a service beside the server: the scheduler's rounds (due steps: waits that
+/// ended, postponed sends, retries) and, at start and then every `sweepInterval`, the sweep (time-based
+/// triggers and the catch-up of missed events).
+///
+/// Graceful shutdown (SIGTERM): the round or sweep page in progress finishes, then both loops end; nothing is
+/// cut in the middle of a batch. A hard cancellation may cut a round: its rows stay leased and run again
+/// when the lease expires (at-least-once, the effects drop repeated keys). A failed round or sweep is logged
+/// and tried again at the next poll or interval.
+public struct FlowJobs: Service {
+    let flows: FlowService
+    let now: @Sendable () -> Date
+    let logger: Logger
+
+    /// Jobs for `flows`; `now` reads the clock (tests pass a manual one).
+    public init(flows: FlowService, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+        self.flows = flows
+        self.now = now
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await runScheduler() }
+            group.addTask { await runSweeps() }
+        }
+    }
+
+    /// `FlowScheduler.run`'s loop, but a graceful shutdown ends it between rounds rather than inside one: rounds
+    /// at once while full batches come back, else after the poll interval.
+    private func runScheduler() async {
+        let scheduler = flows.scheduler
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            var full = false
+            do {
+                full = try await scheduler.runDue(now: now()).enrolments >= scheduler.configuration.batchSize
+            } catch {
+                logger.error("flows: a scheduler round failed; retried", metadata: ["error": "\(type(of: error))"])
+            }
+            if !full { await pause(scheduler.configuration.pollInterval) }
+        }
+    }
+
+    private func runSweeps() async {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                let report = try await flows.sweep(now: now())
+                if report.entered + report.failed > 0 {
+                    logger.info(
+                        "flows: sweep done",
+                        metadata: [
+                            "customers": "\(report.customers)", "entered": "\(report.entered)", "failed": "\(report.failed)",
+                        ])
+                }
+            } catch {
+                logger.error("flows: a sweep failed; tried again at the next interval", metadata: ["error": "\(type(of: error))"])
+            }
+            await pause(flows.options.sweepInterval)
+        }
+    }
+
+    /// Sleeps, waking early on graceful shutdown or cancellation.
+    private func pause(_ duration: Duration) async {
+        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }
+    }
+}

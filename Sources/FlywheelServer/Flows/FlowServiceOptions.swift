@@ -1,0 +1,36 @@
+public import Foundation
+
+/// How `FlowService` and `FlowJobs` work: how often, how far back, how much at once.
+public struct FlowServiceOptions: Sendable {
+    /// Time between two sweeps (time-based triggers and the catch-up of missed events).
+    public var sweepInterval: Duration
+    /// Sleep between scheduler rounds when nothing was due.
+    public var pollInterval: Duration
+    /// A fact older than this when it arrives is history and triggers nothing (`IngestTriggerDetector`).
+    public var freshness: TimeInterval
+    /// How far back a time-based moment may lie and still trigger (`ScheduledTriggerSweep`): covers a server
+    /// that was down for a while.
+    public var catchUp: TimeInterval
+    /// Orders placed within this many days are looked at again by each sweep: their shipments (open ones for
+    /// expected delivery and lateness) and refunds, and their ingest events (missed ones enter then).
+    public var recentOrderDays: Int
+    /// Customers read per page of the sweep.
+    public var pageSize: Int
+    /// The shop's learned lapse window in days at a time (the dashboard's analytics), for lapse triggers;
+    /// `nil`: no lapse events.
+    public var lapseWindowDays: (@Sendable (Date) async -> Double?)?
+
+    public init(
+        sweepInterval: Duration = .seconds(3_600), pollInterval: Duration = .seconds(1),
+        freshness: TimeInterval = 48 * 3_600, catchUp: TimeInterval = 3 * 86_400, recentOrderDays: Int = 30,
+        pageSize: Int = 500, lapseWindowDays: (@Sendable (Date) async -> Double?)? = nil
+    ) {
+        self.lapseWindowDays = lapseWindowDays
+        self.sweepInterval = sweepInterval
+        self.pollInterval = pollInterval
+        self.freshness = freshness
+        self.catchUp = catchUp
+        self.recentOrderDays = max(1, recentOrderDays)
+        self.pageSize = max(1, pageSize)
+    }
+}
