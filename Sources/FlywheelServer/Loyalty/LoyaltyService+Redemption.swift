@@ -41,7 +41,7 @@ extension LoyaltyService {
 
     private func redeemOnce(customer: String, reward: Reward, now: Date) async throws -> RedemptionOutcome {
         let rewards = [reward.id: reward]
-        let codes = codes
+        let draws = codes
         let calendar = calendar
         return try await store.withPointsLedger(customer: customer) { ledger in
             let issued = Self.issuedCodes(in: ledger, rewards: rewards).filter { $0.rewardID == reward.id }
@@ -53,7 +53,7 @@ extension LoyaltyService {
             let pattern = CodePattern(reward.codePattern)
             var code: String?
             for _ in 0..<64 {
-                let candidate = codes.draw(pattern)
+                let candidate = draws.draw(pattern)
                 if !ledger.hasApplied(SourceEvent(.redemption, key: candidate)) {
                     code = candidate
                     break

@@ -41,9 +41,10 @@ extension LoyaltyService {
         if try await store.orders(customerExternalID: friend).contains(where: { $0.placedAt < at && $0.cancelledAt == nil }) {
             return .existingCustomer
         }
-        let friendEmail: String? = if let email = identity.email { email } else { try await store.customer(externalID: friend)?.email }
-        let referrerEmail: String? =
-            if let email = referrerIdentity.email { email } else { try await store.customer(externalID: referrer)?.email }
+        var friendEmail = identity.email
+        if friendEmail == nil { friendEmail = try await store.customer(externalID: friend)?.email }
+        var referrerEmail = referrerIdentity.email
+        if referrerEmail == nil { referrerEmail = try await store.customer(externalID: referrer)?.email }
         var book = ReferralBook(terms: terms)
         book.register(
             customer: referrer, code: code,
@@ -143,7 +144,7 @@ extension LoyaltyService {
                 outcome = "rejected:\(Referral.Rejection.belowMinimum.rawValue)"
             } else if try await store.refunds(orderExternalID: first.externalID).contains(where: { $0.createdAt <= end }) {
                 outcome = "rejected:\(Referral.Rejection.refundedOrder.rawValue)"
-            } else if try await !rewardReferrer(referrer, friend: friend, at: end, terms: terms) {
+            } else if !(try await rewardReferrer(referrer, friend: friend, at: end, terms: terms)) {
                 outcome = "rejected:\(Referral.Rejection.limitReached.rawValue)"
             }
             let expiresAt = lotExpiry(earnedAt: end)

@@ -59,6 +59,40 @@ struct LoyaltyReferralTests {
         }
     }
 
+    @Test("a sign-up reported through the API: linked, linked before, self-referral refused, unknown code 404, existing customer 409")
+    func reportedThroughAPI() async throws {
+        let server = try LoyaltyTestServer()
+        try await server.test { client async throws in
+            for (id, email) in [("anna", "anna@example.com"), ("ben", "ben@example.com"), ("cara", "cara@example.com"), ("dan", "d@example.com")] {
+                _ = try await client.send(.post, "/api/v1/customers", json: #"{"id":"\#(id)","email":"\#(email)"}"#)
+            }
+            _ = try await client.send(.post, "/api/v1/orders", json: LoyaltyBodies.order("d1", customer: "dan", totalMinor: 3_000))
+            let code = try #require(server.loyalty.referralCode(of: "anna"))
+            let linked = try await client.send(
+                .post, "/api/v1/loyalty/customers/ben/referred-by", json: #"{"code":"\#(code)","signed_up_at":"2026-11-02T09:00:00Z"}"#)
+            #expect(linked.status == .created)
+            #expect(linked.object["status"] as? String == "signed_up")
+            #expect(linked.object["referrer_id"] as? String == "anna")
+            let again = try await client.send(.post, "/api/v1/loyalty/customers/ben/referred-by", json: #"{"code":"\#(code)"}"#)
+            #expect(again.object["status"] as? String == "already_referred")
+            let same = try await client.send(
+                .post, "/api/v1/loyalty/customers/cara/referred-by",
+                json: #"{"code":"\#(code)","payment_fingerprint":"card_42","referrer_payment_fingerprint":"CARD_42"}"#)
+            #expect(same.object["status"] as? String == "rejected")
+            #expect(same.object["reason"] as? String == "same_payment")
+            let unknown = try await client.send(.post, "/api/v1/loyalty/customers/cara/referred-by", json: #"{"code":"FRIEND-XXXXXXXX"}"#)
+            #expect(unknown.status == .notFound)
+            let old = try await client.send(.post, "/api/v1/loyalty/customers/dan/referred-by", json: #"{"code":"\#(code)"}"#)
+            #expect(old.status == .conflict)
+            // Ben's first order after the sign-up, past its window: both rewarded.
+            _ = try await client.send(
+                .post, "/api/v1/orders", json: LoyaltyBodies.order("b1", customer: "ben", totalMinor: 3_000, placedAt: "2026-11-03T10:00:00Z"))
+            #expect(try await server.loyalty.runDue(now: E.at(11, 18)).referralsSettled == 1)
+            #expect(try await Self.referralLots("anna", server.store) == ["ben:referrer": 100])
+            #expect(try await Self.referralLots("ben", server.store) == ["ben:friend": 50])
+        }
+    }
+
     /// Points of the customer's `referral` entries by source key.
     static func referralLots(_ customer: String, _ store: any FlywheelStore) async throws -> [String: Int64] {
         let entries = try await store.ledgerHistory(LedgerHistoryQuery(customer: customer, limit: 100)).entries
