@@ -1,4 +1,4 @@
-public import FlywheelCore
+import FlywheelCore
 public import FlywheelLoyalty
 public import Foundation
 import Synchronization

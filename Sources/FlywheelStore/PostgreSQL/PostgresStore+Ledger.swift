@@ -1,5 +1,5 @@
 public import FlywheelCore
-import Foundation
+public import Foundation
 import Logging
 import PostgresNIO
 
