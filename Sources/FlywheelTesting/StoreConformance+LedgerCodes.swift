@@ -45,8 +45,12 @@ extension StoreConformance {
         let store = try await migrated(store)
         #expect(try await store.ledgerLastActivity(kinds: ["order"]).isEmpty)
         _ = try await store.withPointsLedger(customer: "a") {
-            _ = $0.earn(customer: "a", points: 10, source: SourceEvent(.order, key: "o1"), reason: "order", at: day(1))
-            _ = $0.earn(customer: "a", points: 10, source: SourceEvent(.order, key: "o2"), reason: "order", at: day(5))
+            _ = $0.earn(
+                customer: "a", points: 10, source: SourceEvent(.order, key: "o1"), reason: "order", at: day(1),
+                orderAmount: eur(1_000))
+            _ = $0.earn(
+                customer: "a", points: 10, source: SourceEvent(.order, key: "o2"), reason: "order", at: day(5),
+                orderAmount: eur(1_000))
             return $0.adjust(
                 customer: "a", points: 5, admin: "adm", source: SourceEvent(.manual, key: "m"), reason: "goodwill", at: day(9))
         }
