@@ -52,6 +52,29 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test("a file migrated before v8 existed gets v8 (the shop-wide code index) on the next start")
+    func laterEarlierStep() async throws {
+        try await TemporaryDirectory.with { directory in
+            let path = directory.path("flywheel.sqlite")
+            let store = try SQLiteStore(path: path)
+            try await store.migrate()
+            try store.close()
+            try await DatabaseQueue(path: path).write { db in
+                try db.execute(sql: "DROP INDEX loyalty_sources_redemption_code")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8 loyalty codes'")
+            }
+            let reopened = try SQLiteStore(path: path)
+            #expect(try await reopened.diagnostics().pendingMigrations == ["v8 loyalty codes"])
+            try await reopened.migrate()
+            #expect(try await reopened.diagnostics().pendingMigrations.isEmpty)
+            let index = try await DatabaseQueue(path: path).read { db in
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'loyalty_sources_redemption_code'")
+            }
+            #expect(index == 1)
+        }
+    }
+
     @Test("migrations are recorded by name and applying them again changes nothing")
     func migrationsIdempotent() async throws {
         try await TemporaryDirectory.with { directory in
