@@ -32,12 +32,12 @@ public struct LoyaltyJobs: Service {
                 try await Task.sleep(for: interval)
                 do {
                     let report = try await loyalty.runDue(now: Date())
-                    if report.released + report.expiredCustomers + report.inactiveCustomers > 0 {
+                    if report.released + report.expiredCustomers + report.inactiveCustomers + report.referralsSettled > 0 {
                         logger.info(
                             "loyalty run done",
                             metadata: [
                                 "released": "\(report.released)", "expired": "\(report.expiredCustomers)",
-                                "inactive": "\(report.inactiveCustomers)",
+                                "inactive": "\(report.inactiveCustomers)", "referrals": "\(report.referralsSettled)",
                             ])
                     }
                 } catch {
