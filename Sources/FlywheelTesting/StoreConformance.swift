@@ -49,6 +49,8 @@ public enum StoreConformance {
         StoreCheck("erasure: personal data gone, orders kept under a pseudonym", erasureRemovesPersonalData),
         StoreCheck("imported loyalty members: stored once, found by code", importedMembersOnce),
         StoreCheck("ledger customers in byte order", ledgerCustomersListed),
+        StoreCheck("ledger: redemption codes unique across the shop", ledgerCodesUniqueAcrossShop),
+        StoreCheck("ledger: each customer's last activity in one read", ledgerLastActivityRead),
     ] + ledgerChecks + outboxChecks + flowScheduleChecks
 
     /// Migrates a new store for a check.

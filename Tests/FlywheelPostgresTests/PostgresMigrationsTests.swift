@@ -11,7 +11,7 @@ import Testing
 struct PostgresMigrationsTests {
     static let names = [
         "v1 core schema", "v2 access and listings", "v3 dashboard admins", "v4 loyalty ledger", "v5 flow schedule",
-        "v6 outbox", "v7 consent", "v9 loyalty import",
+        "v6 outbox", "v7 consent", "v8 loyalty codes", "v9 loyalty import",
     ]
 
     /// The rows of `flywheel_migrations`: position, name, and when each was applied (as text).
@@ -68,6 +68,27 @@ struct PostgresMigrationsTests {
             let error = await #expect(throws: PostgresStoreError.self) { try await store.migrate() }
             #expect("\(error.map(String.init(describing:)) ?? "")".contains("\"v99 from the future\""))
             #expect(try await store.status().schemaVersion == "v99 from the future")
+        }
+    }
+
+    @Test("a database migrated before v8 existed (v9 at position 8) gets v8 at position 9 and its index")
+    func laterEarlierStep() async throws {
+        try await PostgresTestServer.withStore { store in
+            try await store.migrate()
+            // As a build that shipped v9 before v8 left the database.
+            for statement in [
+                "DROP INDEX loyalty_sources_redemption_code", "DELETE FROM flywheel_migrations WHERE name = 'v8 loyalty codes'",
+                "UPDATE flywheel_migrations SET position = 8 WHERE name = 'v9 loyalty import'",
+            ] {
+                try await PostgresTestServer.administer(store.url, statement)
+            }
+            try await store.migrate()
+            let recorded = try await Self.recorded(store.url)
+            #expect(recorded.count == Self.names.count)
+            #expect(recorded.last?.hasPrefix("9 v8 loyalty codes ") == true)
+            let index = try await PostgresTestServer.query(
+                store.url, "SELECT count(*)::int FROM pg_indexes WHERE indexname = 'loyalty_sources_redemption_code'")
+            #expect(try index.first?.decode(Int.self) == 1)
         }
     }
 }

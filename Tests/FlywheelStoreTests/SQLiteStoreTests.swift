@@ -9,7 +9,7 @@ import Testing
 struct SQLiteStoreTests {
     static let migrations = [
         "v1 core schema", "v2 access and listings", "v3 dashboard admins", "v4 loyalty ledger", "v5 flow schedule",
-        "v6 outbox", "v7 consent", "v9 loyalty import",
+        "v6 outbox", "v7 consent", "v8 loyalty codes", "v9 loyalty import",
     ]
 
     static func order(_ id: String, customer: String?, seconds: Int, total: Int64 = 1_000) -> Order {
@@ -49,6 +49,29 @@ struct SQLiteStoreTests {
             #expect(diagnostics.appliedMigrations == Self.migrations)
             #expect(diagnostics.pendingMigrations.isEmpty)
             #expect(try await store.status().schemaVersion == Self.migrations.last)
+        }
+    }
+
+    @Test("a file migrated before v8 existed gets v8 (the shop-wide code index) on the next start")
+    func laterEarlierStep() async throws {
+        try await TemporaryDirectory.with { directory in
+            let path = directory.path("flywheel.sqlite")
+            let store = try SQLiteStore(path: path)
+            try await store.migrate()
+            try store.close()
+            try await DatabaseQueue(path: path).write { db in
+                try db.execute(sql: "DROP INDEX loyalty_sources_redemption_code")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8 loyalty codes'")
+            }
+            let reopened = try SQLiteStore(path: path)
+            #expect(try await reopened.diagnostics().pendingMigrations == ["v8 loyalty codes"])
+            try await reopened.migrate()
+            #expect(try await reopened.diagnostics().pendingMigrations.isEmpty)
+            let index = try await DatabaseQueue(path: path).read { db in
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'loyalty_sources_redemption_code'")
+            }
+            #expect(index == 1)
         }
     }
 

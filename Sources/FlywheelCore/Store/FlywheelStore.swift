@@ -131,6 +131,12 @@ public protocol FlywheelStore: FlowScheduleStore {
     /// Every lot of the shop that still holds points, by customer (byte order) then lot number: the
     /// liability report's input.
     func openLedgerLots() async throws -> [LedgerOpenLot]
+    /// Each customer's latest source time among sources of `kinds` (customers without one are left out): the
+    /// last activity the inactivity expiry rule counts from, for the whole shop in one read.
+    func ledgerLastActivity(kinds: [String]) async throws -> [String: Date]
+    /// Every customer's applied source of `kind` with `key` (at most one per customer), by customer in byte
+    /// order: shop-wide markers such as referral sign-ups (`referral`/`signup`) in one read.
+    func ledgerSources(kind: String, key: String) async throws -> [LedgerSourceRecord]
 
     // MARK: Loyalty members imported from another provider (docs/loyalty.md, "Switching in")
 

@@ -1,3 +1,4 @@
+public import Foundation
 extension InMemoryStore {
     /// Runs `body` on a copy of the customer's records inside the actor (so one at a time), and keeps the
     /// copy only when `body` returns and every appended source is new for the customer.
@@ -13,6 +14,11 @@ extension InMemoryStore {
         for source in records.newSources where !seen.insert(SourceKey(kind: source.kind, key: source.key)).inserted {
             throw LedgerStoreError.duplicateSource(kind: source.kind, key: source.key)
         }
+        let codes = records.newSources.filter { $0.kind == Self.redemptionKind }.map(\.key)
+        if let taken = codes.first(where: { redemptionCodes[$0].map { $0 != customer } ?? false }) {
+            throw LedgerStoreError.codeTaken(taken)
+        }
+        for code in codes { redemptionCodes[code] = customer }
         ledgers[customer] = CustomerLedgerRecords(
             customer: customer, sources: records.sources, lots: records.lots, entries: records.entries)
         return result
@@ -32,6 +38,26 @@ extension InMemoryStore {
     public func openLedgerLots() async throws -> [LedgerOpenLot] {
         ledgers.keys.sorted(by: KeyOrder.precedes).flatMap { ledgers[$0]?.openLots ?? [] }
     }
+
+    public func ledgerLastActivity(kinds: [String]) async throws -> [String: Date] {
+        let wanted = Set(kinds)
+        var last: [String: Date] = [:]
+        for (customer, records) in ledgers {
+            for source in records.sources where wanted.contains(source.kind) {
+                last[customer] = max(last[customer] ?? source.at, source.at)
+            }
+        }
+        return last
+    }
+
+    public func ledgerSources(kind: String, key: String) async throws -> [LedgerSourceRecord] {
+        ledgers.keys.sorted(by: KeyOrder.precedes).compactMap { customer in
+            ledgers[customer]?.sources.first { $0.kind == kind && $0.key == key }
+        }
+    }
+
+    /// The source kind whose keys are codes, unique across the shop.
+    static let redemptionKind = "redemption"
 
     private struct SourceKey: Hashable {
         let kind: String

@@ -27,6 +27,8 @@ public actor InMemoryStore: FlywheelStore, OutboxStore {
     private var sessions: [String: Set<String>] = [:]
     /// Each customer's loyalty ledger (`InMemoryStore+Ledger.swift`).
     var ledgers: [String: CustomerLedgerRecords] = [:]
+    /// Who holds each redemption code (the unique index `v8 loyalty codes` of the SQL engines).
+    var redemptionCodes: [String: String] = [:]
     /// Consent history in the order recorded, and the suppression list (`InMemoryStore+Consent.swift`).
     var consentLog: [ConsentChange] = []
     var suppressionTable: [SuppressionKey: SuppressionEntry] = [:]

@@ -40,7 +40,7 @@ public enum ExpiryNotices {
         .sorted { ($0.expiresAt, $0.customer) < ($1.expiresAt, $1.customer) }
     }
 
-    private struct Key: Hashable {
+    struct Key: Hashable {
         var customer: String
         var expiresAt: Date
     }

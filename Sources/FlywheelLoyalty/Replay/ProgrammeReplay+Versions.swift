@@ -35,6 +35,7 @@ extension ProgrammeReplay {
             var state = members[customer].tier
             state.tierIndex = map(state.tierIndex)
             state.retained = map(state.retained)
+            state.floor = map(state.floor)
             if let pending = state.pending { state.pending?.to = map(pending.to) }
             if restart {
                 state.started = false

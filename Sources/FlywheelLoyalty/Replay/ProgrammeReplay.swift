@@ -143,6 +143,9 @@ public struct ProgrammeReplay: Sendable {
         case .segment(let customer, let segment, let at):
             let index = customerNumber(customer, at: at)
             members[index].segments.insert(segment)
+        case .tierGrant(let customer, let tier, let at, let until):
+            let index = customerNumber(customer, at: at)
+            _ = tierRules?.handle(.grant(at: at, tier: tier, until: until), state: &members[index].tier)
         }
     }
 

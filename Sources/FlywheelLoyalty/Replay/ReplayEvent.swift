@@ -20,6 +20,9 @@ public enum ReplayEvent: Sendable {
     case referral(friend: String, code: String, identity: ReferralIdentity, at: Date)
     /// The customer joined a segment (for personalised offers: challenges with that segment).
     case segment(customer: String, segment: String, at: Date)
+    /// The customer was granted tier `tier` (an id) at `at`, kept at least until `until` (`nil`: no end): a
+    /// member switching in from another provider (`TierEvent.grant`).
+    case tierGrant(customer: String, tier: String, at: Date, until: Date?)
 
     /// When it happened.
     public var at: Date {
@@ -28,7 +31,7 @@ public enum ReplayEvent: Sendable {
         case .order(let order): order.placedAt
         case .refund(let refund): refund.createdAt
         case .redeem(_, _, _, let at), .action(_, _, _, let at), .membershipFee(_, let at), .segment(_, _, let at),
-            .referral(_, _, _, let at):
+            .referral(_, _, _, let at), .tierGrant(_, _, let at, _):
             at
         }
     }

@@ -15,6 +15,8 @@ public struct TierChange: Hashable, Sendable, Codable {
         case downgradeCancelled = "downgrade_cancelled"
         /// A refund took away the activity a tier rested on; moved down at once.
         case refundDowngrade = "refund_downgrade"
+        /// A tier granted (a member switching in from another provider kept the tier they had there).
+        case granted
     }
 
     /// What happened.

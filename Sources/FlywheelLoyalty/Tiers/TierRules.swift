@@ -47,6 +47,8 @@ public struct TierRules: Sendable {
                 changes: &changes)
         case .advance:
             break
+        case .grant(_, let tier, let until):
+            grant(&state, tier: tier, at: at, until: until, changes: &changes)
         }
         if !changes.isEmpty { state.history.append(contentsOf: changes) }
         return changes
@@ -121,12 +123,40 @@ public struct TierRules: Sendable {
             }
         }
         let level = state.tierIndex ?? -1
-        let supported = max(state.retained ?? -1, enteredLevel(valueNow(state, at: at)))
+        let supported = max(state.retained ?? -1, enteredLevel(valueNow(state, at: at)), activeFloor(state, at: at))
         if level > supported {
             changes.append(.init(kind: .refundDowngrade, at: at, from: id(level), to: id(supported)))
             state.tierIndex = supported >= 0 ? supported : nil
             if let pending = state.pending, (pending.to ?? -1) >= supported { state.pending = nil }
         }
+    }
+
+    /// A granted tier: raised to it at once when higher (`granted`), kept at least until `until` — period
+    /// ends before then judge no lower, refunds take nothing below it, a scheduled downgrade below it is
+    /// called off. An unknown tier id or a grant already over changes nothing.
+    private func grant(
+        _ state: inout TierState, tier: String, at: Date, until: Date?, changes: inout [TierChange]
+    ) {
+        guard let index = settings.tiers.firstIndex(where: { $0.id == tier }), until.map({ $0 > at }) ?? true else {
+            return
+        }
+        state.floor = index
+        state.floorUntil = until
+        let level = state.tierIndex ?? -1
+        if index > level {
+            changes.append(.init(kind: .granted, at: at, from: id(level), to: id(index)))
+            state.tierIndex = index
+        }
+        if let pending = state.pending, (pending.to ?? -1) < index {
+            if index >= (state.tierIndex ?? -1) { state.pending = nil } else { state.pending?.to = index }
+        }
+    }
+
+    /// The granted tier still in force at `at`; -1 for none.
+    func activeFloor(_ state: TierState, at: Date) -> Int {
+        guard let floor = state.floor else { return -1 }
+        if let until = state.floorUntil, at >= until { return -1 }
+        return floor
     }
 
     // MARK: Time
@@ -171,7 +201,7 @@ public struct TierRules: Sendable {
         state.periodIndex += 1
         state.nextStart = periodStart(index: state.periodIndex + 1)
         let level = state.tierIndex ?? -1
-        let qualified = qualifiedLevel(ended, current: level)
+        let qualified = max(qualifiedLevel(ended, current: level), activeFloor(state, at: boundary))
         guard qualified < level else {
             state.retained = level >= 0 ? level : nil
             return

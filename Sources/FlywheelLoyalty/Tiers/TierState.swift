@@ -31,6 +31,9 @@ public struct TierState: Hashable, Sendable, Codable {
     var retained: Int?
     var pending: PendingDowngrade?
     var recent: [DayActivity] = []
+    /// A granted tier the customer keeps at least (`TierEvent.grant`), until `floorUntil` (`nil`: no end).
+    var floor: Int?
+    var floorUntil: Date?
 
     /// A customer with no tier and no activity.
     public init() {}

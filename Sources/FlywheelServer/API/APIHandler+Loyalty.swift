@@ -157,4 +157,37 @@ extension APIHandler {
         let url = LoyaltyPageRoutes.url(base: baseURL, token: linkSigner.token(for: link))
         return .created(.init(body: .json(.init(url: url.absoluteString, expiresAt: link.expiresAt))))
     }
+
+    func attributeLoyaltyReferral(_ input: Operations.AttributeLoyaltyReferral.Input) async throws
+        -> Operations.AttributeLoyaltyReferral.Output
+    {
+        let loyalty = try programme()
+        try await knownCustomer(input.path.id)
+        guard case .json(let body) = input.body else { throw APIProblem.badRequest("Send JSON.") }
+        let friend = input.path.id
+        let outcome = try await read {
+            try await loyalty.attributeReferral(
+                friend: friend, code: body.code,
+                identity: ReferralIdentity(email: body.email, address: body.address, paymentFingerprint: body.paymentFingerprint),
+                referrerIdentity: ReferralIdentity(
+                    address: body.referrerAddress, paymentFingerprint: body.referrerPaymentFingerprint),
+                at: body.signedUpAt ?? now())
+        }
+        let (referrer, status, reason): (String, String, String?)
+        switch outcome {
+        case .signedUp(let by): (referrer, status, reason) = (by, "signed_up", nil)
+        case .alreadyReferred(let by): (referrer, status, reason) = (by, "already_referred", nil)
+        case .rejected(let by, let why): (referrer, status, reason) = (by, "rejected", why.rawValue)
+        case .unknownCode:
+            throw APIProblem.notFound("No customer has this referral code.")
+        case .existingCustomer:
+            throw APIProblem(
+                status: .conflict, slug: "existing-customer", title: "Not a new customer",
+                detail: "The customer ordered before signing up with the code; referrals reward new customers.")
+        }
+        return .created(
+            .init(
+                body: .json(
+                    .init(customerId: friend, referrerId: referrer, status: .init(rawValue: status)!, reason: reason))))
+    }
 }

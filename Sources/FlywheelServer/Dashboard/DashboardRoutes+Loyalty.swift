@@ -5,8 +5,9 @@ import Hummingbird
 
 extension DashboardRoutes {
     /// The loyalty page: members with open points, open points and their redemption value (the liability),
-    /// pending points, and open points by age (`LiabilityReport` from the store's open lots). Without a
-    /// programme it says none runs.
+    /// pending points, open points by age (`LiabilityReport` from the store's open lots), and members per tier
+    /// (`LoyaltyService.tierDistribution`, derived without a query per customer). Without a programme it says
+    /// none runs.
     func loyaltyPage(_ request: Request, _ context: FlywheelRequestContext) async throws -> Response {
         guard let loyalty else { return message(request, context, "loyalty_title", ["loyalty_empty"]) }
         var view = view(request, context, "loyalty_title")
@@ -17,6 +18,13 @@ extension DashboardRoutes {
         let lots = try await store.openLedgerLots()
         let report = LiabilityReport(openLots: lots, value: programme.pointValue, at: now(), calendar: settings.calendar)
         let members = Set(lots.map(\.lot.customer)).count
+        let distribution = try await loyalty.tierDistribution(at: now())
+        var tierRows = distribution.tiers.map { row -> [String: String] in
+            ["id": row.tier.id, "label": row.tier.name, "members": numbers.count(row.members)]
+        }
+        if distribution.withoutTier > 0 {
+            tierRows.append(["id": "", "label": text["loyalty_no_tier"] ?? "", "members": numbers.count(distribution.withoutTier)])
+        }
         view.content = [
             "programme": DashboardText.format(
                 text["loyalty_programme"] ?? "", programme.name, String(programme.version),
@@ -27,6 +35,8 @@ extension DashboardRoutes {
                 ["id": "loyalty-value", "label": text["loyalty_value"] ?? "", "value": numbers.money(report.valueMinor)],
                 ["id": "loyalty-pending", "label": text["loyalty_pending"] ?? "", "value": numbers.count(Int(report.pendingPoints))],
             ],
+            "tierTitle": text["loyalty_tiers"] ?? "", "tierMembersLabel": text["loyalty_tier_members"] ?? "",
+            "tiers": tierRows, "hasTiers": !tierRows.isEmpty,
             "ageTitle": text["loyalty_age"] ?? "", "pointsLabel": text["loyalty_points"] ?? "",
             "valueLabel": text["loyalty_value"] ?? "",
             "buckets": report.buckets.map { bucket -> [String: String] in

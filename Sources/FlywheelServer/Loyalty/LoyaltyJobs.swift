@@ -4,7 +4,7 @@ public import ServiceLifecycle
 
 /// The loyalty programme's background work as a service beside the server: a catch-up at start-up (orders
 /// stored but not awarded, e.g. after a crash between the two), then every `interval` the due run (retries,
-/// releases of pending points, expiry). Stops on graceful shutdown; a failed run is logged and retried at the
+/// releases of pending points, expiry by lot and by inactivity). Stops on graceful shutdown; a failed run is logged and retried at the
 /// next interval.
 public struct LoyaltyJobs: Service {
     let loyalty: LoyaltyService
@@ -32,10 +32,13 @@ public struct LoyaltyJobs: Service {
                 try await Task.sleep(for: interval)
                 do {
                     let report = try await loyalty.runDue(now: Date())
-                    if report.released + report.expiredCustomers > 0 {
+                    if report.released + report.expiredCustomers + report.inactiveCustomers + report.referralsSettled > 0 {
                         logger.info(
                             "loyalty run done",
-                            metadata: ["released": "\(report.released)", "expired": "\(report.expiredCustomers)"])
+                            metadata: [
+                                "released": "\(report.released)", "expired": "\(report.expiredCustomers)",
+                                "inactive": "\(report.inactiveCustomers)", "referrals": "\(report.referralsSettled)",
+                            ])
                     }
                 } catch {
                     logger.error("loyalty run failed", metadata: ["error": "\(type(of: error))"])

@@ -11,6 +11,10 @@ extension LoyaltyService {
         /// Orders whose pending points became available; customers whose expired lots were moved.
         public var released = 0
         public var expiredCustomers = 0
+        /// Customers whose whole balance expired under the inactivity rule.
+        public var inactiveCustomers = 0
+        /// Referrals settled (rewarded or rejected) because the friend's first order passed its return window.
+        public var referralsSettled = 0
     }
 
     /// Awards every stored order placed since the programme's `effective_from` that has not been awarded,
@@ -36,7 +40,9 @@ extension LoyaltyService {
 
     /// The periodic work at `now` (a deterministic function of `now` and the stored ledger): retries batches
     /// whose loyalty part failed, releases pending points whose return window has closed (at the window's
-    /// end) and moves expired lots (one `expiry` source per customer and local day).
+    /// end) and moves expired lots (one `expiry` source per customer and local day); under the inactivity rule,
+    /// expires the whole balance of customers inactive past the deadline (`expireInactive`); settles referrals
+    /// whose friend's first order is past its return window (`settleReferrals`).
     public func runDue(now: Date) async throws -> RunReport {
         var report = RunReport()
         // A batch that fails again waits for the next run; the others are still tried.
@@ -46,7 +52,9 @@ extension LoyaltyService {
         let window = Double(programme.returnWindowDays ?? 0) * 86_400
         var releases: [String: [(order: String, at: Date)]] = [:]
         var expiring: Set<String> = []
+        var holding: Set<String> = []
         for open in try await store.openLedgerLots() {
+            if !open.isPending { holding.insert(open.lot.customer) }
             let lot = open.lot
             if open.isPending, lot.sourceKind == SourceEvent.Kind.order.rawValue {
                 let end = lot.earnedAt.addingTimeInterval(window)
@@ -73,6 +81,8 @@ extension LoyaltyService {
             }
             if moved > 0 { report.expiredCustomers += 1 }
         }
+        report.inactiveCustomers = try await expireInactive(holding: holding, now: now)
+        report.referralsSettled = try await settleReferrals(now: now)
         return report
     }
 }

@@ -31,6 +31,7 @@ extension LoyaltyService: IngestObserver {
         guard let customer = order.customerExternalID, order.cancelledAt == nil, order.currency == currency,
             order.placedAt >= programme.effectiveFrom, order.totalMinor > 0
         else { return nil }
+        try await attributeFromDiscounts(order)
         let multiplier = try await tierMultiplier(of: customer, before: order)
         let birthday = try await store.customer(externalID: customer)?.birthday
         let context = EarningContext(calendar: calendar, tierMultiplier: multiplier, birthday: birthday)

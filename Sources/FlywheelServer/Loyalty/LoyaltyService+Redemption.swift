@@ -21,10 +21,27 @@ extension LoyaltyService {
     /// that this customer's ledger has not seen, and spends the reward's points first-expiring-first (a
     /// `redemption` source keyed by the code, reason `reward:ID`). Runs in the customer's ledger transaction,
     /// so concurrent redemptions are judged one after another against the committed balance and never drive
-    /// it below zero.
+    /// it below zero. Codes are unique across the shop (the store's index, `v8 loyalty codes`): a code another
+    /// customer holds refuses the transaction, and the redemption is tried again with a new code (at most
+    /// `codeAttempts` times, then `codesExhausted`).
     public func redeem(customer: String, rewardID: String, now: Date) async throws -> RedemptionOutcome {
         guard let reward = programme.reward(rewardID) else { return .unknownReward }
+        for _ in 0..<Self.codeAttempts {
+            do {
+                return try await redeemOnce(customer: customer, reward: reward, now: now)
+            } catch let error as LedgerStoreError where error.takenCode != nil {
+                logger.notice("loyalty: a drawn code was another customer's; drawing again")
+            }
+        }
+        return .codesExhausted
+    }
+
+    /// How often a redemption is tried when its code is another customer's (each try draws up to 64 codes).
+    static let codeAttempts = 8
+
+    private func redeemOnce(customer: String, reward: Reward, now: Date) async throws -> RedemptionOutcome {
         let rewards = [reward.id: reward]
+        let draws = codes
         let calendar = calendar
         return try await store.withPointsLedger(customer: customer) { ledger in
             let issued = Self.issuedCodes(in: ledger, rewards: rewards).filter { $0.rewardID == reward.id }
@@ -33,11 +50,10 @@ extension LoyaltyService {
                 let used = issued.count { interval?.contains($0.issuedAt) ?? true }
                 if used >= limit.count { return .limitReached(limit) }
             }
-            var generator = SystemRandomNumberGenerator()
             let pattern = CodePattern(reward.codePattern)
             var code: String?
             for _ in 0..<64 {
-                let candidate = pattern.generate(using: &generator)
+                let candidate = draws.draw(pattern)
                 if !ledger.hasApplied(SourceEvent(.redemption, key: candidate)) {
                     code = candidate
                     break

@@ -9,7 +9,7 @@ import Synchronization
 /// a customer's account. The rules are `FlywheelLoyalty`'s; this type only feeds them stored records and
 /// keeps every ledger change in `withPointsLedger` (one transaction per customer, exactly once per source
 /// key: an order's points by the order id, a refund's reversal by the refund id). See docs/loyalty.md,
-/// "In the server".
+/// "In the server". `codeSeed` makes reward codes reproducible (tests); production draws them at random.
 public struct LoyaltyService: Sendable {
     /// The programme in force.
     public let programme: Programme
@@ -23,11 +23,15 @@ public struct LoyaltyService: Sendable {
     let logger: Logger
     /// Batches whose loyalty part failed (a store error); retried by `runDue`.
     let retries: Retries
+    /// Where reward codes are drawn from.
+    let codes: CodeDraws
+    /// Personal referral codes met so far, for finding a code's customer.
+    let referralCodes = ReferralCodeTable()
 
     /// A service for `programme` over `store`.
     public init(
         programme: Programme, store: any FlywheelStore, calendar: ShopCalendar, referralSecret: String,
-        referralBase: URL, logger: Logger = Logger(label: "flywheel.loyalty")
+        referralBase: URL, logger: Logger = Logger(label: "flywheel.loyalty"), codeSeed: UInt64? = nil
     ) {
         self.programme = programme
         self.store = store
@@ -37,6 +41,7 @@ public struct LoyaltyService: Sendable {
         self.referralBase = referralBase
         self.logger = logger
         self.retries = Retries()
+        self.codes = CodeDraws(seed: codeSeed)
     }
 
     /// The expiry of a lot earned at `at` under the programme (nil: never). Expiry counts from the
@@ -71,5 +76,23 @@ extension LoyaltyService {
         func takeAll() -> [IngestBatch] { batches.withLock { list in defer { list = [] }; return list } }
 
         var count: Int { batches.withLock { $0.count } }
+    }
+
+    /// Reward codes drawn from a pattern: from the system's random generator, or (`seed`, for tests that need
+    /// to know the codes) from one seeded `SplitMix64` the service's redemptions share.
+    final class CodeDraws: Sendable {
+        private let seeded: Mutex<SplitMix64?>
+
+        init(seed: UInt64?) { seeded = Mutex(seed.map(SplitMix64.init(seed:))) }
+
+        func draw(_ pattern: CodePattern) -> String {
+            seeded.withLock { generator in
+                guard generator != nil else {
+                    var system = SystemRandomNumberGenerator()
+                    return pattern.generate(using: &system)
+                }
+                return pattern.generate(using: &generator!)
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
 public import FlywheelCore
-import Foundation
+public import Foundation
 import Logging
 import PostgresNIO
 
@@ -87,18 +87,43 @@ extension PostgresStore {
         return CustomerLedgerRecords(customer: customer, sources: sources, lots: lots, entries: entries)
     }
 
+    public func ledgerLastActivity(kinds: [String]) async throws -> [String: Date] {
+        guard !kinds.isEmpty else { return [:] }
+        var last: [String: Date] = [:]
+        for row in try await rows(
+            "SELECT customer, max(at) AS at FROM loyalty_sources WHERE kind = ANY(\(kinds)) GROUP BY customer")
+        {
+            let r = PostgresStoredRow(row, table: "loyalty_sources")
+            last[try r.string("customer")] = try r.date("at")
+        }
+        return last
+    }
+
+    public func ledgerSources(kind: String, key: String) async throws -> [LedgerSourceRecord] {
+        try await rows(
+            "SELECT * FROM loyalty_sources WHERE kind = \(kind) AND key = \(key) ORDER BY customer COLLATE \"C\""
+        ).map(Self.source(row:))
+    }
+
     private func insert(_ records: CustomerLedgerRecords, on connection: PostgresConnection) async throws {
         for source in records.newSources {
             // A concurrent insert of the same key waits for its transaction; once that commits, nothing is inserted.
-            let inserted = try await connection.rows(
-                """
-                INSERT INTO loyalty_sources (customer, sequence, kind, key, at, reference, releases_lot, refunded_minor,
-                    accounted_points, shortfall_points)
-                VALUES (\(source.customer), \(source.sequence), \(source.kind), \(source.key), \
-                \(PostgresTimestamp(source.at)), \(source.reference), \(source.releasesLot), \(source.refundedMinor), \
-                \(source.accountedPoints), \(source.shortfallPoints))
-                ON CONFLICT (customer, kind, key) DO NOTHING RETURNING sequence
-                """, logger: logger)
+            let inserted: [PostgresRow]
+            do {
+                inserted = try await connection.rows(
+                    """
+                    INSERT INTO loyalty_sources (customer, sequence, kind, key, at, reference, releases_lot, refunded_minor,
+                        accounted_points, shortfall_points)
+                    VALUES (\(source.customer), \(source.sequence), \(source.kind), \(source.key), \
+                    \(PostgresTimestamp(source.at)), \(source.reference), \(source.releasesLot), \(source.refundedMinor), \
+                    \(source.accountedPoints), \(source.shortfallPoints))
+                    ON CONFLICT (customer, kind, key) DO NOTHING RETURNING sequence
+                    """, logger: logger)
+            } catch let error as PostgresStoreError where source.kind == "redemption" && error.sqlState == "23505" {
+                // The unique index `v8 loyalty codes` (the source's own key is ON CONFLICT above): another
+                // customer holds the redemption's code. The transaction is aborted; nothing is stored.
+                throw LedgerStoreError.codeTaken(source.key)
+            }
             guard !inserted.isEmpty else { throw LedgerStoreError.duplicateSource(kind: source.kind, key: source.key) }
         }
         for lot in records.newLots {

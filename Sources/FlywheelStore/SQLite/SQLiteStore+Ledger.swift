@@ -1,5 +1,5 @@
 public import FlywheelCore
-import Foundation
+public import Foundation
 import GRDB
 
 extension SQLiteStore {
@@ -73,6 +73,31 @@ extension SQLiteStore {
         }
     }
 
+    public func ledgerLastActivity(kinds: [String]) async throws -> [String: Date] {
+        guard !kinds.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
+        return try await pool.read { db in
+            var last: [String: Date] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT customer, max(at) AS at FROM loyalty_sources WHERE kind IN (\(marks)) GROUP BY customer",
+                arguments: StatementArguments(kinds))
+            while let row = try rows.next() {
+                let r = StoredRow(row, table: "loyalty_sources")
+                last[try r.string("customer")] = try r.date("at")
+            }
+            return last
+        }
+    }
+
+    public func ledgerSources(kind: String, key: String) async throws -> [LedgerSourceRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM loyalty_sources WHERE kind = ? AND key = ? ORDER BY customer",
+                arguments: [kind, key]
+            ).map(Self.source(row:))
+        }
+    }
+
     // MARK: Reading and writing one customer's records
 
     private static func ledgerRecords(_ db: Database, customer: String) throws -> CustomerLedgerRecords {
@@ -105,6 +130,14 @@ extension SQLiteStore {
                     source.shortfallPoints,
                 ])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                // The unique index `v8 loyalty codes`: another customer holds the redemption's code.
+                if source.kind == "redemption",
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM loyalty_sources WHERE kind = 'redemption' AND key = ? AND customer <> ?",
+                        arguments: [source.key, source.customer]) == true
+                {
+                    throw LedgerStoreError.codeTaken(source.key)
+                }
                 throw LedgerStoreError.duplicateSource(kind: source.kind, key: source.key)
             }
         }

@@ -45,6 +45,12 @@ struct InterceptingStore: FlywheelStore {
     }
     func ledgerBalance(customer: String) async throws -> LedgerBalance { try await base.ledgerBalance(customer: customer) }
     func openLedgerLots() async throws -> [LedgerOpenLot] { try await base.openLedgerLots() }
+    func ledgerLastActivity(kinds: [String]) async throws -> [String: Date] {
+        try await base.ledgerLastActivity(kinds: kinds)
+    }
+    func ledgerSources(kind: String, key: String) async throws -> [LedgerSourceRecord] {
+        try await base.ledgerSources(kind: kind, key: key)
+    }
     func saveImportedMember(_ member: ImportedLoyaltyMember) async throws -> Bool {
         try await base.saveImportedMember(member)
     }

@@ -78,7 +78,7 @@ struct ReplaySummaryCombiningTests {
         case .order(let order): return order.customerExternalID ?? ""
         case .refund(let refund): return owners[refund.orderExternalID] ?? ""
         case .redeem(let customer, _, _, _), .action(let customer, _, _, _), .membershipFee(let customer, _),
-            .segment(let customer, _, _):
+            .segment(let customer, _, _), .tierGrant(let customer, _, _, _):
             return customer
         case .referral(let friend, _, _, _): return friend
         }

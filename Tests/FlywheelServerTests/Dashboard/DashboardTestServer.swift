@@ -10,7 +10,8 @@ import NIOCore
 /// An in-process server with the dashboard over an in-memory store: a tiny shop (c1 bought on two days,
 /// c2 once: repeat purchase rate 50 %), an admin `owner`, and a client that keeps cookies like a browser.
 struct DashboardTestServer {
-    let store = InMemoryStore()
+    /// The store (in memory; a test may put a wrapper around one).
+    var store: any FlywheelStore = InMemoryStore()
     let now = Date(timeIntervalSince1970: 1_794_000_000)  // 2026-11-06 22:40 UTC
     static let password = "correct horse battery"
     static let apiKey = "fw_dashboard_test_key"

@@ -7,6 +7,7 @@ public struct LedgerStoreError: Error, Hashable, Sendable, CustomStringConvertib
         case outOfSequence(record: String, expected: Int, got: Int)
         case unknownLot(entry: Int, lot: Int)
         case nonPositivePoints(record: String)
+        case codeTaken(code: String)
     }
 
     private let code: Code
@@ -32,6 +33,18 @@ public struct LedgerStoreError: Error, Hashable, Sendable, CustomStringConvertib
         LedgerStoreError(code: .nonPositivePoints(record: record))
     }
 
+    /// A redemption's code (its source key) is already another customer's: codes are unique across the shop
+    /// (schema step `v8 loyalty codes`). Draw another code and try again.
+    public static func codeTaken(_ code: String) -> LedgerStoreError {
+        LedgerStoreError(code: .codeTaken(code: code))
+    }
+
+    /// The code another customer already holds, when that is why the transaction was refused.
+    public var takenCode: String? {
+        if case .codeTaken(let code) = code { return code }
+        return nil
+    }
+
     public var description: String {
         switch code {
         case .duplicateSource(let kind, let key):
@@ -45,6 +58,9 @@ public struct LedgerStoreError: Error, Hashable, Sendable, CustomStringConvertib
             "ledger entry \(entry) names lot \(lot), which the customer's ledger does not have; append the lot first"
         case .nonPositivePoints(let record):
             "\(record): points must be positive"
+        case .codeTaken(let code):
+            "the redemption code \(code) is already issued to another customer; codes are unique across the shop, "
+                + "draw another"
         }
     }
 }

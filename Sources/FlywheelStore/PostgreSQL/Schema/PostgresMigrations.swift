@@ -21,6 +21,7 @@ enum PostgresMigrations {
         Migration(name: PostgresFlowScheduleSchemaV5.name, statements: PostgresFlowScheduleSchemaV5.statements),
         Migration(name: PostgresOutboxSchemaV6.name, statements: PostgresOutboxSchemaV6.statements),
         Migration(name: PostgresConsentSchemaV7.name, statements: PostgresConsentSchemaV7.statements),
+        Migration(name: PostgresLoyaltyCodesSchemaV8.name, statements: PostgresLoyaltyCodesSchemaV8.statements),
         Migration(name: PostgresLoyaltyImportSchemaV9.name, statements: PostgresLoyaltyImportSchemaV9.statements),
     ]
 
@@ -47,13 +48,17 @@ enum PostgresMigrations {
             if let unknown = applied.first(where: { !known.contains($0) }) {
                 throw PostgresStoreError.newerSchema(migration: unknown)
             }
-            for (index, migration) in all.enumerated() where !applied.contains(migration.name) {
+            // Positions count applications, not places in `all`: v8 came after v9 had shipped, so a database
+            // with v9 at position 8 gets v8 at position 9.
+            var position = applied.count
+            for migration in all where !applied.contains(migration.name) {
+                position += 1
                 logger.info("applying PostgreSQL migration", metadata: ["migration": "\(migration.name)"])
                 for statement in migration.statements {
                     try await connection.run(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 try await connection.run(
-                    "INSERT INTO flywheel_migrations (position, name) VALUES (\(index + 1), \(migration.name))",
+                    "INSERT INTO flywheel_migrations (position, name) VALUES (\(position), \(migration.name))",
                     logger: logger)
             }
         }

@@ -28,6 +28,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(ConsentSchemaV7.name) { db in
             for statement in ConsentSchemaV7.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(LoyaltyCodesSchemaV8.name) { db in
+            for statement in LoyaltyCodesSchemaV8.statements { try db.execute(sql: statement) }
+        }
         migrator.registerMigration(LoyaltyImportSchemaV9.name) { db in
             for statement in LoyaltyImportSchemaV9.statements { try db.execute(sql: statement) }
         }
