@@ -16,7 +16,12 @@ public import Foundation
 /// ```
 public struct AnalyticsEngine: Sendable {
     /// The records, as columns.
-    public internal(set) var table: OrderTable
+    public internal(set) var table: OrderTable {
+        didSet { orderIndex = nil }
+    }
+    /// The table's rows grouped by customer as the last full pass grouped them, for the next snapshot;
+    /// `nil` once the table has changed since.
+    var orderIndex: CustomerOrderIndex?
     /// The engine's settings (margin, loyal threshold, lapse rule, VIP rule).
     public let options: AnalyticsOptions
     /// The kept figures over every customer and every order held.
@@ -29,9 +34,10 @@ public struct AnalyticsEngine: Sendable {
     public init(table: OrderTable, options: AnalyticsOptions = AnalyticsOptions()) {
         self.table = table
         self.options = options
+        let index = CustomerOrderIndex(table)
         kept = AggregateSet.build(
-            table: table, index: CustomerOrderIndex(table), cutoff: Int64.max, include: nil,
-            loyalPurchases: options.loyalPurchases)
+            table: table, index: index, cutoff: Int64.max, include: nil, loyalPurchases: options.loyalPurchases)
+        orderIndex = index
     }
 
     /// An empty engine for a shop.
@@ -50,9 +56,10 @@ public struct AnalyticsEngine: Sendable {
     /// Recomputes every kept figure from the table (what `init(table:)` does); the result equals what
     /// `apply` kept current.
     public mutating func rebuild() {
+        let index = CustomerOrderIndex(table)
         kept = AggregateSet.build(
-            table: table, index: CustomerOrderIndex(table), cutoff: Int64.max, include: nil,
-            loyalPurchases: options.loyalPurchases)
+            table: table, index: index, cutoff: Int64.max, include: nil, loyalPurchases: options.loyalPurchases)
+        orderIndex = index
     }
 
     /// The figures as of `asOf`, for reports: metrics, cohorts, funnel, segments, profiles.

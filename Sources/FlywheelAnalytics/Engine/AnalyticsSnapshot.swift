@@ -30,7 +30,8 @@ public struct AnalyticsSnapshot: Sendable {
         cutoff = LocalDayConverter.seconds(of: asOf)
         var converter = LocalDayConverter(timeZone: table.timeZone)
         asOfDay = converter.localDay(utcSeconds: cutoff)
-        index = CustomerOrderIndex(table)
+        // The engine's grouping when the table has not changed since it was made (the same rows either way).
+        index = engine.orderIndex ?? CustomerOrderIndex(table)
         all =
             cutoff >= table.latestPlacedAt
             ? engine.kept

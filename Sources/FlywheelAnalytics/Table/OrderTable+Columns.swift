@@ -17,6 +17,59 @@ extension OrderTable {
     /// Orders whose id-index slots are loaded together ahead of their lookups (`RecordIndex.warm`).
     static let warmWindow = 32
 
+    /// Adds orders `range` of a piece, from the first on, with exactly the effect of `add(order:of:)` for each,
+    /// as long as they are new orders in the table's currency and nothing is waiting (no excluded order, no
+    /// refund waiting for its order): the rows are claimed in the id index one after the other, then every
+    /// column is appended for all of them at once. Returns where it stopped: the first order that needs
+    /// `add(order:of:)` (a repeated id, another currency), or `range.upperBound`.
+    fileprivate mutating func addNew(_ range: Range<Int>, of cursor: inout ColumnsCursor) -> Int {
+        guard !range.isEmpty, excludedOrderKeys.isEmpty, pendingRefunds.isEmpty else { return range.lowerBound }
+        let columns = cursor.columns
+        let lower = range.lowerBound
+        let accepted = columns.currencies.map { $0 == currency }
+        let claimed = columns.keyHigh.withUnsafeBufferPointer { high in
+            columns.keyLow.withUnsafeBufferPointer { low in
+                columns.currency.withUnsafeBufferPointer { currencyOf in
+                    rowByKey.appendWhileNew(count: range.count, warmAhead: Self.warmWindow) { k in
+                        let i = lower + k
+                        return accepted[Int(currencyOf[i])] ? RecordKey(high: high[i], low: low[i]) : nil
+                    }
+                }
+            }
+        }
+        guard claimed > 0 else { return lower }
+        let upper = lower + claimed
+        let firstRow = customer.count
+        // Customers, SKUs and channels interned in order (each interner on its own, as one order at a time
+        // would intern them), then every column appended.
+        for i in lower..<upper { _ = cursor.customerIndex(i, in: &self) }
+        let lineLower = columns.lines(of: lower).lowerBound
+        let lineUpper = columns.lines(of: upper - 1).upperBound
+        for line in lineLower..<lineUpper { _ = cursor.product(line, in: &self) }
+        for i in lower..<upper { _ = cursor.channel(i, in: &self) }
+
+        var converter = dayConverter
+        day.append(count: claimed, filler: 0) { converter.localDay(utcSeconds: columns.placedAt[lower + $0]) }
+        dayConverter = converter
+        let days = day
+        month.append(count: claimed, filler: 0) { Int16(MonthIndex.of(dayNumber: Int(days[firstRow + $0]))) }
+        customer.append(count: claimed, filler: 0) { cursor.mappedCustomer(lower + $0) }
+        placedAt.append(contentsOf: columns.placedAt[lower..<upper])
+        gross.append(contentsOf: columns.totalMinor[lower..<upper])
+        net.append(contentsOf: columns.totalMinor[lower..<upper])
+        flags.append(contentsOf: repeatElement([], count: claimed))
+        channel.append(count: claimed, filler: 0) { cursor.mappedChannel(lower + $0) }
+        let lineBase = Int32(lineProduct.count) - Int32(lineLower)
+        lineStart.append(count: claimed, filler: 0) { Int32(columns.lines(of: lower + $0).lowerBound) + lineBase }
+        lineCount.append(count: claimed, filler: 0) { Int32(columns.lines(of: lower + $0).count) }
+        lineProduct.append(count: lineUpper - lineLower, filler: 0) { cursor.mappedProduct(lineLower + $0) }
+        lineCategory.append(contentsOf: repeatElement(-1, count: lineUpper - lineLower))
+        nextOfCustomer.append(contentsOf: repeatElement(-1, count: claimed))
+        for row in firstRow..<firstRow + claimed { link(Int32(row), to: customer[row]) }
+        latestPlacedAt = max(latestPlacedAt, columns.placedAt[lower..<upper].max()!)
+        return upper
+    }
+
     /// Adds order `i` of a piece as `add(_ order: Order)` adds it (its customer record already added).
     fileprivate mutating func add(order i: Int, of cursor: inout ColumnsCursor) {
         let key = RecordKey(high: cursor.columns.keyHigh[i], low: cursor.columns.keyLow[i])
@@ -148,14 +201,19 @@ public struct OrderColumnsLoader {
                     next = 0
                     continue
                 }
-                if next % OrderTable.warmWindow == 0 {
-                    let columns = pending[0].columns
-                    let ahead = next..<min(next + OrderTable.warmWindow, columns.count)
-                    table.rowByKey.warm(ahead.lazy.map { RecordKey(high: columns.keyHigh[$0], low: columns.keyLow[$0]) })
-                }
-                table.add(order: next, of: &pending[0])
-                next += 1
-                remaining -= 1
+                // New orders in bulk; one at a time from the first that is not (a repeated id, another
+                // currency) — and the next 32 orders so, before bulk is tried again.
+                let end = min(pending[0].columns.count, next + remaining)
+                let stop = table.addNew(next..<end, of: &pending[0])
+                remaining -= stop - next
+                next = stop
+                guard next < end else { continue }
+                let columns = pending[0].columns
+                let single = min(end, next + OrderTable.warmWindow)
+                table.rowByKey.warm((next..<single).lazy.map { RecordKey(high: columns.keyHigh[$0], low: columns.keyLow[$0]) })
+                for i in next..<single { table.add(order: i, of: &pending[0]) }
+                remaining -= single - next
+                next = single
             }
             while let first = pending.first, next == first.columns.count {
                 pending.removeFirst()
@@ -178,6 +236,21 @@ private struct ColumnsCursor {
         customerMap = [Int32](repeating: -1, count: columns.customerIDs.count)
         productMap = [Int32](repeating: -2, count: columns.skus.count)
         channelMap = [Int32](repeating: -2, count: columns.channels.count)
+    }
+
+    /// The table's index of order `i`'s customer, once interned.
+    func mappedCustomer(_ i: Int) -> Int32 { customerMap[Int(columns.customer[i])] }
+
+    /// The table's product index of line `line`'s SKU (`-1` for none), once interned.
+    func mappedProduct(_ line: Int) -> Int32 {
+        let local = Int(columns.lineSKU[line])
+        return local >= 0 ? productMap[local] : -1
+    }
+
+    /// The table's index of order `i`'s channel (`-1` for none), once interned.
+    func mappedChannel(_ i: Int) -> Int32 {
+        let local = Int(columns.channel[i])
+        return local >= 0 ? channelMap[local] : -1
     }
 
     /// The table's index of order `i`'s customer.
@@ -210,5 +283,18 @@ private struct ColumnsCursor {
         let index = table.channels.intern(columns.channels[local])
         channelMap[local] = index
         return index
+    }
+}
+
+extension Array {
+    /// Appends `count` elements, the k-th `element(k)`, written in place (no sharing check per element).
+    @inline(__always)
+    fileprivate mutating func append(count: Int, filler: Element, _ element: (Int) -> Element) {
+        guard count > 0 else { return }
+        let base = self.count
+        append(contentsOf: repeatElement(filler, count: count))
+        withUnsafeMutableBufferPointer { buffer in
+            for k in 0..<count { buffer[base + k] = element(k) }
+        }
     }
 }

@@ -55,6 +55,48 @@ struct RecordIndex: Sendable {
         return row
     }
 
+    /// Adds up to `count` keys as the next rows, one after the other — the k-th is `key(k)` — and stops at
+    /// the first that is `nil` or already held (which is not added); returns how many were added. The same
+    /// as `row(of:)` and then `append` for each, with one probe per key instead of two and the slots of
+    /// the next `warmAhead` keys loaded together ahead of their probes (`warm`).
+    mutating func appendWhileNew(count: Int, warmAhead: Int, _ key: (Int) -> RecordKey?) -> Int {
+        guard count > 0 else { return 0 }
+        var size = max(16, slots.count)
+        while size * 3 < (keys.count + count) * 4 { size *= 2 }
+        if size > slots.count { grow(to: size) }
+        // Moved out while written, so that writing them checks no sharing per key.
+        var slots = self.slots
+        self.slots = []
+        defer { self.slots = slots }
+        let mask = slots.count - 1
+        var added = 0
+        var sum: UInt64 = 0
+        slots.withUnsafeMutableBufferPointer { slots in
+            while added < count {
+                if added % warmAhead == 0 {
+                    for k in added..<min(added + warmAhead, count) {
+                        guard let ahead = key(k) else { break }
+                        sum &+= slots[Int(truncatingIfNeeded: ahead.low) & mask]
+                    }
+                }
+                guard let next = key(added) else { return }
+                let tag = Self.tag(next)
+                var slot = Int(truncatingIfNeeded: next.low) & mask
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { break }
+                    if entry >> 32 == tag && keys[Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1] == next { return }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = tag << 32 | UInt64(UInt32(keys.count) + 1)
+                keys.append(next)
+                added += 1
+            }
+        }
+        warmed &+= sum
+        return added
+    }
+
     /// Makes room for `count` rows without growing.
     mutating func reserveCapacity(_ count: Int) {
         keys.reserveCapacity(count)

@@ -23,9 +23,101 @@ struct PurchaseHistoryGroups: Sendable {
     var count: Int { frequency.count }
 
     /// Groups the histories; the arrays must have equal lengths.
+    ///
+    /// The distinct histories are found first (open addressing over the three values' bits) and only they
+    /// are sorted — a few thousand instead of every customer. The groups, their order (x, then tₓ, then T),
+    /// weights and runs are those of sorting every customer stably: each group's values are those of its
+    /// first customer. With a NaN among the values (never equal to itself) every customer is sorted.
     init(frequency x: [Int], recency tx: [Double], age ages: [Double]) {
         let n = x.count
         precondition(tx.count == n && ages.count == n, "frequency, recency and age must have equal lengths")
+        guard !tx.contains(where: \.isNaN), !ages.contains(where: \.isNaN) else {
+            self.init(sortingEvery: x, recency: tx, age: ages)
+            return
+        }
+        self.init()
+        // Distinct histories in order of first appearance, and each customer's.
+        var first: [Int] = []
+        var ofCustomer = [Int32](repeating: 0, count: n)
+        var counts: [Int] = []
+        var size = 16
+        while size < 2 * n { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        x.withUnsafeBufferPointer { xs in
+            tx.withUnsafeBufferPointer { rs in
+                ages.withUnsafeBufferPointer { ts in
+                    slots.withUnsafeMutableBufferPointer { slots in
+                        for i in 0..<n {
+                            // `+ 0` makes −0 into +0: the two are equal, so they must hash alike.
+                            let r = (rs[i] + 0).bitPattern
+                            let t = (ts[i] + 0).bitPattern
+                            var h = UInt64(bitPattern: Int64(xs[i])) &* 0x9E37_79B9_7F4A_7C15
+                            h = (h ^ r) &* 0xFF51_AFD7_ED55_8CCD
+                            h = (h ^ t) &* 0xC4CE_B9FE_1A85_EC53
+                            h ^= h >> 29
+                            var slot = Int(truncatingIfNeeded: h) & mask
+                            while true {
+                                let g = slots[slot]
+                                if g < 0 {
+                                    slots[slot] = Int32(first.count)
+                                    ofCustomer[i] = Int32(first.count)
+                                    first.append(i)
+                                    counts.append(1)
+                                    break
+                                }
+                                let j = first[Int(g)]
+                                if xs[j] == xs[i] && rs[j] == rs[i] && ts[j] == ts[i] {
+                                    ofCustomer[i] = g
+                                    counts[Int(g)] += 1
+                                    break
+                                }
+                                slot = (slot + 1) & mask
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // The distinct histories sorted as every customer would be (distinct keys: no ties).
+        let order = first.indices.sorted { a, b in
+            let i = first[a]
+            let j = first[b]
+            if x[i] != x[j] { return x[i] < x[j] }
+            if tx[i] != tx[j] { return tx[i] < tx[j] }
+            return ages[i] < ages[j]
+        }
+        var position = [Int32](repeating: 0, count: first.count)
+        for (rank, g) in order.enumerated() { position[g] = Int32(rank) }
+        frequency.reserveCapacity(order.count)
+        recency.reserveCapacity(order.count)
+        age.reserveCapacity(order.count)
+        weight.reserveCapacity(order.count)
+        var runStart = 0
+        for g in order {
+            let i = first[g]
+            if let last = frequency.last, Int(last) != x[i] {
+                runs.append((last, runStart..<frequency.count, 0))
+                runStart = frequency.count
+            }
+            frequency.append(Double(x[i]))
+            recency.append(tx[i])
+            age.append(ages[i])
+            weight.append(Double(counts[g]))
+        }
+        if !frequency.isEmpty { runs.append((frequency[frequency.count - 1], runStart..<frequency.count, 0)) }
+        for index in runs.indices {
+            runs[index].weight = runs[index].range.reduce(0) { $0 + weight[$1] }
+        }
+        groupOfCustomer = ofCustomer.map { position[Int($0)] }
+    }
+
+    /// No groups yet.
+    private init() {}
+
+    /// Groups the histories by sorting every customer (stably) and merging equal neighbours.
+    init(sortingEvery x: [Int], recency tx: [Double], age ages: [Double]) {
+        let n = x.count
         var order = Array(0..<n)
         x.withUnsafeBufferPointer { xs in
             tx.withUnsafeBufferPointer { rs in
