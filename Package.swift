@@ -66,7 +66,7 @@ let package = Package(
             name: "FlywheelServer",
             dependencies: [
                 "FlywheelCore", "FlywheelImport", "FlywheelStore", "FlywheelAnalytics", "FlywheelLoyalty", "FlywheelFlows",
-                "FlywheelMessaging",
+                "FlywheelMessaging", "FlywheelAutomation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -79,6 +79,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // Flow webhooks (Flows/Effects/FlowWebhookCaller), as the SMS gateway.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             resources: [
                 .copy("openapi.yaml"), .copy("Dashboard/Templates"), .copy("Dashboard/Assets"),
@@ -131,8 +133,10 @@ let package = Package(
         .testTarget(
             name: "FlywheelServerTests",
             dependencies: [
-                "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore",
+                "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore", "FlywheelAutomation", "FlywheelFlows",
+                "FlywheelMessaging",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -18,7 +18,9 @@ extension InMemoryStore {
     }
 
     public func supportTickets(customerID: String) async throws -> [SupportTicket] {
-        ticketTable.filter { $0.customerID == customerID }
+        // Stable: tickets opened at the same instant keep the order they were stored in.
+        ticketTable.filter { $0.customerID == customerID }.enumerated()
+            .sorted { ($0.element.openedAt, $0.offset) < ($1.element.openedAt, $1.offset) }.map(\.element)
     }
 
     public func issueCoupon(_ coupon: IssuedCoupon) async throws -> IssuedCoupon {
@@ -31,6 +33,7 @@ extension InMemoryStore {
     }
 
     public func issuedCoupons(customerID: String) async throws -> [IssuedCoupon] {
-        couponTable.filter { $0.customerID == customerID }
+        couponTable.filter { $0.customerID == customerID }.enumerated()
+            .sorted { ($0.element.issuedAt, $0.offset) < ($1.element.issuedAt, $1.offset) }.map(\.element)
     }
 }
