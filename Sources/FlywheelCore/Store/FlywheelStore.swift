@@ -11,8 +11,9 @@ public import Foundation
 ///   survey answers and reviews need their customer stored or in the batch (their order, when named, too).
 /// - An order names a customer that is not stored yet: the store creates it (created = the order's time).
 ///
-/// The flow scheduler's rows and the customers' timelines are in `FlowScheduleStore`, which this refines.
-public protocol FlywheelStore: FlowScheduleStore {
+/// The flow scheduler's rows and the customers' timelines are in `FlowScheduleStore`, the tags, tickets and
+/// coupons flows give in `FlowEffectsStore`; this refines both.
+public protocol FlywheelStore: FlowScheduleStore, FlowEffectsStore {
     /// Brings the schema to the newest version; safe to call on every start.
     func migrate() async throws
 

@@ -34,6 +34,11 @@ public actor InMemoryStore: FlywheelStore, OutboxStore {
     var suppressionTable: [SuppressionKey: SuppressionEntry] = [:]
     /// Imported loyalty members by customer (`InMemoryStore+ImportedMembers.swift`).
     var importedLoyaltyMembers: [String: ImportedLoyaltyMember] = [:]
+    /// Flow effects: tags by customer then tag, tickets and coupons in the order stored
+    /// (`InMemoryStore+FlowEffects.swift`).
+    var tagTable: [String: [String: CustomerTag]] = [:]
+    var ticketTable: [SupportTicket] = []
+    var couponTable: [IssuedCoupon] = []
 
     public init() {}
 

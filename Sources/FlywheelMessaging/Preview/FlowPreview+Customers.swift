@@ -77,8 +77,9 @@ extension FlowPreview {
             ticketReference: "MIR-1042", links: links(shop: shop, order: "1042"))
     }
 
-    /// Placeholder links under the shop's address.
-    static func links(shop: MessageContext.Shop, order: String?) -> [String: String] {
+    /// The message links under the shop's address (shop, cart, reorder, review, check-in answers; placeholder
+    /// unsubscribe and preference links, which a real send replaces with signed ones).
+    public static func links(shop: MessageContext.Shop, order: String?) -> [String: String] {
         let base = shop.url
         let orderPath = order.map { "/" + ($0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0) } ?? ""
         return [

@@ -102,16 +102,12 @@ public struct FlowPreview: Sendable {
     }
 
     private func offer(_ coupon: CouponSpec, format: MessageFormat, now: Date) -> MessageContext.Offer {
-        let german = format.locale == .de
-        var description = ""
-        if let percent = coupon.percentOff {
-            description = german ? "\(percent) % Rabatt auf Ihre nächste Bestellung" : "\(percent) % off your next order"
-        } else if let amount = coupon.amountOffMinor, let currency = CurrencyCode(coupon.currency ?? "") {
-            let money = format.money(Money(minorUnits: amount, currency: currency))
-            description = german ? "\(money) Rabatt auf Ihre nächste Bestellung" : "\(money) off your next order"
+        let amount = coupon.amountOffMinor.flatMap { minor in
+            CurrencyCode(coupon.currency ?? "").map { Money(minorUnits: minor, currency: $0) }
         }
         let code = (coupon.codePrefix.map { $0 + "-" } ?? "") + "PREVIEW"
         let lastDay = calendar.localDate(of: now.addingTimeInterval(TimeInterval(coupon.validFor.seconds)))
-        return MessageContext.Offer(description: description, code: code, expires: format.date(lastDay))
+        return MessageContext.Offer(
+            percentOff: coupon.percentOff, amountOff: amount, code: code, lastDay: lastDay, locale: format.locale)
     }
 }

@@ -95,9 +95,10 @@ public enum FlywheelServer {
     /// (e.g. the PostgreSQL client) run beside it and shut down gracefully on SIGTERM or SIGINT: in-flight
     /// requests finish, each batch is one transaction.
     ///
-    /// With `flows` and `flowEffects`, the library's flows run (`FlowService`, `FlowJobs`: triggers from every
-    /// stored batch and from the sweep every `flowIntervalSeconds`, the scheduler's due steps); a library
-    /// without effects is not run (a warning says so). `now` is the clock of requests and flows.
+    /// With `flows`, the library's flows run (`FlowService`, `FlowJobs`: triggers from every stored batch and
+    /// from the sweep every `flowIntervalSeconds`, the scheduler's due steps), their actions done by
+    /// `flowEffects`, by default the server's own `ServerFlowEffects` (sends rendered into the outbox, points,
+    /// coupons, tags, tickets, signed webhooks). `now` is the clock of requests and flows.
     public static func buildApplication(
         store: any FlywheelStore, configuration: ServerConfiguration, logger: Logger, services: [any Service] = [],
         confirmations: (any ConfirmationSender)? = nil, programme: Programme? = nil,
@@ -106,6 +107,8 @@ public enum FlywheelServer {
         now: @escaping @Sendable () -> Date = { Date() }
     ) async throws -> some ApplicationProtocol {
         let settings = try await store.shopSettings() ?? .defaults
+        let templates = try MessageTemplates.bundled(
+            overriddenBy: configuration.templatesDirectory.map { URL(fileURLWithPath: $0) })
         let dashboard = configuration.dashboard ? DashboardAnalytics(settings: settings) : nil
         let loyalty = programme.map {
             LoyaltyService(
@@ -117,8 +120,19 @@ public enum FlywheelServer {
         if let loyalty {
             services.append(LoyaltyJobs(loyalty: loyalty, interval: .seconds(configuration.loyaltyIntervalSeconds), logger: logger))
         }
+        // The flows' effects: the caller's, else the server's own (the outbox, points, coupons, tags, tickets,
+        // webhooks signed with a secret derived from the link secret).
+        let effects = flowEffects ?? (library != nil ? (store as? any OutboxStore) : nil).map { outbox in
+            ServerFlowEffects(
+                store: store, outbox: outbox, templates: templates,
+                links: CustomerLinkURLs(signer: configuration.linkSigner, baseURL: configuration.baseURL),
+                shop: MessageContext.Shop(name: settings.name, url: configuration.baseURL.absoluteString),
+                settings: settings, loyalty: loyalty,
+                webhooks: FlowWebhookCaller(secret: configuration.linkSigner.derivedSecret(label: "flow-webhooks")),
+                logger: logger, now: now)
+        }
         let flows = flowService(
-            library: library, effects: flowEffects, store: store, settings: settings, configuration: configuration,
+            library: library, effects: effects, store: store, settings: settings, configuration: configuration,
             dashboard: dashboard, logger: logger)
         if let flows { services.append(FlowJobs(flows: flows, now: now, logger: logger)) }
         let router = try buildRouter(

@@ -122,4 +122,12 @@ struct InterceptingStore: FlywheelStore {
     func timeline(customerID: String, before: TimelineCursor?, limit: Int) async throws -> TimelinePage {
         try await base.timeline(customerID: customerID, before: before, limit: limit)
     }
+    func addCustomerTag(_ tag: CustomerTag) async throws -> Bool { try await base.addCustomerTag(tag) }
+    func customerTags(customerID: String) async throws -> [CustomerTag] { try await base.customerTags(customerID: customerID) }
+    func openSupportTicket(_ ticket: SupportTicket) async throws -> SupportTicket { try await base.openSupportTicket(ticket) }
+    func supportTickets(customerID: String) async throws -> [SupportTicket] {
+        try await base.supportTickets(customerID: customerID)
+    }
+    func issueCoupon(_ coupon: IssuedCoupon) async throws -> IssuedCoupon { try await base.issueCoupon(coupon) }
+    func issuedCoupons(customerID: String) async throws -> [IssuedCoupon] { try await base.issuedCoupons(customerID: customerID) }
 }

@@ -23,6 +23,7 @@ enum PostgresMigrations {
         Migration(name: PostgresConsentSchemaV7.name, statements: PostgresConsentSchemaV7.statements),
         Migration(name: PostgresLoyaltyCodesSchemaV8.name, statements: PostgresLoyaltyCodesSchemaV8.statements),
         Migration(name: PostgresLoyaltyImportSchemaV9.name, statements: PostgresLoyaltyImportSchemaV9.statements),
+        Migration(name: PostgresFlowEffectsSchemaV12.name, statements: PostgresFlowEffectsSchemaV12.statements),
     ]
 
     /// The advisory lock `migrate` holds (`pg_advisory_xact_lock(bigint)`, "FLYWHMIG" in ASCII), so that
