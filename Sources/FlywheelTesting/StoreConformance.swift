@@ -49,7 +49,7 @@ public enum StoreConformance {
         StoreCheck("erasure: personal data gone, orders kept under a pseudonym", erasureRemovesPersonalData),
         StoreCheck("imported loyalty members: stored once, found by code", importedMembersOnce),
         StoreCheck("ledger customers in byte order", ledgerCustomersListed),
-    ] + ledgerChecks + outboxChecks + flowScheduleChecks
+    ] + ledgerChecks + outboxChecks + flowScheduleChecks + measurementChecks
 
     /// Migrates a new store for a check.
     static func migrated(_ store: any FlywheelStore) async throws -> any FlywheelStore {

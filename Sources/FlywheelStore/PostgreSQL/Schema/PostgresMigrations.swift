@@ -22,6 +22,7 @@ enum PostgresMigrations {
         Migration(name: PostgresOutboxSchemaV6.name, statements: PostgresOutboxSchemaV6.statements),
         Migration(name: PostgresConsentSchemaV7.name, statements: PostgresConsentSchemaV7.statements),
         Migration(name: PostgresLoyaltyImportSchemaV9.name, statements: PostgresLoyaltyImportSchemaV9.statements),
+        Migration(name: PostgresMeasurementSchemaV10.name, statements: PostgresMeasurementSchemaV10.statements),
     ]
 
     /// The advisory lock `migrate` holds (`pg_advisory_xact_lock(bigint)`, "FLYWHMIG" in ASCII), so that
