@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelServerTests",
             dependencies: [
-                "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore",
+                "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore", "FlywheelFlows",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

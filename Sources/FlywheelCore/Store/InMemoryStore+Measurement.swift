@@ -25,7 +25,9 @@ extension InMemoryStore {
             row.flowID == flowID && from.map { row.createdAt >= $0 } ?? true && before.map { row.createdAt < $0 } ?? true
         }
         .sorted { (flowSchedule.order[$0.id, default: 0]) < (flowSchedule.order[$1.id, default: 0]) }
-        let messages = outbox.values.filter { $0.flowID == flowID && from.map { start in $0.createdAt >= start } ?? true }
+        let messages = outbox.values.filter { message in
+            message.flowID == flowID && from.map { message.createdAt >= $0 } ?? true
+        }
             .sorted { $0.id < $1.id }
             .map { message in
                 TrackedMessage(

@@ -69,6 +69,8 @@ public enum FlywheelServer {
         UnsubscribePageRoutes(context: pages).register(on: router)
         PreferencePageRoutes(context: pages).register(on: router)
         ConfirmOptInPageRoutes(context: pages).register(on: router)
+        // Opens and clicks of flow messages (docs/flows.md, "Measurement").
+        TrackingRoutes(store: store as? any FlowMeasurementStore, gate: pages.gate, now: now).register(on: router)
         OperationsRoutes(metrics: metrics).register(on: router)
         if let dashboard {
             DashboardRoutes(

@@ -19,6 +19,10 @@ public struct CustomerLink: Sendable, Hashable {
         public static let unsubscribe = Purpose(rawValue: "unsubscribe")
         /// Confirming a marketing opt-in (double opt-in).
         public static let confirmOptIn = Purpose(rawValue: "confirm-opt-in")
+        /// A message's open pixel (the message id in `detail`; `customer` empty).
+        public static let open = Purpose(rawValue: "open")
+        /// A message's tracked link (`detail`: the message id, a space, the target URL; `customer` empty).
+        public static let click = Purpose(rawValue: "click")
     }
 
     public var purpose: Purpose
