@@ -45,8 +45,10 @@ struct FlowReportStoreTests {
         // Ten customers in each group, chosen by the flow's own holdout hash.
         var treated: [String] = []
         var held: [String] = []
-        for index in 0... where treated.count < 10 || held.count < 10 {
+        var index = 0
+        while treated.count < 10 || held.count < 10 {
             let id = "cust_\(index)"
+            index += 1
             let holdout = StableAssignment.isHoldout(flowID: "review_test", customerID: id, basisPoints: 5_000)
             if holdout, held.count < 10 { held.append(id) } else if !holdout, treated.count < 10 { treated.append(id) }
         }

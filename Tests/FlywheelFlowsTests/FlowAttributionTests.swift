@@ -155,7 +155,7 @@ struct FlowAttributionTests {
         let records = FlowMeasurementRecords(
             enrolments: rows, messages: [Self.message("m1", enrolment: "e1", opened: true)],
             orders: [
-                Self.order("o1", treated, daysAfterEntry: 8.5, minor: 1_000),  // within 7 days of the send on day 2
+                Self.order("o_next", treated, daysAfterEntry: 8.5, minor: 1_000),  // within 7 days of the send on day 2
                 Self.order("o2", held, daysAfterEntry: 9.5, minor: 1_000),  // after the window
             ])
         let measured = FlowAttribution(currency: .eur).measure(flowID: "test_flow", records)

@@ -23,8 +23,10 @@ enum FlowReportFixture {
         let policy = ContactPolicy(shopTimeZone: TimeZone(identifier: "Europe/Berlin")!)
         var treated: [String] = []
         var held: [String] = []
-        for index in 0... where treated.count < 2 || held.count < 2 {
+        var index = 0
+        while treated.count < 2 || held.count < 2 {
             let id = "m_\(index)"
+            index += 1
             if StableAssignment.isHoldout(flowID: "review_test", customerID: id, basisPoints: 5_000) {
                 if held.count < 2 { held.append(id) }
             } else if treated.count < 2 {
