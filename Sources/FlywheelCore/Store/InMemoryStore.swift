@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The store contract kept in memory: the reference engine for tests and for tools that need no file.
-public actor InMemoryStore: FlywheelStore, OutboxStore {
+public actor InMemoryStore: FlywheelStore, OutboxStore, FlowMeasurementStore {
     private var settings: ShopSettings?
     private var keys: [String: APIKey] = [:]
     /// Admins by username, and sessions by token hash (`InMemoryStore+Admins.swift`).
@@ -12,6 +12,8 @@ public actor InMemoryStore: FlywheelStore, OutboxStore {
     var outboxKeys: [String: String] = [:]
     /// The flow schedule (`InMemoryStore+FlowSchedule.swift`).
     var flowSchedule = InMemoryFlowSchedule()
+    /// Opens and clicks by message id and kind (`InMemoryStore+Measurement.swift`).
+    var messageEvents: [String: InMemoryMessageEvent] = [:]
     private var idempotency: [String: IdempotencyRecord] = [:]
     private var receipts: [String: WebhookReceipt] = [:]
     var customers: [String: Customer] = [:]

@@ -15,12 +15,18 @@ public struct OutboxEnqueuer: Sendable {
     private let templates: MessageTemplates
     private let store: any OutboxStore
     private let unsubscribeURL: UnsubscribeURL
+    /// Open pixel and click redirects (docs/flows.md, "Measurement"); `nil`: messages go out untracked.
+    private let tracking: TrackingLinks?
 
-    /// An enqueuer rendering with `templates` into `store`.
-    public init(templates: MessageTemplates, store: any OutboxStore, unsubscribeURL: @escaping UnsubscribeURL) {
+    /// An enqueuer rendering with `templates` into `store`, with `tracking` links when given.
+    public init(
+        templates: MessageTemplates, store: any OutboxStore, unsubscribeURL: @escaping UnsubscribeURL,
+        tracking: TrackingLinks? = nil
+    ) {
         self.templates = templates
         self.store = store
         self.unsubscribeURL = unsubscribeURL
+        self.tracking = tracking
     }
 
     /// Renders and enqueues a flow's send to `recipient` (an e-mail address or phone number). `values` are
@@ -40,7 +46,9 @@ public struct OutboxEnqueuer: Sendable {
     public func render(_ outgoing: OutgoingMessage, recipient: String, values: TemplateValue) throws -> OutboxMessage {
         let unsubscribe = outgoing.messageClass == .transactional ? nil : unsubscribeURL(outgoing.customerID, outgoing.channel)
         let values = Self.values(values, unsubscribe: unsubscribe, optOutNotice: outgoing.basis.needsOptOutNotice)
-        let content: OutboxContent
+        let id = Self.messageID(idempotencyKey: outgoing.idempotencyKey)
+        let untracked: Set<String> = unsubscribe.map { [$0.absoluteString] } ?? []
+        var content: OutboxContent
         let locale: String
         switch outgoing.channel {
         case .email:
@@ -54,13 +62,20 @@ public struct OutboxEnqueuer: Sendable {
             }
             content = OutboxContent(subject: subject, text: rendered.text, html: rendered.html, headers: headers)
             locale = rendered.locale
+            if let tracking {
+                content.html = content.html.map { tracking.html($0, messageID: id, excluding: untracked) }
+                if tracking.rewritesPlainText { content.text = tracking.text(content.text, messageID: id, excluding: untracked) }
+            }
         case .sms:
             let rendered = try templates.renderSMS(outgoing.template, locale: outgoing.locale.rawValue, values: values)
             content = OutboxContent(text: rendered.text)
             locale = rendered.locale
+            if let tracking, tracking.rewritesSMS {
+                content.text = tracking.text(content.text, messageID: id, excluding: untracked)
+            }
         }
         return OutboxMessage(
-            id: Self.messageID(idempotencyKey: outgoing.idempotencyKey), idempotencyKey: outgoing.idempotencyKey,
+            id: id, idempotencyKey: outgoing.idempotencyKey,
             customerID: outgoing.customerID, channel: outgoing.channel == .email ? .email : .sms,
             messageClass: outgoing.messageClass.rawValue, recipient: recipient, content: content,
             templateID: outgoing.template, locale: locale, flowID: outgoing.flowID, stepID: outgoing.stepID,

@@ -78,6 +78,8 @@ public enum FlywheelServer {
         PreferencePageRoutes(context: pages).register(on: router)
         ConfirmOptInPageRoutes(context: pages).register(on: router)
         AnswerPageRoutes(context: pages, recipient: answers ?? flows).register(on: router)
+        // Opens and clicks of flow messages (docs/flows.md, "Measurement").
+        TrackingRoutes(store: store as? any FlowMeasurementStore, gate: pages.gate, now: now).register(on: router)
         OperationsRoutes(metrics: metrics).register(on: router)
         if let dashboard {
             DashboardRoutes(

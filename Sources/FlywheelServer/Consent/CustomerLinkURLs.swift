@@ -54,7 +54,7 @@ public struct CustomerLinkURLs: Sendable {
             detail: MessageAnswer(orderID: orderID, answer: answer).linkDetail))
     }
 
-    private func url(_ path: String, _ link: CustomerLink) -> URL {
+    func url(_ path: String, _ link: CustomerLink) -> URL {
         var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)!
         components.path = (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path) + path
         components.queryItems = [URLQueryItem(name: "t", value: signer.token(for: link))]

@@ -21,6 +21,10 @@ public struct CustomerLink: Sendable, Hashable {
         public static let confirmOptIn = Purpose(rawValue: "confirm-opt-in")
         /// Answering a question asked in a message (the delivery check-in's "did everything arrive well?").
         public static let answer = Purpose(rawValue: "answer")
+        /// A message's open pixel (the message id in `detail`; `customer` empty).
+        public static let open = Purpose(rawValue: "open")
+        /// A message's tracked link (`detail`: the message id, a space, the target URL; `customer` empty).
+        public static let click = Purpose(rawValue: "click")
     }
 
     public var purpose: Purpose

@@ -52,7 +52,7 @@ struct DashboardRoutes: Sendable {
         router.get("/customers") { request, context in try await customers(request, context) }
         router.get("/customers/{id}") { request, context in try await customer(request, context) }
         router.get("/loyalty") { request, context in try await loyaltyPage(request, context) }
-        router.get("/flows") { request, context in message(request, context, "flows_title", ["flows_empty"]) }
+        router.get("/flows") { request, context in try await flowsPage(request, context) }
         router.get("/feedback") { request, context in try await feedback(request, context) }
         router.get("/delivery") { request, context in try await delivery(request, context) }
     }

@@ -132,4 +132,19 @@ struct CountingStore: FlywheelStore {
     func timeline(customerID: String, before: TimelineCursor?, limit: Int) async throws -> TimelinePage {
         tally.add("timeline"); return try await base.timeline(customerID: customerID, before: before, limit: limit)
     }
+
+    func addCustomerTag(_ tag: CustomerTag) async throws -> Bool { tally.add("addCustomerTag"); return try await base.addCustomerTag(tag) }
+    func customerTags(customerID: String) async throws -> [CustomerTag] {
+        tally.add("customerTags"); return try await base.customerTags(customerID: customerID)
+    }
+    func openSupportTicket(_ ticket: SupportTicket) async throws -> SupportTicket {
+        tally.add("openSupportTicket"); return try await base.openSupportTicket(ticket)
+    }
+    func supportTickets(customerID: String) async throws -> [SupportTicket] {
+        tally.add("supportTickets"); return try await base.supportTickets(customerID: customerID)
+    }
+    func issueCoupon(_ coupon: IssuedCoupon) async throws -> IssuedCoupon { tally.add("issueCoupon"); return try await base.issueCoupon(coupon) }
+    func issuedCoupons(customerID: String) async throws -> [IssuedCoupon] {
+        tally.add("issuedCoupons"); return try await base.issuedCoupons(customerID: customerID)
+    }
 }

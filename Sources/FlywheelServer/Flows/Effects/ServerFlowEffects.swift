@@ -52,9 +52,13 @@ public struct ServerFlowEffects: FlowEffects {
         self.webhooks = webhooks
         self.logger = logger
         self.now = now
-        self.enqueuer = OutboxEnqueuer(templates: templates, store: outbox) { customer, channel in
-            links.unsubscribe(customer: customer, channel: channel == .email ? .email : .sms, now: now())
-        }
+        // Opens (pixel) and clicks (signed redirects) of the HTML part are tracked (docs/flows.md, "Measurement").
+        self.enqueuer = OutboxEnqueuer(
+            templates: templates, store: outbox,
+            unsubscribeURL: { customer, channel in
+                links.unsubscribe(customer: customer, channel: channel == .email ? .email : .sms, now: now())
+            },
+            tracking: links.trackingLinks(now: now))
     }
 
     public func perform(_ batch: [EnrolmentEffects]) async throws {

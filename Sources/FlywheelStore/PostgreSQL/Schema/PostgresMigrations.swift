@@ -23,6 +23,7 @@ enum PostgresMigrations {
         Migration(name: PostgresConsentSchemaV7.name, statements: PostgresConsentSchemaV7.statements),
         Migration(name: PostgresLoyaltyCodesSchemaV8.name, statements: PostgresLoyaltyCodesSchemaV8.statements),
         Migration(name: PostgresLoyaltyImportSchemaV9.name, statements: PostgresLoyaltyImportSchemaV9.statements),
+        Migration(name: PostgresMeasurementSchemaV10.name, statements: PostgresMeasurementSchemaV10.statements),
         Migration(name: PostgresFlowEffectsSchemaV12.name, statements: PostgresFlowEffectsSchemaV12.statements),
     ]
 

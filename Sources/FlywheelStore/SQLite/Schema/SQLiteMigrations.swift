@@ -34,6 +34,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(LoyaltyImportSchemaV9.name) { db in
             for statement in LoyaltyImportSchemaV9.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(MeasurementSchemaV10.name) { db in
+            for statement in MeasurementSchemaV10.statements { try db.execute(sql: statement) }
+        }
         migrator.registerMigration(FlowEffectsSchemaV12.name) { db in
             for statement in FlowEffectsSchemaV12.statements { try db.execute(sql: statement) }
         }
