@@ -131,7 +131,8 @@ let package = Package(
         .testTarget(
             name: "FlywheelServerTests",
             dependencies: [
-                "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore",
+                // Testing: the local SMTP sink (scripts/smtp-sink) for the delivery tests.
+                "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore", "FlywheelTesting", "FlywheelMessaging",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),
@@ -146,7 +147,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelMessagingTests",
             dependencies: [
-                "FlywheelMessaging", "FlywheelFlows", "FlywheelCore",
+                "FlywheelMessaging", "FlywheelFlows", "FlywheelCore", "FlywheelTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

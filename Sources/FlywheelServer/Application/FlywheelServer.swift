@@ -81,8 +81,8 @@ public enum FlywheelServer {
     }
 
     /// The application `flywheel serve` runs: the router on `configuration`'s address (double opt-in
-    /// confirmations go to `confirmations`; none are sent without one; `programme` runs the loyalty
-    /// programme), with `services`
+    /// confirmations go to `confirmations`, else — with a mail server configured — into the outbox; `programme`
+    /// runs the loyalty programme; `configuration.delivery` adds the outbox's delivery service), with `services`
     /// (e.g. the PostgreSQL client) run beside it and shut down gracefully on SIGTERM or SIGINT: in-flight
     /// requests finish, each batch is one transaction.
     public static func buildApplication(
@@ -102,9 +102,12 @@ public enum FlywheelServer {
         if let loyalty {
             services.append(LoyaltyJobs(loyalty: loyalty, interval: .seconds(configuration.loyaltyIntervalSeconds), logger: logger))
         }
+        let sender = try deliveryServices(
+            store: store, configuration: configuration, settings: settings, logger: logger, confirmations: confirmations,
+            services: &services)
         let router = try buildRouter(
             store: store, configuration: configuration, settings: settings, dashboard: dashboard,
-            confirmations: confirmations, loyalty: loyalty)
+            confirmations: sender, loyalty: loyalty)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
