@@ -69,13 +69,13 @@ public struct SMTPURL: Sendable, CustomStringConvertible {
         guard (1...65_535).contains(port) else { throw SMTPURLError("the port \(port) is not between 1 and 65535") }
         var credentials: SMTPCredentials?
         if let encodedUser = components.percentEncodedUser {
-            guard let user = encodedUser.removingPercentEncoding, !user.isEmpty else {
+            guard let user = Self.percentDecoded(encodedUser), !user.isEmpty else {
                 throw SMTPURLError("the user name is empty or not valid percent-encoding")
             }
             guard let encodedPassword = components.percentEncodedPassword else {
                 throw SMTPURLError("the user \(user) has no password (smtp://USER:PASSWORD@HOST)")
             }
-            guard let password = encodedPassword.removingPercentEncoding else {
+            guard let password = Self.percentDecoded(encodedPassword) else {
                 throw SMTPURLError("the password is not valid percent-encoding")
             }
             credentials = SMTPCredentials(username: user, password: password)
@@ -112,5 +112,24 @@ public struct SMTPURL: Sendable, CustomStringConvertible {
             case .plaintext: "no TLS"
             }
         return "smtp://\(user)\(host):\(port) (\(mode))"
+    }
+
+    /// `%XX` sequences decoded, strictly: `nil` for a `%` without two hex digits or bytes that are not UTF-8
+    /// (Foundation's `removingPercentEncoding` lets some of those through).
+    static func percentDecoded(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        var rest = Array(text.utf8)[...]
+        while let byte = rest.popFirst() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard rest.count >= 2, let value = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16) else {
+                return nil
+            }
+            bytes.append(value)
+            rest = rest.dropFirst(2)
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 }

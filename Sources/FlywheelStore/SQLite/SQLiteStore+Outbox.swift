@@ -65,9 +65,10 @@ extension SQLiteStore: OutboxStore {
         guard limit > 0, !channels.isEmpty else { return [] }
         // Every channel (the usual case) needs no filter; a subset is bound as one JSON array.
         let filter = channels == OutboxChannel.every ? "" : "AND channel IN (SELECT value FROM json_each(?))"
-        var choice: StatementArguments = [EpochMilliseconds.from(now)]
-        if !filter.isEmpty { choice += [JSONArrayText.of(channels.map(\.rawValue).sorted())] }
-        choice += [limit]
+        var arguments: StatementArguments = [EpochMilliseconds.from(now)]
+        if !filter.isEmpty { arguments += [JSONArrayText.of(channels.map(\.rawValue).sorted())] }
+        arguments += [limit]
+        let choice = arguments
         return try await pool.writeWithoutTransaction { db in
             var claimed: [OutboxMessage] = []
             try db.inTransaction(.immediate) {

@@ -44,7 +44,7 @@ struct SMTPURLTests {
             ("smtp://mail.example?insecure_auth=yes", "insecure_auth=yes is not true or false"),
             ("smtp://mail.example?ca=", "the parameter ca needs a PEM file's path"),
             ("smtp://user@mail.example", "the user user has no password"),
-            ("smtp://user:secret%zz@mail.example", "the password is not valid percent-encoding"),
+            ("smtp://user:secret%C3%28@mail.example", "the password is not valid percent-encoding"),  // not UTF-8
             ("smtp://user:topsecret@mail.example/inbox", "it must have no path"),
             ("smtp://us er:top secret@mail example", "it does not parse as a URL"),
         ]

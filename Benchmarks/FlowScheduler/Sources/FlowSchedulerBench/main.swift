@@ -50,7 +50,7 @@ final class OutboxEffects: FlowEffects {
             }
         }
         let results = try await enqueuer.enqueue(sends)
-        queued.add(results.count { $0.isNew }, ordering: .relaxed)
+        queued.add(results.count(where: \.isNew), ordering: .relaxed)
     }
 }
 
