@@ -15,16 +15,20 @@ extension FlywheelServer {
     ) throws -> (any ConfirmationSender)? {
         let delivery = configuration.delivery
         for line in delivery.startupSummary { logger.log(level: line.level, "\(line.text)") }
-        guard delivery.sendsMail || delivery.smsGateway != nil else { return confirmations }
+        guard delivery.sendsMail || delivery.smsGateway != nil, delivery.workers > 0 || delivery.sendsMail else {
+            return confirmations
+        }
         guard let outbox = store as? any OutboxStore else {
             logger.error("the store has no outbox: nothing is delivered")
             return confirmations
         }
         let links = CustomerLinkURLs(signer: configuration.linkSigner, baseURL: configuration.baseURL)
-        services.append(
-            try OutboxDeliveryService(
-                store: outbox, configuration: delivery, desk: ConsentDesk(store: store, links: links, confirmations: nil),
-                logger: logger))
+        if delivery.workers > 0 {
+            services.append(
+                try OutboxDeliveryService(
+                    store: outbox, configuration: delivery, desk: ConsentDesk(store: store, links: links, confirmations: nil),
+                    logger: logger))
+        }
         guard confirmations == nil, delivery.sendsMail, let from = delivery.mailFrom else { return confirmations }
         let templates = try MessageTemplates.bundled(
             overriddenBy: configuration.templatesDirectory.map { URL(fileURLWithPath: $0) })

@@ -47,7 +47,11 @@ public struct OutboxDeliveryService: Service {
     }
 
     public func run() async throws {
-        guard !workers.isEmpty else { return }
+        guard !workers.isEmpty else {
+            // A service that returns early would end the application's service group: wait for the shutdown.
+            try? await gracefulShutdown()
+            return
+        }
         let stop = StopFlag()
         let workers = self.workers
         let now = self.now
