@@ -133,8 +133,9 @@ let package = Package(
         .testTarget(
             name: "FlywheelServerTests",
             dependencies: [
+                // Testing: the local SMTP sink (scripts/smtp-sink) for the delivery tests.
                 "FlywheelServer", "FlywheelCore", "FlywheelLoyalty", "FlywheelStore", "FlywheelAutomation", "FlywheelFlows",
-                "FlywheelMessaging",
+                "FlywheelMessaging", "FlywheelTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -150,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "FlywheelMessagingTests",
             dependencies: [
-                "FlywheelMessaging", "FlywheelFlows", "FlywheelCore",
+                "FlywheelMessaging", "FlywheelFlows", "FlywheelCore", "FlywheelTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// `scripts/bench-scheduler`: N enrolments due at once in an SQLite file, worked by `FlowScheduler` in
-/// batches into a counting effects sink; prints steps per second and peak memory. Not part of Flywheel.
+/// batches, each batch's sends rendered by `OutboxEnqueuer` and batch-enqueued into the file's outbox; prints
+/// steps per second and peak memory. Not part of Flywheel.
 let package = Package(
     name: "FlowSchedulerBench",
     platforms: [.macOS(.v15)],
@@ -13,6 +14,7 @@ let package = Package(
             dependencies: [
                 .product(name: "FlywheelAutomation", package: "Flywheel"),
                 .product(name: "FlywheelFlows", package: "Flywheel"),
+                .product(name: "FlywheelMessaging", package: "Flywheel"),
                 .product(name: "FlywheelStore", package: "Flywheel"),
                 .product(name: "FlywheelCore", package: "Flywheel"),
             ],

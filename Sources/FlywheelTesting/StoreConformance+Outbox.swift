@@ -10,6 +10,8 @@ extension StoreConformance {
         StoreCheck("outbox: an outcome applies only while its claim holds", outboxOutcomesNeedTheClaim),
         StoreCheck("outbox: retries wait, dead letters list and can be retried", outboxRetriesAndDeadLetters),
         StoreCheck("outbox: concurrent claimers never get the same message", outboxConcurrentClaims),
+        StoreCheck("outbox: a batch is enqueued at once, deduplicated by key, all or nothing", outboxBatchEnqueue),
+        StoreCheck("outbox: a claim for some channels leaves the others queued", outboxClaimsByChannel),
     ]
 
     /// The engine as an outbox; every engine of the package is one.
@@ -183,5 +185,73 @@ extension StoreConformance {
         let claimed = claims.flatMap { $0 }
         #expect(claimed.count == ids.count)
         #expect(Set(claimed) == Set(ids))
+    }
+
+    static func outboxBatchEnqueue(_ store: any FlywheelStore) async throws {
+        let outbox = try await outbox(store)
+        let early = outboxMessage("m1", createdAt: StoreFixtures.date(day: 1))
+        _ = try await outbox.enqueue(early)
+        #expect(try await outbox.enqueue([OutboxMessage]()).isEmpty)
+        #expect(try await outbox.storedOutboxKeys([]).isEmpty)
+
+        // A stored key, two new messages and a key repeated within the batch: one result per message, in order.
+        var sameKeyAsStored = outboxMessage("m9", key: early.idempotencyKey, createdAt: StoreFixtures.date(day: 5))
+        sameKeyAsStored.content.text = "other"
+        let second = outboxMessage("m2", createdAt: StoreFixtures.date(day: 2))
+        let sms = outboxMessage("m3", customer: "c2", channel: .sms, createdAt: StoreFixtures.date(day: 3))
+        let repeated = outboxMessage("m4", key: second.idempotencyKey, createdAt: StoreFixtures.date(day: 4))
+        let results = try await outbox.enqueue([sameKeyAsStored, second, sms, repeated])
+        #expect(results == [
+            OutboxEnqueued(message: early, isNew: false), OutboxEnqueued(message: second, isNew: true),
+            OutboxEnqueued(message: sms, isNew: true), OutboxEnqueued(message: second, isNew: false),
+        ])
+        #expect(try await outbox.outboxMessage(id: "m2") == second)
+        #expect(try await outbox.outboxMessage(id: "m3") == sms)
+        #expect(try await outbox.outboxMessage(id: "m4") == nil)
+        #expect(try await outbox.outboxMessage(id: "m9") == nil)
+        #expect(try await outbox.storedOutboxKeys([early.idempotencyKey, sms.idempotencyKey, "nobody/x/1"])
+            == [early.idempotencyKey, sms.idempotencyKey])
+        // The new ones are claimable like singly queued ones.
+        let claimed = try await outbox.claimOutbox(
+            owner: "w", limit: 10, now: StoreFixtures.date(day: 10), leaseUntil: StoreFixtures.date(day: 11))
+        #expect(claimed.map(\.id) == ["m1", "m2", "m3"])
+
+        // All or nothing: an id taken by another key, or an invalid message, stores none of the batch.
+        let fresh = outboxMessage("m5")
+        await #expect(throws: OutboxStoreError.duplicateID("m2")) {
+            try await outbox.enqueue([fresh, outboxMessage("m2", key: "another/key/1")])
+        }
+        var noSubject = outboxMessage("m6")
+        noSubject.content.subject = nil
+        await #expect(throws: OutboxStoreError.invalidMessage(id: "m6", reason: "an e-mail needs a subject")) {
+            try await outbox.enqueue([fresh, noSubject])
+        }
+        await #expect(throws: OutboxStoreError.duplicateID("m7")) {
+            try await outbox.enqueue([fresh, outboxMessage("m7", key: "k/1"), outboxMessage("m7", key: "k/2")])
+        }
+        #expect(try await outbox.outboxMessage(id: "m5") == nil)
+        #expect(try await outbox.storedOutboxKeys([fresh.idempotencyKey, "k/1"]).isEmpty)
+        // Many at once (more than any statement's parameter limit would allow in one row list).
+        let many = (0..<1_500).map { outboxMessage("n\($0)", customer: "c9", createdAt: StoreFixtures.date(day: 6)) }
+        #expect(try await outbox.enqueue(many).allSatisfy(\.isNew))
+        #expect(try await outbox.storedOutboxKeys(many.map(\.idempotencyKey)).count == 1_500)
+        #expect(try await outbox.outboxMessages(customerID: "c9").count == 1_500)
+    }
+
+    static func outboxClaimsByChannel(_ store: any FlywheelStore) async throws {
+        let outbox = try await outbox(store)
+        let now = StoreFixtures.date(day: 10)
+        _ = try await outbox.enqueue([
+            outboxMessage("e1", createdAt: StoreFixtures.date(day: 1)),
+            outboxMessage("s1", channel: .sms, createdAt: StoreFixtures.date(day: 2)),
+            outboxMessage("e2", createdAt: StoreFixtures.date(day: 3)),
+        ])
+        #expect(try await outbox.claimOutbox(owner: "w", limit: 10, now: now, leaseUntil: now + 60, channels: []).isEmpty)
+        let mail = try await outbox.claimOutbox(owner: "w", limit: 10, now: now, leaseUntil: now + 60, channels: [.email])
+        #expect(mail.map(\.id) == ["e1", "e2"])
+        let sms = try #require(try await outbox.outboxMessage(id: "s1"))
+        #expect(sms.status == .queued && sms.attempts == 0)
+        let rest = try await outbox.claimOutbox(owner: "w", limit: 10, now: now, leaseUntil: now + 60, channels: OutboxChannel.every)
+        #expect(rest.map(\.id) == ["s1"])
     }
 }

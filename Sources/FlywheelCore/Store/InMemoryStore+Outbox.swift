@@ -12,8 +12,41 @@ extension InMemoryStore {
         return OutboxEnqueued(message: message, isNew: true)
     }
 
-    public func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date) async throws -> [OutboxMessage] {
-        let due = outbox.values.filter { $0.isClaimable(at: now) }
+    public func enqueue(_ messages: [OutboxMessage]) async throws -> [OutboxEnqueued] {
+        for message in messages { try message.validate() }
+        // Decided in full before anything is stored: a refusal leaves the outbox as it was.
+        var newByKey: [String: OutboxMessage] = [:]
+        var newIDs: Set<String> = []
+        var results: [OutboxEnqueued] = []
+        results.reserveCapacity(messages.count)
+        for message in messages {
+            if let id = outboxKeys[message.idempotencyKey], let stored = outbox[id] {
+                results.append(OutboxEnqueued(message: stored, isNew: false))
+            } else if let earlier = newByKey[message.idempotencyKey] {
+                results.append(OutboxEnqueued(message: earlier, isNew: false))
+            } else {
+                guard outbox[message.id] == nil, newIDs.insert(message.id).inserted else {
+                    throw OutboxStoreError.duplicateID(message.id)
+                }
+                newByKey[message.idempotencyKey] = message
+                results.append(OutboxEnqueued(message: message, isNew: true))
+            }
+        }
+        for result in results where result.isNew {
+            outbox[result.message.id] = result.message
+            outboxKeys[result.message.idempotencyKey] = result.message.id
+        }
+        return results
+    }
+
+    public func storedOutboxKeys(_ keys: [String]) async throws -> Set<String> {
+        Set(keys.filter { outboxKeys[$0] != nil })
+    }
+
+    public func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date, channels: Set<OutboxChannel>)
+        async throws -> [OutboxMessage]
+    {
+        let due = outbox.values.filter { $0.isClaimable(at: now) && channels.contains($0.channel) }
             .sorted { ($0.nextAttemptAt ?? now, $0.id) < ($1.nextAttemptAt ?? now, $1.id) }
             .prefix(max(0, limit))
         return due.map { message in

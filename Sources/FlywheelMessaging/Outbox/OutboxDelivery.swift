@@ -18,9 +18,11 @@ public final class OutboxDelivery: Sendable {
     private let onBounce: @Sendable (OutboxBounce) async -> Void
     private let onError: @Sendable (any Error) async -> Void
     private let random: @Sendable () -> Double
+    /// The channels it has a transport for, the only ones it claims.
+    private let channels: Set<OutboxChannel>
 
-    /// A worker over `store`. A channel without its transport (`smtp` or `sms` nil) makes its messages dead
-    /// letters ("not configured"). `onError` hears store failures of `run()`, which carries on after them;
+    /// A worker over `store`. It claims only the channels it has a transport for (`smtp`, `sms`): messages of
+    /// the others stay queued for a worker that has one, or until one is configured. `onError` hears store failures of `run()`, which carries on after them;
     /// `random` (0 ..< 1) draws the retry jitter.
     public init(
         store: any OutboxStore, smtp: SMTPClient?, sms: SMSGateway?, configuration: OutboxDeliveryConfiguration,
@@ -35,6 +37,10 @@ public final class OutboxDelivery: Sendable {
         self.onBounce = onBounce
         self.onError = onError
         self.random = random
+        var channels: Set<OutboxChannel> = []
+        if smtp != nil { channels.insert(.email) }
+        if sms != nil { channels.insert(.sms) }
+        self.channels = channels
     }
 
     /// Claims one batch of messages due at `now`, sends them and records the outcomes.
@@ -43,7 +49,7 @@ public final class OutboxDelivery: Sendable {
     public func deliverDue(now: Date) async throws -> OutboxBatchReport {
         let claimed = try await store.claimOutbox(
             owner: configuration.workerID, limit: configuration.batchSize, now: now,
-            leaseUntil: now + configuration.lease)
+            leaseUntil: now + configuration.lease, channels: channels)
         var report = OutboxBatchReport()
         report.claimed = claimed.count
         guard !claimed.isEmpty else { return report }
@@ -72,11 +78,16 @@ public final class OutboxDelivery: Sendable {
         return report
     }
 
-    /// Delivers until the task is cancelled: a batch after another while messages are due, else a pause of
-    /// `pollInterval` (the SMTP connection is closed while idle). Store failures go to `onError` and are
-    /// tried again after the pause. `now` is the clock (injectable for tests).
-    public func run(now: @escaping @Sendable () -> Date = Date.init) async {
-        while !Task.isCancelled {
+    /// Delivers until the task is cancelled or `shouldStop` says so: a batch after another while messages are
+    /// due, else a pause of `pollInterval` (the SMTP connection is closed while idle). `shouldStop` is asked
+    /// between batches and during the pause, so a graceful stop lets the batch in flight finish and record its
+    /// outcomes (cancelling the task instead cuts it short: its messages are sent again after the lease).
+    /// Store failures go to `onError` and are tried again after the pause. `now` is the clock (injectable for
+    /// tests).
+    public func run(now: @escaping @Sendable () -> Date = Date.init, shouldStop: @escaping @Sendable () -> Bool = { false })
+        async
+    {
+        while !Task.isCancelled && !shouldStop() {
             var claimedFullBatch = false
             do {
                 let report = try await deliverDue(now: now())
@@ -86,10 +97,15 @@ public final class OutboxDelivery: Sendable {
                 await onError(error)
             }
             if claimedFullBatch { continue }
-            do {
-                try await Task.sleep(for: configuration.pollInterval)
-            } catch {
-                break
+            // The pause, in slices short enough that a stop is noticed at once.
+            let slice = min(configuration.pollInterval, .milliseconds(50))
+            let end = ContinuousClock.now + configuration.pollInterval
+            while ContinuousClock.now < end && !shouldStop() {
+                do {
+                    try await Task.sleep(for: slice)
+                } catch {
+                    break
+                }
             }
         }
         await smtp?.shutdown()

@@ -13,7 +13,8 @@ public struct OutboxEnqueuer: Sendable {
     public typealias UnsubscribeURL = @Sendable (_ customerID: String, _ channel: Channel) -> URL?
 
     private let templates: MessageTemplates
-    private let store: any OutboxStore
+    /// The outbox it writes to.
+    public let store: any OutboxStore
     private let unsubscribeURL: UnsubscribeURL
     /// Open pixel and click redirects (docs/flows.md, "Measurement"); `nil`: messages go out untracked.
     private let tracking: TrackingLinks?

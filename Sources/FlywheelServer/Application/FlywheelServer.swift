@@ -92,8 +92,8 @@ public enum FlywheelServer {
     }
 
     /// The application `flywheel serve` runs: the router on `configuration`'s address (double opt-in
-    /// confirmations go to `confirmations`; none are sent without one; `programme` runs the loyalty
-    /// programme), with `services`
+    /// confirmations go to `confirmations`, else — with a mail server configured — into the outbox; `programme`
+    /// runs the loyalty programme; `configuration.delivery` adds the outbox's delivery service), with `services`
     /// (e.g. the PostgreSQL client) run beside it and shut down gracefully on SIGTERM or SIGINT: in-flight
     /// requests finish, each batch is one transaction.
     ///
@@ -122,6 +122,9 @@ public enum FlywheelServer {
         if let loyalty {
             services.append(LoyaltyJobs(loyalty: loyalty, interval: .seconds(configuration.loyaltyIntervalSeconds), logger: logger))
         }
+        let sender = try deliveryServices(
+            store: store, configuration: configuration, settings: settings, logger: logger, confirmations: confirmations,
+            services: &services)
         // The flows' effects: the caller's, else the server's own (the outbox, points, coupons, tags, tickets,
         // webhooks signed with a secret derived from the link secret).
         let effects = flowEffects ?? (library != nil ? (store as? any OutboxStore) : nil).map { outbox in
@@ -139,7 +142,7 @@ public enum FlywheelServer {
         if let flows { services.append(FlowJobs(flows: flows, now: now, logger: logger)) }
         let router = try buildRouter(
             store: store, configuration: configuration, settings: settings, dashboard: dashboard,
-            confirmations: confirmations, loyalty: loyalty, flows: flows, now: now)
+            confirmations: sender, loyalty: loyalty, flows: flows, now: now)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),

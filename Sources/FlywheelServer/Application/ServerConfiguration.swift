@@ -44,6 +44,8 @@ public struct ServerConfiguration: Sendable {
     }
     /// A shop's own message templates, overriding the shipped ones file by file (flow checks and previews).
     public var templatesDirectory: String?
+    /// How the outbox is delivered (mail server, SMS gateway, workers); by default nothing is sent.
+    public var delivery: DeliveryConfiguration
 
     /// Makes a configuration.
     public init(
@@ -51,9 +53,10 @@ public struct ServerConfiguration: Sendable {
         maxBodyBytes: Int = 1 << 20, maxWebhookBodyBytes: Int = 5 << 20, idleTimeoutSeconds: Int64 = 60,
         dashboard: Bool = true, secureCookies: Bool = false, linkSecret: String? = nil, publicURL: URL? = nil,
         templatesDirectory: String? = nil, referralURL: URL? = nil, loyaltyIntervalSeconds: Int64 = 300,
-        flowIntervalSeconds: Int64 = 3_600
+        flowIntervalSeconds: Int64 = 3_600, delivery: DeliveryConfiguration = DeliveryConfiguration()
     ) {
         self.flowIntervalSeconds = flowIntervalSeconds
+        self.delivery = delivery
         self.templatesDirectory = templatesDirectory
         self.referralURL = referralURL
         self.loyaltyIntervalSeconds = loyaltyIntervalSeconds

@@ -12,16 +12,61 @@ extension PostgresStore: OutboxStore {
         return OutboxEnqueued(message: stored, isNew: false)
     }
 
+    /// One transaction on one connection: each row inserted (`ON CONFLICT DO NOTHING RETURNING id`), then the
+    /// messages whose key was taken read back with one statement. A taken id throws and rolls all back.
+    public func enqueue(_ messages: [OutboxMessage]) async throws -> [OutboxEnqueued] {
+        guard !messages.isEmpty else { return [] }
+        for message in messages { try message.validate() }
+        let inserts = try messages.map { try $0.postgresInsert() }
+        return try await withConnection { connection in
+            try await connection.transaction(logger: self.logger) { connection in
+                var inserted: [Bool] = []
+                inserted.reserveCapacity(messages.count)
+                for insert in inserts {
+                    inserted.append(try await !connection.rows(insert, logger: self.logger).isEmpty)
+                }
+                let taken = zip(messages, inserted).filter { !$0.1 }.map { $0.0.idempotencyKey }
+                var stored: [String: OutboxMessage] = [:]
+                if !taken.isEmpty {
+                    let rows = try await connection.rows(
+                        "\(unescaped: OutboxMessage.postgresSelect) WHERE idempotency_key = ANY(\(taken)::text[])",
+                        logger: self.logger)
+                    for row in rows {
+                        let message = try OutboxMessage(postgresRow: row)
+                        stored[message.idempotencyKey] = message
+                    }
+                }
+                return try zip(messages, inserted).map { message, isNew in
+                    if isNew { return OutboxEnqueued(message: message, isNew: true) }
+                    guard let existing = stored[message.idempotencyKey] else {
+                        throw OutboxStoreError.duplicateID(message.id)
+                    }
+                    return OutboxEnqueued(message: existing, isNew: false)
+                }
+            }
+        }
+    }
+
+    public func storedOutboxKeys(_ keys: [String]) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        let rows = try await rows("SELECT idempotency_key FROM outbox_messages WHERE idempotency_key = ANY(\(keys)::text[])")
+        return Set(try rows.map { row in try PostgresStoredRow(row, table: "outbox_messages").string("idempotency_key") })
+    }
+
     /// One statement: the due rows are locked `FOR UPDATE SKIP LOCKED`, so a concurrent claimer (another
     /// connection, another process) passes over them instead of waiting, and never gets the same row; a row
     /// it meets after our commit no longer qualifies (its `next_attempt_at` is the lease's end).
-    public func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date) async throws -> [OutboxMessage] {
-        guard limit > 0 else { return [] }
+    public func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date, channels: Set<OutboxChannel>)
+        async throws -> [OutboxMessage]
+    {
+        guard limit > 0, !channels.isEmpty else { return [] }
+        // Every channel (the usual case) needs no filter.
+        let names = channels == OutboxChannel.every ? OutboxChannel.allCases.map(\.rawValue) : channels.map(\.rawValue)
         let claimed = try await rows(
             """
             WITH due AS (
                 SELECT id, next_attempt_at AS due_at FROM outbox_messages
-                WHERE next_attempt_at <= \(PostgresTimestamp(now))
+                WHERE next_attempt_at <= \(PostgresTimestamp(now)) AND channel = ANY(\(names)::text[])
                 ORDER BY next_attempt_at, id LIMIT \(limit)
                 FOR UPDATE SKIP LOCKED
             )

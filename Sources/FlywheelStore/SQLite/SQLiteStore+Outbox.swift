@@ -15,20 +15,70 @@ extension SQLiteStore: OutboxStore {
         }
     }
 
+    /// One write transaction: each row inserted with one prepared statement (`ON CONFLICT DO NOTHING`), then
+    /// the messages whose key was taken are read back with one statement. A taken id throws and rolls all back.
+    public func enqueue(_ messages: [OutboxMessage]) async throws -> [OutboxEnqueued] {
+        guard !messages.isEmpty else { return [] }
+        for message in messages { try message.validate() }
+        let arguments = try messages.map { try $0.sqliteArguments() }
+        return try await pool.write { db in
+            let insert = try db.cachedStatement(sql: OutboxMessage.sqliteInsert)
+            var inserted: [Bool] = []
+            inserted.reserveCapacity(messages.count)
+            for values in arguments {
+                try insert.execute(arguments: values)
+                inserted.append(db.changesCount == 1)
+            }
+            let taken = zip(messages, inserted).filter { !$0.1 }.map { $0.0.idempotencyKey }
+            var stored: [String: OutboxMessage] = [:]
+            if !taken.isEmpty {
+                for message in try Self.outboxMessages(
+                    db, where: "idempotency_key IN (SELECT value FROM json_each(?))", [JSONArrayText.of(taken)])
+                {
+                    stored[message.idempotencyKey] = message
+                }
+            }
+            return try zip(messages, inserted).map { message, isNew in
+                if isNew { return OutboxEnqueued(message: message, isNew: true) }
+                guard let existing = stored[message.idempotencyKey] else { throw OutboxStoreError.duplicateID(message.id) }
+                return OutboxEnqueued(message: existing, isNew: false)
+            }
+        }
+    }
+
+    public func storedOutboxKeys(_ keys: [String]) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        return try await pool.read { db in
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql: "SELECT idempotency_key FROM outbox_messages WHERE idempotency_key IN (SELECT value FROM json_each(?))",
+                    arguments: [JSONArrayText.of(keys)]))
+        }
+    }
+
     /// One IMMEDIATE write transaction: it holds SQLite's write lock from its first statement, so no other
     /// connection or process can claim the same rows between the choice and the update.
-    public func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date) async throws -> [OutboxMessage] {
-        guard limit > 0 else { return [] }
+    public func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date, channels: Set<OutboxChannel>)
+        async throws -> [OutboxMessage]
+    {
+        guard limit > 0, !channels.isEmpty else { return [] }
+        // Every channel (the usual case) needs no filter; a subset is bound as one JSON array.
+        let filter = channels == OutboxChannel.every ? "" : "AND channel IN (SELECT value FROM json_each(?))"
+        var arguments: StatementArguments = [EpochMilliseconds.from(now)]
+        if !filter.isEmpty { arguments += [JSONArrayText.of(channels.map(\.rawValue).sorted())] }
+        arguments += [limit]
+        let choice = arguments
         return try await pool.writeWithoutTransaction { db in
             var claimed: [OutboxMessage] = []
             try db.inTransaction(.immediate) {
                 let ids = try String.fetchAll(
                     db,
                     sql: """
-                        SELECT id FROM outbox_messages WHERE next_attempt_at <= ?
+                        SELECT id FROM outbox_messages WHERE next_attempt_at <= ? \(filter)
                         ORDER BY next_attempt_at, id LIMIT ?
                         """,
-                    arguments: [EpochMilliseconds.from(now), limit])
+                    arguments: choice)
                 guard !ids.isEmpty else { return .commit }
                 let list = JSONArrayText.of(ids)
                 try db.execute(

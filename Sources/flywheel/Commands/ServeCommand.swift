@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
               flywheel serve --port 9000 --shopify-webhook-secret "$SECRET"
               flywheel serve --database postgres://flywheel:secret@127.0.0.1:5432/flywheel
               flywheel serve --flows examples/flows --flow-interval 600
+              flywheel serve --smtp "smtp://shop%40example.de:$PASS@mail.example.de:587" --mail-from "Shop <shop@example.de>"
             """)
 
     @Option(help: "The address to listen on.")
@@ -95,6 +96,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup(title: "Delivery") var delivery: DeliveryOptions
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
@@ -132,7 +135,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, shopifyWebhookSecret: secret, dashboard: !noDashboard, secureCookies: secureCookies,
             linkSecret: linkSecret, publicURL: publicURL, templatesDirectory: templates,
             referralURL: referralURL.flatMap(URL.init(string:)),
-            loyaltyIntervalSeconds: loyaltyInterval, flowIntervalSeconds: flowInterval)
+            loyaltyIntervalSeconds: loyaltyInterval, flowIntervalSeconds: flowInterval,
+            delivery: try delivery.configuration(environment: environment))
         let app = try await FlywheelServer.buildApplication(
             store: opened.store, configuration: configuration, logger: logger, services: opened.services,
             programme: loaded, flows: flowLibrary?.library

@@ -1,3 +1,4 @@
+import FlywheelTesting
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import FlywheelCore
 import FlywheelMessaging
+import FlywheelTesting
 import Foundation
 import Testing
 

@@ -26,6 +26,37 @@ struct OutboxEnqueuerTests {
         #expect(first.message.id != OutboxEnqueuer.messageID(idempotencyKey: "enr_1/review/4"))
     }
 
+    @Test("a batch: stored keys are skipped with one lookup and not rendered again; the rest stored at once, in order")
+    func batch() async throws {
+        let store = InMemoryStore()
+        let enqueuer = try F.enqueuer(store)
+        let earlier = try await enqueuer.enqueue(F.outgoing(key: "enr_0/review/1"), recipient: "a@example.de", values: F.values)
+        // A send whose template does not exist would fail to render: as its key is stored, it is skipped unrendered.
+        let sends =
+            [OutboxSend(F.outgoing(key: "enr_0/review/1", template: "no_such_template"), recipient: "a@example.de", values: F.values)]
+            + (1...200).map { number in
+                OutboxSend(F.outgoing(key: "enr_\(number)/review/1", customer: "c-\(number)"), recipient: "k\(number)@example.de", values: F.values)
+            }
+        let results = try await enqueuer.enqueue(sends)
+        #expect(results.count == 200 && results.allSatisfy(\.isNew))
+        #expect(results.map(\.message.customerID) == (1...200).map { "c-\($0)" })  // in order, pieces rendered in parallel
+        for (result, send) in zip(results, sends.dropFirst()) {
+            #expect(result.message == (try enqueuer.render(send.outgoing, recipient: send.recipient, values: send.values)))
+        }
+        #expect(try await store.outboxMessage(idempotencyKey: "enr_0/review/1") == earlier.message)
+        #expect(try await store.outboxMessages(customerID: "c-200").map(\.recipient) == ["k200@example.de"])
+        // Again: everything stored, nothing rendered or written.
+        #expect(try await enqueuer.enqueue(sends).isEmpty)
+
+        // A template error in a new send stores none of the batch.
+        let failing = [
+            OutboxSend(F.outgoing(key: "enr_x/review/1"), recipient: "x@example.de", values: F.values),
+            OutboxSend(F.outgoing(key: "enr_y/review/1", template: "no_such_template"), recipient: "y@example.de", values: F.values),
+        ]
+        await #expect(throws: TemplateError.self) { try await enqueuer.enqueue(failing) }
+        #expect(try await store.storedOutboxKeys(["enr_x/review/1", "enr_y/review/1"]).isEmpty)
+    }
+
     @Test("marketing under the existing-customer exemption: one-click unsubscribe and the objection notice")
     func marketing() throws {
         let message = try F.enqueuer(InMemoryStore()).render(

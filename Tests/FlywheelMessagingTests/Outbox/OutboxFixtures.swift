@@ -84,8 +84,12 @@ struct CrashBeforeRecording: OutboxStore {
     let base: InMemoryStore
 
     func enqueue(_ message: OutboxMessage) async throws -> OutboxEnqueued { try await base.enqueue(message) }
-    func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date) async throws -> [OutboxMessage] {
-        try await base.claimOutbox(owner: owner, limit: limit, now: now, leaseUntil: leaseUntil)
+    func enqueue(_ messages: [OutboxMessage]) async throws -> [OutboxEnqueued] { try await base.enqueue(messages) }
+    func storedOutboxKeys(_ keys: [String]) async throws -> Set<String> { try await base.storedOutboxKeys(keys) }
+    func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date, channels: Set<OutboxChannel>)
+        async throws -> [OutboxMessage]
+    {
+        try await base.claimOutbox(owner: owner, limit: limit, now: now, leaseUntil: leaseUntil, channels: channels)
     }
     func recordOutboxOutcomes(_ outcomes: [OutboxOutcome], owner: String, now: Date) async throws -> Int { throw Crash() }
     func outboxMessage(id: String) async throws -> OutboxMessage? { try await base.outboxMessage(id: id) }

@@ -1,5 +1,6 @@
 import FlywheelCore
 import FlywheelMessaging
+import FlywheelTesting
 import Foundation
 import Testing
 
@@ -58,13 +59,20 @@ struct OutboxSMSDeliveryTests {
         }
     }
 
-    @Test("a channel without its transport: dead letter saying so")
+    @Test("a channel without its transport stays queued: the worker claims only what it can send")
     func notConfigured() async throws {
         let store = InMemoryStore()
-        _ = try await F.enqueuer(store).enqueue(
+        let queued = try await F.enqueuer(store).enqueue(
             F.outgoing(channel: .sms, template: "order_confirmation"), recipient: "+491", values: F.values)
-        let worker = OutboxDelivery(store: store, smtp: nil, sms: nil, configuration: F.configuration())
-        #expect(try await worker.deliverDue(now: F.now).dead == 1)
-        #expect(try await store.deadLetters(limit: 1).first?.lastError == "no SMS gateway is configured")
+        let nothing = OutboxDelivery(store: store, smtp: nil, sms: nil, configuration: F.configuration())
+        #expect(try await nothing.deliverDue(now: F.now).claimed == 0)
+        // A mail-only worker (its client never connects: nothing is claimed for it) leaves the SMS alone too.
+        let mailOnly = OutboxDelivery(
+            store: store, smtp: SMTPClient(configuration: SMTPConfiguration(host: "127.0.0.1", port: 9)), sms: nil,
+            configuration: F.configuration())
+        #expect(try await mailOnly.deliverDue(now: F.now + 3_600).claimed == 0)
+        let stored = try #require(try await store.outboxMessage(id: queued.message.id))
+        #expect(stored.status == .queued && stored.attempts == 0 && stored.lastError == nil)
+        #expect(try await store.deadLetters(limit: 1).isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import FlywheelMessaging
+import FlywheelTesting
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import FlywheelTesting
 import Foundation
 
 /// A message as Python's `email` package (policy `default`) reads it: an independent parser checks what

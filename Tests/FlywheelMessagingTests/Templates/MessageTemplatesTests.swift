@@ -8,7 +8,8 @@ struct MessageTemplatesTests {
     /// The ids the flow library in examples/flows/ uses (docs/flows.md).
     static let templateIDs = [
         "birthday", "cart_reminder", "cart_reminder_offer", "complete_the_set", "delivery_check_in",
-        "first_order_anniversary", "loyalty_launch", "make_it_right_ack", "order_confirmation", "points_expiry_final",
+        "first_order_anniversary", "loyalty_launch", "make_it_right_ack", "optin_confirmation", "order_confirmation",
+        "points_expiry_final",
         "points_expiry_reminder", "replenishment_reminder", "review_reminder", "review_request", "vip_welcome",
         "win_back_bonus_points", "win_back_discount", "win_back_early_access", "win_back_last_call", "win_back_reminder",
     ]
@@ -35,7 +36,9 @@ struct MessageTemplatesTests {
             "links": ["unsubscribe": "https://berg.example/u/t0k3n", "preferences": "https://berg.example/p/t0k3n",
                       "review": "https://berg.example/r/1042", "check_in_ok": "https://berg.example/c/1042/ok",
                       "check_in_problem": "https://berg.example/c/1042/problem", "shop": "https://berg.example/?c=WIEDERDA10",
-                      "reorder": "https://berg.example/reorder/1042", "cart": "https://berg.example/cart"],
+                      "reorder": "https://berg.example/reorder/1042", "cart": "https://berg.example/cart",
+                      "confirm": "https://berg.example/c/confirm?t=t0k3n"],
+            "confirmation": ["expires": "01.12.2026"],
             "consent": ["optout_notice": true],
         ]
     }

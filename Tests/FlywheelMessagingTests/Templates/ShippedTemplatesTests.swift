@@ -5,7 +5,7 @@ import Testing
 
 @testable import FlywheelMessaging
 
-@Suite("Shipped templates: the flow library's catalogue, complete in both locales")
+@Suite("Shipped templates: the flow library's catalogue and the opt-in confirmation, complete in both locales")
 struct ShippedTemplatesTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -38,8 +38,9 @@ struct ShippedTemplatesTests {
                 Issue.record("\(url.lastPathComponent): \(error)")
             }
         }
-        #expect(Set(templates.templateIDs) == used, "the shipped ids are exactly the ones the library uses")
-        #expect(catalogue.entries.count == 20 * 2 + 3 * 2)  // e-mail for all 20 in de and en; SMS for three
+        // The shipped ids are exactly the ones the library uses, and the server's own double opt-in confirmation.
+        #expect(Set(templates.templateIDs) == used.union(["optin_confirmation"]))
+        #expect(catalogue.entries.count == 21 * 2 + 3 * 2)  // e-mail for all 21 in de and en; SMS for three
     }
 
     @Test("the catalogue reflects what is really there: a missing German text means no German e-mail version")
@@ -135,7 +136,7 @@ struct ShippedTemplatesTests {
         #expect(email.text.hasPrefix("Servus Jürgen, danke dir!\n\n-- \nKaffeerösterei Berg"))
         #expect(email.subject == "Danke für Ihre Bestellung, Jürgen!")  // the shipped subject stays
         #expect(email.html?.contains("Vielen Dank für Ihre Bestellung!") == true)  // and the shipped HTML
-        #expect(templates.templateIDs.count == 20)
+        #expect(templates.templateIDs.count == 21)
     }
 }
 

@@ -1,14 +1,17 @@
 import FlywheelAutomation
 import FlywheelCore
 import FlywheelFlows
+import FlywheelMessaging
 import FlywheelStore
 import Foundation
 import Synchronization
 
 // Usage: FlowSchedulerBench PENDING [BATCH] [WORKERS]
 // Seeds PENDING enrolments of a one-send flow (a 1-day wait, then an e-mail), all due at the same instant, in a
-// fresh SQLite file; then runs FlowScheduler.runDue until nothing is due and reports steps/s and peak RSS of
-// the run (the seeding's peak is reset first, /proc/self/clear_refs).
+// fresh SQLite file; then runs FlowScheduler.runDue until nothing is due — each batch's sends rendered with
+// OutboxEnqueuer (Mustache: subject, text, HTML) and batch-enqueued into the same file's outbox — and reports
+// steps/s and peak RSS of the run (the seeding's peak is reset first, /proc/self/clear_refs). Then it checks that
+// the outbox holds exactly one message per step.
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let pending = arguments.first ?? 1_000_000
@@ -23,15 +26,31 @@ let flowJSON = """
                 "own_similar_goods": true, "subject": {"de": "Wie war's?", "en": "How was it?"}}}]}
     """
 
-/// Counts what it is handed (the rendering is measured by the messaging benchmarks).
-final class CountingEffects: FlowEffects {
-    let sends = Atomic<Int>(0)
+/// The outbox side of the flows: each send rendered (the customer's values, German formatting) and the batch's
+/// sends enqueued in one transaction, as the server's effects do. Counts the new rows.
+final class OutboxEffects: FlowEffects {
+    let enqueuer: OutboxEnqueuer
+    let queued = Atomic<Int>(0)
+    static let values: TemplateValue = [
+        "shop": ["name": "Kaffeerösterei Berg", "url": "https://berg.example", "support_email": "hallo@berg.example",
+                 "address": "Hauptstraße 1, 10115 Berlin", "signature": "Lena von der Rösterei Berg"],
+        "customer": ["first_name": "Jürgen"],
+        "product": ["name": "Espresso Bohnen 1 kg"],
+        "links": ["review": "https://berg.example/r/1042"],
+    ]
+
+    init(enqueuer: OutboxEnqueuer) { self.enqueuer = enqueuer }
+
     func perform(_ batch: [EnrolmentEffects]) async throws {
-        var count = 0
+        var sends: [OutboxSend] = []
+        sends.reserveCapacity(batch.count)
         for item in batch {
-            for case .send in item.actions { count += 1 }
+            for case .send(let message) in item.actions {
+                sends.append(OutboxSend(message, recipient: "\(message.customerID)@example.de", values: Self.values))
+            }
         }
-        sends.add(count, ordering: .relaxed)
+        let results = try await enqueuer.enqueue(sends)
+        queued.add(results.count(where: \.isNew), ordering: .relaxed)
     }
 }
 
@@ -103,7 +122,10 @@ let seeded = seedStart.duration(to: .now)
 // Run: reset the peak RSS, then work everything due.
 try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
 let rssBefore = status("VmRSS")
-let effects = CountingEffects()
+let effects = OutboxEffects(
+    enqueuer: OutboxEnqueuer(
+        templates: try MessageTemplates.bundled(), store: store,
+        unsubscribeURL: { customer, channel in URL(string: "https://berg.example/c/unsubscribe?t=\(customer).\(channel.rawValue)") }))
 let steps = Atomic<Int>(0)
 let start = ContinuousClock.now
 let cpuStart = cpuSeconds()
@@ -126,17 +148,23 @@ let elapsed = start.duration(to: .now)
 let cpu = cpuSeconds() - cpuStart
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let worked = steps.load(ordering: .relaxed)
-let sent = effects.sends.load(ordering: .relaxed)
+let sent = effects.queued.load(ordering: .relaxed)
+var stored = 0  // customers checked with exactly one rendered message in the outbox
+for index in stride(from: 0, to: pending, by: max(1, pending / 100)) {
+    let messages = try await store.outboxMessages(customerID: "c_\(index)")
+    if messages.count == 1, messages[0].content.html?.contains("Espresso Bohnen 1 kg") == true { stored += 1 }
+}
+let checked = (pending + max(1, pending / 100) - 1) / max(1, pending / 100)
 print(
     """
     pending \(pending), batch \(batchSize), workers \(workers): seeded in \(seeded)
-    steps \(worked), sends handed on \(sent), \(String(format: "%.2f", seconds)) s, \
+    steps \(worked), sends rendered and queued in the outbox \(sent), \(String(format: "%.2f", seconds)) s, \
     \(Int(Double(worked) / seconds)) steps/s; CPU \(String(format: "%.2f", cpu)) s (user + system), \
     \(Int(Double(worked) / cpu)) steps per CPU second
     RSS before run \(rssBefore / 1024) MiB, peak during run \(status("VmHWM") / 1024) MiB
     """)
-guard worked == pending, sent == pending else {
-    print("MISMATCH: expected \(pending) steps and sends")
+guard worked == pending, sent == pending, stored == checked else {
+    print("MISMATCH: expected \(pending) steps and sends, and one rendered message for each of \(checked) customers checked (found \(stored))")
     exit(1)
 }
 try store.close()

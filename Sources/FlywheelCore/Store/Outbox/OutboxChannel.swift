@@ -4,4 +4,7 @@ public enum OutboxChannel: String, Sendable, Hashable, Codable, CaseIterable {
     case email
     /// SMS through the HTTP gateway; the recipient is a phone number.
     case sms
+
+    /// Every channel.
+    public static let every: Set<OutboxChannel> = Set(allCases)
 }

@@ -16,10 +16,21 @@ public protocol OutboxStore: Sendable {
     /// Throws `OutboxStoreError.duplicateID` when another key has the id.
     func enqueue(_ message: OutboxMessage) async throws -> OutboxEnqueued
 
-    /// Claims up to `limit` messages due at `now` (queued or failed with `nextAttemptAt <= now`, or sending
-    /// under an expired lease), oldest due first: each becomes `sending`, `attempts + 1`, leased to `owner`
-    /// until `leaseUntil`. Returns them as claimed.
-    func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date) async throws -> [OutboxMessage]
+    /// Stores many messages in one transaction, each unless its idempotency key is already stored (or comes
+    /// earlier in `messages`). Returns one result per message, in order: the message stored (`isNew`) or the
+    /// one that had its key. All or nothing: an invalid message or an id taken by another key
+    /// (`OutboxStoreError`) stores none of them.
+    func enqueue(_ messages: [OutboxMessage]) async throws -> [OutboxEnqueued]
+
+    /// Which of `keys` are stored already, in one lookup (an enqueuer skips rendering those).
+    func storedOutboxKeys(_ keys: [String]) async throws -> Set<String>
+
+    /// Claims up to `limit` messages of `channels` due at `now` (queued or failed with `nextAttemptAt <= now`,
+    /// or sending under an expired lease), oldest due first: each becomes `sending`, `attempts + 1`, leased to
+    /// `owner` until `leaseUntil`. Returns them as claimed. Messages of other channels are left as they are (a
+    /// worker without an SMS gateway leaves SMS queued).
+    func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date, channels: Set<OutboxChannel>) async throws
+        -> [OutboxMessage]
 
     /// Records what became of claimed attempts; returns how many applied (an outcome whose claim no longer
     /// holds the message is skipped).
@@ -34,4 +45,11 @@ public protocol OutboxStore: Sendable {
     /// Queues a dead letter again for an attempt at `now`, its attempts counted from zero; `false` when
     /// there is no such message or it is not dead.
     func retryDeadLetter(id: String, now: Date) async throws -> Bool
+}
+
+extension OutboxStore {
+    /// Claims up to `limit` due messages of every channel (see `claimOutbox(owner:limit:now:leaseUntil:channels:)`).
+    public func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date) async throws -> [OutboxMessage] {
+        try await claimOutbox(owner: owner, limit: limit, now: now, leaseUntil: leaseUntil, channels: OutboxChannel.every)
+    }
 }

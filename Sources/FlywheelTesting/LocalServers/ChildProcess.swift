@@ -1,16 +1,17 @@
-import Foundation
+public import Foundation
 
 /// Runs child processes for the tests. Every blocking wait (reading a pipe, waiting for exit) happens on a
 /// dedicated `Thread`, never on the cooperative pool, so parallel tests cannot starve it.
-enum ChildProcess {
-    struct Output: Sendable {
-        var status: Int32
-        var stdout: Data
-        var stderr: Data
+public enum ChildProcess {
+    /// What a finished program left.
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: Data
+        public var stderr: Data
     }
 
     /// Runs a program to its end and returns its exit status and output.
-    static func run(_ executable: String, _ arguments: [String], input: Data = Data()) async throws -> Output {
+    public static func run(_ executable: String, _ arguments: [String], input: Data = Data()) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 do {
@@ -44,7 +45,7 @@ enum ChildProcess {
     }
 
     /// Whether a program exits with 0 (e.g. `python3 -c "import aiosmtpd"`).
-    static func succeeds(_ executable: String, _ arguments: [String]) -> Bool {
+    public static func succeeds(_ executable: String, _ arguments: [String]) -> Bool {
         guard FileManager.default.isExecutableFile(atPath: executable) else { return false }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

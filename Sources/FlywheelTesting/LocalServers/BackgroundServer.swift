@@ -1,13 +1,13 @@
-import Foundation
+public import Foundation
 
 /// A server script (scripts/smtp-sink, scripts/http-sink) running as a child process for one test: started,
 /// its first stdout line (JSON: ports, folders) read, and stopped by closing its stdin. The waits run on
 /// dedicated threads.
-final class BackgroundServer: @unchecked Sendable {
+public final class BackgroundServer: @unchecked Sendable {
     private let process: Process
     private let stdin: Pipe
     /// The first line the server printed, decoded.
-    let info: [String: any Sendable]
+    public let info: [String: any Sendable]
 
     private init(process: Process, stdin: Pipe, info: [String: any Sendable]) {
         self.process = process
@@ -16,12 +16,12 @@ final class BackgroundServer: @unchecked Sendable {
     }
 
     /// The repository's scripts folder (found from this file's path).
-    static let scriptsFolder: URL = URL(fileURLWithPath: #filePath)
+    public static let scriptsFolder: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts")
 
     /// Starts a script from the scripts folder and waits (at most 30 s) for its first line.
-    static func start(script: String, arguments: [String] = []) async throws -> BackgroundServer {
+    public static func start(script: String, arguments: [String] = []) async throws -> BackgroundServer {
         let path = scriptsFolder.appendingPathComponent(script).path
         return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
@@ -63,11 +63,11 @@ final class BackgroundServer: @unchecked Sendable {
         }
     }
 
-    func int(_ key: String) -> Int { info[key] as? Int ?? 0 }
-    func string(_ key: String) -> String { info[key] as? String ?? "" }
+    public func int(_ key: String) -> Int { info[key] as? Int ?? 0 }
+    public func string(_ key: String) -> String { info[key] as? String ?? "" }
 
     /// Stops the server (stdin closed; SIGTERM after 5 s) and waits for it on a thread.
-    func stop() async {
+    public func stop() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             Thread.detachNewThread {
                 try? self.stdin.fileHandleForWriting.close()
@@ -79,9 +79,4 @@ final class BackgroundServer: @unchecked Sendable {
             }
         }
     }
-}
-
-struct SinkError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }
