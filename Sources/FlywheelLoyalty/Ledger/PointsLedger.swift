@@ -231,6 +231,14 @@ public struct PointsLedger: Sendable {
         return (slot, isNew)
     }
 
+    /// The slot of the order whose id has the `ExternalIDHash` `hash` (columnar replays keep no id string),
+    /// claimed when new: the slot `orderSlot(_:)` gives the id.
+    mutating func orderSlot(hash: (high: UInt64, low: UInt64)) -> (slot: Int, isNew: Bool) {
+        let (slot, isNew) = orderSlots.claim(hash: hash)
+        if isNew { orderEarnings.append(nil) }
+        return (slot, isNew)
+    }
+
     /// The slot of order `key`, if claimed.
     func existingOrderSlot(_ key: String) -> Int? { orderSlots.number(of: key) }
 
