@@ -25,20 +25,22 @@ extension ProgrammeReplay {
     }
 
     /// `apply(.order(…))` for an order of a columnar history in the currency of the programme in force (the
-    /// caller counts the others with `skipOrders(_:)`). `newCustomerID` gives the id of customer
-    /// `order.customer` when they are new. Needs a lean ledger
-    /// (`keepingEntries: false`): the ledger's order lots keep no order id (the columns hold its hash only).
+    /// caller counts the others with `skipOrders(_:)`), whose id no other order has
+    /// (`ReplayColumns.repeatedOrders`: so the order claims a ledger slot without hashing its id).
+    /// `newCustomerID` gives the id of customer `order.customer` when they are new. Needs a lean ledger
+    /// (`keepingEntries: false`): the ledger's order lots keep no order id (the columns hold its hash only),
+    /// and refunds cannot find the order by its id.
     public mutating func apply(_ order: ReplayOrder, newCustomerID: @autoclosure () -> String) {
         precondition(!ledger.keepsEntries, "a columnar replay needs a lean ledger (keepingEntries: false)")
         let at = Date(timeIntervalSince1970: TimeInterval(order.placedAt))
         adoptVersions(through: at)
         releaseDue(at: at)
         settleReferrals(at: at)
-        guard let currency, case (let slot, let isNew) = ledger.orderSlot(hash: (order.keyHigh, order.keyLow)), isNew
-        else {
+        guard let currency else {
             skippedOrders += 1
             return
         }
+        let slot = ledger.newOrderSlot()
         let index = member(Int(order.customer), id: newCustomerID, at: at)
         let rules = programme.earning
         let eligible = max(0, order.totalMinor)
@@ -57,6 +59,37 @@ extension ProgrammeReplay {
             programme.membership == nil || !members[index].membership.isActive(at: at),
             "a columnar replay has no membership fees")
         milestones(index, qualifying: qualifying, at: at)
+    }
+
+    /// Replays one shard of a columnar history (`ReplayColumns.shard`): its customer records and orders merged
+    /// in time order (at one instant records first), as `apply` of the `Customer` and `Order` events they
+    /// stand for. `customerIDs` are the history's ids (`ReplayColumns.customerIDs`); `progress` hears the
+    /// orders done so far every 65,536 orders.
+    public mutating func apply(_ shard: ReplayShard, customerIDs: [String], progress: (Int) -> Void = { _ in }) {
+        let locals = (customerIDs.count - shard.shard + shard.shards - 1) / shard.shards
+        if columnMembers.count < locals {
+            columnMembers.append(contentsOf: repeatElement(-1, count: locals - columnMembers.count))
+        }
+        let customers = shard.customers
+        var next = 0
+        var done = 0
+        for order in shard.orders {
+            while next < customers.count, customers[next].at <= order.placedAt {
+                let record = customers[next]
+                applyCustomer(
+                    number: Int(record.customer), id: customerIDs[shard.customerNumber(local: record.customer)],
+                    at: Date(timeIntervalSince1970: TimeInterval(record.at)))
+                next += 1
+            }
+            apply(order, newCustomerID: customerIDs[shard.customerNumber(local: order.customer)])
+            done += 1
+            if done & 0xFFFF == 0 { progress(done) }
+        }
+        for record in customers[next...] {
+            applyCustomer(
+                number: Int(record.customer), id: customerIDs[shard.customerNumber(local: record.customer)],
+                at: Date(timeIntervalSince1970: TimeInterval(record.at)))
+        }
     }
 
     /// Counts `count` orders left out before the replay (another currency) as skipped.

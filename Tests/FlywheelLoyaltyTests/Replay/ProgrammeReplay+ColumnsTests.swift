@@ -19,6 +19,8 @@ struct ProgrammeReplayColumnsTests {
         /// The same history for the columnar path, in the same time order; customers numbered by their id.
         enum Column { case customer(number: Int, id: String, at: Date), order(ReplayOrder, id: String), skipped }
         var columns: [Column] = []
+        /// The orders in "file" order (not in time order).
+        var orders: [Order] = []
     }
 
     static func shop() -> Shop {
@@ -44,8 +46,10 @@ struct ProgrammeReplayColumnsTests {
         let ordered = orders.enumerated().sorted { ($0.element.placedAt, $0.offset) < ($1.element.placedAt, $1.offset) }
             .map(\.element)
         var shop = Shop()
+        shop.orders = orders
         func number(_ id: String) -> Int { Int(id.dropFirst(5))! }
         var named: Set<String> = []
+        var seen: Set<String> = []
         for order in ordered {
             let customer = order.customerExternalID!
             if number(customer) % 3 == 0, named.insert(customer).inserted {
@@ -54,7 +58,8 @@ struct ProgrammeReplayColumnsTests {
                 shop.columns.append(.customer(number: number(customer), id: customer, at: order.placedAt))
             }
             shop.events.append(.order(order))
-            guard order.currency == .eur else {
+            // Repeated ids are left out before the replay (`ReplayColumns.repeatedOrders`).
+            guard order.currency == .eur, seen.insert(order.externalID).inserted else {
                 shop.columns.append(.skipped)
                 continue
             }
@@ -94,6 +99,76 @@ struct ProgrammeReplayColumnsTests {
             #expect(summary == expected, "\(programmeName), \(redemption)")
             #expect(columns.tierState(of: "cust-7") == rows.tierState(of: "cust-7"))
         }
+    }
+
+    /// The shop as `ReplayColumns`, in file order: customer `cust-n` is number n.
+    static func columns(of shop: Shop) -> ReplayColumns {
+        var columns = ReplayColumns()
+        columns.customerIDs = (0..<250).map { "cust-\($0)" }
+        columns.namedAt = Array(repeating: Int64.max, count: 250)
+        for order in shop.orders {
+            let number = Int(order.customerExternalID!.dropFirst(5))!
+            let placedAt = Int64(order.placedAt.timeIntervalSince1970)
+            if number % 3 == 0 { columns.namedAt[number] = min(columns.namedAt[number], placedAt) }
+            guard order.currency == .eur else {
+                columns.skippedOrders += 1
+                continue
+            }
+            columns.orders.append(
+                ReplayOrder(
+                    key: ExternalIDHash.hash(order.externalID), customer: Int32(number), placedAt: placedAt,
+                    totalMinor: order.totalMinor))
+        }
+        let partitions = 3
+        columns.dropOrders(at: (0..<partitions).flatMap { columns.repeatedOrders(partition: $0, of: partitions) })
+        return columns
+    }
+
+    @Test(
+        "ReplayColumns in file order, in 1, 2 and 3 shards put in time order: the Order path's summary",
+        arguments: ["seeds-default", "sephora-like"])
+    func shardsOfColumnsEqualOrders(programmeName: String) throws {
+        let programme = try E.load(programmeName)
+        let shop = Self.shop()
+        let columns = Self.columns(of: shop)
+        let start = columns.orders.map(\.placedAt).min()!
+        let end = E.at(2026, 12, 31, hour: 22)
+        for redemption in [SimulatedRedemption.never, .whenAffordable] {
+            var rows = ProgrammeReplay(programme: programme, calendar: E.berlin, keepingEntries: false)
+            rows.redemption = redemption
+            rows.apply(shop.events)
+            let expected = rows.finish(at: end)
+            for shards in 1...3 {
+                var parts: [ReplaySummary] = []
+                for number in 0..<shards {
+                    let shard = columns.shard(number, of: shards, start: start, end: nil)
+                    #expect(zip(shard.orders, shard.orders.dropFirst()).allSatisfy { $0.placedAt <= $1.placedAt })
+                    var replay = ProgrammeReplay(
+                        programme: programme, calendar: E.berlin, seed: UInt64(1 + number), keepingEntries: false)
+                    replay.redemption = redemption
+                    if number == 0 { replay.skipOrders(columns.skippedOrders) }
+                    replay.apply(shard, customerIDs: columns.customerIDs)
+                    parts.append(replay.finish(at: end))
+                }
+                let combined = ReplaySummary.combining(parts, value: programme.pointValue) ?? parts[0]
+                #expect(combined == expected, "\(programmeName), \(redemption), \(shards) shards")
+            }
+        }
+    }
+
+    @Test("the radix sort orders by time and keeps the history's order at one instant")
+    func timeOrderIsStable() {
+        var random = SplitMix64(seed: 3)
+        let orders = (0..<5_000).map { index in
+            ReplayOrder(
+                key: (UInt64(index), 0), customer: 0,
+                placedAt: 1_700_000_000 + Int64(random.next() % 40_000_000) / 1_000 * 1_000,
+                totalMinor: Int64(index))
+        }
+        let sorted = ReplayShard.timeOrdered(orders)
+        let expected = orders.enumerated().sorted { ($0.element.placedAt, $0.offset) < ($1.element.placedAt, $1.offset) }
+            .map(\.element)
+        #expect(sorted == expected)
     }
 
     @Test("a programme with SKU multipliers needs the lines: the columnar path is refused")
