@@ -214,4 +214,34 @@ struct LoyaltySimulateCommandTests {
         #expect(tiers.compactMap { $0["customers"] as? Int }.reduce(0, +) == members)
         #expect((json["tier_changes"] as? [String: Int])?["upgrade", default: 0] ?? 0 > 0)
     }
+
+    @Test(
+        "a simulated shop's CSV: the columnar path prints the Order path's JSON, for every example programme",
+        arguments: ["seeds-default", "starbucks-like", "sephora-like", "prime-like"])
+    func columnsEqualOrderValues(programmeName: String) throws {
+        let dir = FlywheelBinary.temporaryDirectory()
+        let file = dir.appendingPathComponent("shop.csv").path
+        let simulated = try FlywheelBinary.run(
+            ["simulate", "--customers", "2000", "--seed", "7", "--out", file], in: dir)
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        let programme = URL(fileURLWithPath: Self.programme).deletingLastPathComponent()
+            .appendingPathComponent("\(programmeName).json").path
+        for (redeem, window) in [("never", [String]()), ("when-affordable", ["--since", "2025-03-01", "--until", "2025-10-31"])] {
+            func run(_ extra: [String]) throws -> FlywheelBinary.Result {
+                try FlywheelBinary.run(
+                    [
+                        "loyalty", "simulate", "--programme", programme, "--input", file, "--input-format", "csv",
+                        "--json", "--timing", "--redeem", redeem,
+                    ] + window + extra, in: dir)
+            }
+            let rows = try run(["--row-reader", "--threads", "1"])
+            let columns = try run(["--threads", "2"])
+            #expect(rows.status == 0 && columns.status == 0, "\(rows.stderr) \(columns.stderr)")
+            #expect(rows.stderr.contains("; Order values"), "\(rows.stderr)")
+            #expect(columns.stderr.contains("; columns"), "\(columns.stderr)")
+            #expect(columns.stdout == rows.stdout, "\(programmeName), --redeem \(redeem)")
+            let json = try columns.json()
+            #expect((json["orders"] as? Int ?? 0) > 3_000)  // 2,000 customers, a window of 8 months
+        }
+    }
 }

@@ -25,8 +25,13 @@ public struct HashedIDIndex: Sendable {
 
     /// The number of `id`, adding it as the next number (`count`) when new (`isNew`).
     public mutating func claim(_ id: String) -> (number: Int, isNew: Bool) {
+        claim(hash: ExternalIDHash.hash(id))
+    }
+
+    /// The number of the id whose `ExternalIDHash` is `key` (a reader that hashed the id's bytes and kept
+    /// no `String`), adding it as the next number when new — the same number `claim(_:)` gives the id.
+    public mutating func claim(hash key: (high: UInt64, low: UInt64)) -> (number: Int, isNew: Bool) {
         if (count + 1) * 4 > slots.count * 3 { grow(to: max(16, slots.count * 2)) }
-        let key = ExternalIDHash.hash(id)
         let (number, slot) = find(key)
         if let number { return (number, false) }
         let new = count

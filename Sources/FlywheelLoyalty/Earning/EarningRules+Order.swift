@@ -1,5 +1,5 @@
 public import FlywheelCore
-import Foundation
+public import Foundation
 
 extension EarningRules {
     /// The points `order` earns, with a breakdown.
@@ -38,11 +38,31 @@ extension EarningRules {
             lineExtras.append(.init(lineIndex: index, rule: rule, multiplier: multiplier, points: extra))
         }
 
+        return withBoosts(
+            eligible: eligible, base: base, lineExtras: lineExtras, placedAt: order.placedAt, context: context)
+    }
+
+    /// The points of an order whose eligible amount is already known and that has no line extras — what
+    /// `points(for:context:)` gives an order in `currency` without discounts, tax or shipping to count and
+    /// without SKU or category multipliers on its lines (a plain-CSV order read in columns: its eligible
+    /// amount is its total). `digits` are the currency's minor-unit digits.
+    public func points(eligibleMinor eligible: Int64, digits: Int, placedAt: Date, context: EarningContext)
+        -> EarnedPoints
+    {
+        let base = EarningArithmetic.multiplyDivide(
+            eligible, max(0, pointsPerUnit), EarningArithmetic.powerOfTen(digits))
+        return withBoosts(eligible: eligible, base: base, lineExtras: [], placedAt: placedAt, context: context)
+    }
+
+    /// Steps 4 of `points(for:context:)`: the boosts and the tier extra on base + line extras.
+    private func withBoosts(
+        eligible: Int64, base: Int64, lineExtras: [EarnedPoints.LineExtra], placedAt: Date, context: EarningContext
+    ) -> EarnedPoints {
         let beforeBoosts = base + lineExtras.reduce(0) { $0 + $1.points }
         var boostExtras: [EarnedPoints.BoostExtra] = []
         // The local date costs a time-zone lookup: only when a boost needs it.
-        let local = boosts.isEmpty ? CivilDate(daysSinceEpoch: 0) : context.calendar.localDate(of: order.placedAt)
-        for boost in boosts where applies(boost, at: order.placedAt, localDate: local, context: context) {
+        let local = boosts.isEmpty ? CivilDate(daysSinceEpoch: 0) : context.calendar.localDate(of: placedAt)
+        for boost in boosts where applies(boost, at: placedAt, localDate: local, context: context) {
             let extra = boost.multiplier.extra(on: beforeBoosts)
             guard extra > 0 else { continue }
             boostExtras.append(.init(name: boost.name, multiplier: boost.multiplier, points: extra))

@@ -226,9 +226,18 @@ public struct PointsLedger: Sendable {
     /// The slot of order `key`, claimed when new (`isNew`): one hash lookup.
     mutating func orderSlot(_ key: String) -> (slot: Int, isNew: Bool) {
         // Slots are dense and claimed only here, so the index's numbers are `orderEarnings`' indices.
+        precondition(orderSlots.count == orderEarnings.count, "orders by id and new order slots are not mixed")
         let (slot, isNew) = orderSlots.claim(key)
         if isNew { orderEarnings.append(nil) }
         return (slot, isNew)
+    }
+
+    /// A new order slot for an order whose id is known to be new and is not kept (a columnar replay's order,
+    /// its ids made distinct beforehand): no lookup, and the id cannot be found later (`hasApplied`,
+    /// refunds).
+    mutating func newOrderSlot() -> Int {
+        orderEarnings.append(nil)
+        return orderEarnings.count - 1
     }
 
     /// The slot of order `key`, if claimed.

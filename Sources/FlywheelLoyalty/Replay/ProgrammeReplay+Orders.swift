@@ -10,38 +10,16 @@ extension ProgrammeReplay {
             return
         }
         let index = customerNumber(customer, at: order.placedAt)
-        beforeActivity(index, at: order.placedAt)
-        if redemption == .whenAffordable { redeemWhileAffordable(index, order: order.externalID, at: order.placedAt) }
-        orders += 1
-        let multiplier = tierRules?.perks(of: members[index].tier)?.earningMultiplier ?? .one
-        let context = EarningContext(calendar: calendar, tierMultiplier: multiplier, birthday: members[index].birthday)
-        let earned = (try? programme.earning.points(for: order, context: context))
-        let points = earned?.total ?? 0
-        let qualifying = earned?.eligibleMinor ?? 0
-        // The ledger's order slots and the replay's records stay in step: only the replay claims slots.
-        let record = OrderRecord(
-            customer: index, placedAt: order.placedAt, totalMinor: order.totalMinor, qualifyingMinor: qualifying)
-        if slot == orderRecords.count { orderRecords.append(record) } else { orderRecords[slot] = record }
-        if points > 0, order.totalMinor > 0, let earned {
-            let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
-            let expiresAt = lotExpiry(earnedAt: order.placedAt)
-            ledger.earnOrder(
-                slot: slot, owner: members[index].ledgerNumber, customer: customer, points: points,
-                source: SourceEvent(.order, key: order.externalID), at: order.placedAt, expiresAt: expiresAt,
-                amount: order.total, pending: pending)
-            count(earned)
-            if pending, let days = programme.returnWindowDays {
-                releases.append((order.placedAt.addingTimeInterval(Double(days) * 86_400), slot))
-            }
-        }
-        members[index].lastActivity = order.placedAt
+        let rules = programme.earning
+        let qualifying = earn(
+            index, slot: slot, source: order.externalID, placedAt: order.placedAt, totalMinor: order.totalMinor,
+            redemptionKey: { order.externalID }
+        ) { context in try? rules.points(for: order, context: context) }
         if let terms = programme.membership, members[index].membership.isActive(at: order.placedAt) {
             let savings = terms.savings(on: order)
             memberOrders += 1
             memberSavingsMinor += savings.memberPriceMinor + savings.shippingMinor
         }
-        _ = tierRules?.handle(
-            .order(at: order.placedAt, spendMinor: qualifying, points: points), state: &members[index].tier)
         if referralBook?.referrals.isEmpty == false {
             referralBook?.friendOrdered(
                 friend: customer, order: order.externalID, amountMinor: order.totalMinor, at: order.placedAt,
@@ -55,22 +33,63 @@ extension ProgrammeReplay {
                 orderMinor: order.subtotalMinor + order.discountMinor,
                 reward: programme.reward(issued.rewardID), at: order.placedAt)
         }
+        milestones(index, qualifying: qualifying, at: order.placedAt)
+    }
+
+    /// An order of customer `index` in the programme's currency, new in the ledger's order table (`slot`):
+    /// redemptions it triggers (`redemption`), its points (`points` given the customer's earning context;
+    /// the ledger's lot keyed `source`, pending while the return window is open), the replay's record of it
+    /// for refunds, the customer's activity and tier. Returns the qualifying (eligible) amount.
+    mutating func earn(
+        _ index: Int, slot: Int, source: String, placedAt: Date, totalMinor: Int64, redemptionKey: () -> String,
+        points earning: (EarningContext) -> EarnedPoints?
+    ) -> Int64 {
+        beforeActivity(index, at: placedAt)
+        if redemption == .whenAffordable { redeemWhileAffordable(index, order: redemptionKey, at: placedAt) }
+        orders += 1
+        let multiplier = tierRules?.perks(of: members[index].tier)?.earningMultiplier ?? .one
+        let context = EarningContext(calendar: calendar, tierMultiplier: multiplier, birthday: members[index].birthday)
+        let earned = earning(context)
+        let points = earned?.total ?? 0
+        let qualifying = earned?.eligibleMinor ?? 0
+        // The ledger's order slots and the replay's records stay in step: only the replay claims slots.
+        let record = OrderRecord(customer: index, placedAt: placedAt, totalMinor: totalMinor, qualifyingMinor: qualifying)
+        if slot == orderRecords.count { orderRecords.append(record) } else { orderRecords[slot] = record }
+        if points > 0, totalMinor > 0, let earned, let currency {
+            let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
+            let expiresAt = lotExpiry(earnedAt: placedAt)
+            ledger.earnOrder(
+                slot: slot, owner: members[index].ledgerNumber, customer: members[index].id, points: points,
+                source: SourceEvent(.order, key: source), at: placedAt, expiresAt: expiresAt,
+                amount: Money(minorUnits: totalMinor, currency: currency), pending: pending)
+            count(earned)
+            if pending, let days = programme.returnWindowDays {
+                releases.append((placedAt.addingTimeInterval(Double(days) * 86_400), slot))
+            }
+        }
+        members[index].lastActivity = placedAt
+        _ = tierRules?.handle(.order(at: placedAt, spendMinor: qualifying, points: points), state: &members[index].tier)
+        return qualifying
+    }
+
+    /// The badges and challenges an order of customer `index` completes.
+    mutating func milestones(_ index: Int, qualifying: Int64, at placedAt: Date) {
         if !programme.badges.isEmpty {
             for badge in members[index].badges.order(
-                spendMinor: qualifying, at: order.placedAt, badges: programme.badges)
+                spendMinor: qualifying, at: placedAt, badges: programme.badges)
             {
                 award(
-                    index, badge.points, key: "\(badge.key):\(customer)", reason: "badge", at: order.placedAt,
+                    index, badge.points, key: "\(badge.key):\(members[index].id)", reason: "badge", at: placedAt,
                     rule: \.badges)
             }
         }
         if !programme.challenges.isEmpty {
             let done = members[index].challenges.order(
-                spendMinor: qualifying, at: order.placedAt, challenges: programme.challenges, segments: members[index].segments)
+                spendMinor: qualifying, at: placedAt, challenges: programme.challenges, segments: members[index].segments)
             for challenge in done {
                 award(
-                    index, challenge.points, key: "challenge:\(challenge.id):\(customer)", reason: "challenge",
-                    at: order.placedAt, rule: \.challenges)
+                    index, challenge.points, key: "challenge:\(challenge.id):\(members[index].id)",
+                    reason: "challenge", at: placedAt, rule: \.challenges)
             }
         }
     }
@@ -121,12 +140,12 @@ extension ProgrammeReplay {
 
     /// `SimulatedRedemption.whenAffordable`: the cheapest reward, as often as the spendable points cover it
     /// and its limits allow (keys `auto:<order>:<n>`).
-    private mutating func redeemWhileAffordable(_ index: Int, order: String, at: Date) {
+    private mutating func redeemWhileAffordable(_ index: Int, order: () -> String, at: Date) {
         guard let reward = cheapestReward else { return }
         let customer = members[index].id
         var count = 0
         while ledger.spendablePoints(of: customer, at: at) >= reward.costPoints {
-            let key = "auto:\(order):\(count)"
+            let key = "auto:\(order()):\(count)"
             guard
                 case .success = rewardBook.redeem(
                     reward, customer: customer, key: key, at: at, calendar: calendar, ledger: &ledger,

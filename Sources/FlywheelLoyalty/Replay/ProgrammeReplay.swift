@@ -41,6 +41,8 @@ public struct ProgrammeReplay: Sendable {
     var customerIndex = HashedIDIndex()
     /// The customers seen, by dense number (`customerIndex`).
     var members: [ReplayMember] = []
+    /// A columnar history's customer numbers → `members`' indices (-1: not seen yet).
+    var columnMembers: [Int32] = []
     /// The replayed orders by the ledger's order slot (`PointsLedger.orderSlot`: one hash per order).
     var orderRecords: [OrderRecord] = []
     /// Pending orders' releases, due in time order (the order id is the slot's lot's source key).

@@ -65,6 +65,6 @@ extension LoyaltyCommand.Simulate {
 }
 
 /// Events replayed so far by all shards (for the progress bar).
-private final class EventCounter: Sendable {
+final class EventCounter: Sendable {
     let count = Atomic<Int>(0)
 }
