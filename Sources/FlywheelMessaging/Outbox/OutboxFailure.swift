@@ -3,7 +3,7 @@
 public struct OutboxFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, for `lastError` (the server's reply or the gateway's status; never credentials).
     public var reason: String
-    /// Whether another attempt cannot help (5xx SMTP replies, HTTP 4xx other than 408/425/429, configuration).
+    /// Whether another attempt cannot help (a 5xx SMTP reply to the message, HTTP 4xx other than 408/425/429).
     public var isPermanent: Bool
     /// Whether the mail server refused the recipient as unknown (550/551/553 to RCPT, or 5.1.x).
     public var isHardBounce: Bool
@@ -15,16 +15,25 @@ public struct OutboxFailure: Error, Sendable, Hashable, CustomStringConvertible 
         self.isHardBounce = isHardBounce
     }
 
-    /// An SMTP failure: 4xx replies, lost connections and timeouts are temporary; 5xx and configuration
-    /// problems permanent.
+    /// An SMTP failure. Permanent only when the server refused this message: a 5xx reply to its sender,
+    /// recipient or content. Everything about the connection — 4xx replies, lost connections, timeouts, and
+    /// the mail server's configuration (TLS, certificates, authentication, a missing STARTTLS) — is
+    /// temporary for the message: it stays queued and is retried with backoff while the operator fixes the
+    /// server (an expired certificate or a changed password must not turn every queued message into a dead
+    /// letter at once).
     public init(_ error: SMTPError) {
-        let permanent = !error.isRetryable
+        let messageStages: Set<SMTPError.Stage> = [.mailFrom, .recipient, .data, .message]
+        var permanent = false
         var bounce = false
-        if permanent, let reply = error.reply, reply.isPermanentNegative {
+        if let reply = error.reply, reply.isPermanentNegative, let stage = error.stage, messageStages.contains(stage) {
+            permanent = true
             let unknownAddress = reply.enhancedStatus.map { $0.hasPrefix("5.1.") } ?? false
-            bounce = unknownAddress || (error.stage == .recipient && [550, 551, 553].contains(reply.code))
+            bounce = unknownAddress || (stage == .recipient && [550, 551, 553].contains(reply.code))
         }
-        self.init(reason: error.description, isPermanent: permanent, isHardBounce: bounce)
+        let reason = permanent || error.isRetryable
+            ? error.description
+            : error.description.replacingOccurrences(of: " [permanent]", with: " [mail server configuration; retried]")
+        self.init(reason: reason, isPermanent: permanent, isHardBounce: bounce)
     }
 
     /// An SMS gateway failure: 5xx, 408, 425, 429 and transport failures are temporary.

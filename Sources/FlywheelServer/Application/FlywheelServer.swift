@@ -178,7 +178,9 @@ public enum FlywheelServer {
         return FlowService(
             library: library, store: store, effects: effects, settings: settings,
             options: FlowServiceOptions(
-                sweepInterval: .seconds(configuration.flowIntervalSeconds), lapseWindowDays: lapse),
+                sweepInterval: .seconds(configuration.flowIntervalSeconds), lapseWindowDays: lapse,
+                existingCustomerExemption: configuration.existingCustomerExemption
+                    ? ExistingCustomerFacts(addressFromSale: true, toldOfRightToObject: true) : nil),
             logger: logger)
     }
 }

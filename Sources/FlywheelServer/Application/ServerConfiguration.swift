@@ -33,6 +33,11 @@ public struct ServerConfiguration: Sendable {
     /// Seconds between the flows' sweeps (time-based triggers, the catch-up of missed events); flows run only
     /// when `buildApplication` is given a library and effects.
     public var flowIntervalSeconds: Int64
+    /// Whether the shop's checkout meets the German existing-customer exemption (§7(3) UWG: the address came
+    /// with a sale, and the customer was told there of the right to object at any time): then marketing
+    /// e-mail about similar goods may reach buyers without opt-in, always with the opt-out notice. Off by
+    /// default: without it, marketing needs confirmed consent (docs/consent.md).
+    public var existingCustomerExemption: Bool = false
 
     /// The signer for customer links: the configured secret's, else one random key made with this
     /// configuration (so every link of this process verifies, and none after a restart).

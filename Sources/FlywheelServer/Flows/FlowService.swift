@@ -47,7 +47,7 @@ public struct FlowService: Sendable {
     ) {
         let calendar = settings.calendar
         let scheduler = FlowScheduler(
-            library: library, store: store, facts: StoreFactsProvider(store: store), effects: effects,
+            library: library, store: store, facts: StoreFactsProvider(store: store, exemption: options.existingCustomerExemption), effects: effects,
             policy: .standard(shopTimeZone: calendar.timeZone),
             configuration: SchedulerConfiguration(owner: owner ?? Self.defaultOwner(), pollInterval: options.pollInterval))
         self.init(scheduler: scheduler, store: store, calendar: calendar, options: options, logger: logger)

@@ -1,3 +1,4 @@
+public import FlywheelFlows
 public import Foundation
 
 /// How `FlowService` and `FlowJobs` work: how often, how far back, how much at once.
@@ -19,12 +20,18 @@ public struct FlowServiceOptions: Sendable {
     /// The shop's learned lapse window in days at a time (the dashboard's analytics), for lapse triggers;
     /// `nil`: no lapse events.
     public var lapseWindowDays: (@Sendable (Date) async -> Double?)?
+    /// What the shop's checkout records for the German existing-customer exemption (§7(3) UWG): with it,
+    /// marketing e-mail about the shop's own similar goods may reach buyers without opt-in (with the opt-out
+    /// notice in every message); `nil` (the default): marketing needs confirmed consent.
+    public var existingCustomerExemption: ExistingCustomerFacts?
 
     public init(
         sweepInterval: Duration = .seconds(3_600), pollInterval: Duration = .seconds(1),
         freshness: TimeInterval = 48 * 3_600, catchUp: TimeInterval = 3 * 86_400, recentOrderDays: Int = 30,
-        pageSize: Int = 500, lapseWindowDays: (@Sendable (Date) async -> Double?)? = nil
+        pageSize: Int = 500, lapseWindowDays: (@Sendable (Date) async -> Double?)? = nil,
+        existingCustomerExemption: ExistingCustomerFacts? = nil
     ) {
+        self.existingCustomerExemption = existingCustomerExemption
         self.lapseWindowDays = lapseWindowDays
         self.sweepInterval = sweepInterval
         self.pollInterval = pollInterval

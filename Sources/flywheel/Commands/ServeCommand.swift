@@ -79,6 +79,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between the flows' sweeps (birthdays, lapses, expected deliveries, missed events).")
     var flowInterval: Int64 = 3_600
 
+    @Flag(
+        help: ArgumentHelp(
+            "The checkout meets the German existing-customer exemption (§7(3) UWG).",
+            discussion: """
+                Set it only when every address came with a sale and the customer was told there, clearly, that                 they may object to advertising at any time at no extra cost. Then marketing e-mail about the                 shop's own similar goods (flows marked own_similar_goods) reaches buyers without opt-in, always                 with the opt-out notice. Defaults to $FLYWHEEL_EXISTING_CUSTOMER_EXEMPTION=1; off otherwise.
+                """))
+    var existingCustomerExemption = false
+
     @Flag(help: "Mark the dashboard's cookies Secure (when users reach it over HTTPS, e.g. behind a TLS proxy).")
     var secureCookies = false
 
@@ -131,12 +139,14 @@ struct ServeCommand: AsyncParsableCommand {
         let flowsPath = flows ?? environment["FLYWHEEL_FLOWS"].flatMap { $0.isEmpty ? nil : $0 }
         let flowLibrary = try Self.flowLibrary(flowsPath, templates: templates)
         let opened = try await database.openServing(logger: logger)
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, shopifyWebhookSecret: secret, dashboard: !noDashboard, secureCookies: secureCookies,
             linkSecret: linkSecret, publicURL: publicURL, templatesDirectory: templates,
             referralURL: referralURL.flatMap(URL.init(string:)),
             loyaltyIntervalSeconds: loyaltyInterval, flowIntervalSeconds: flowInterval,
             delivery: try delivery.configuration(environment: environment))
+        configuration.existingCustomerExemption =
+            existingCustomerExemption || environment["FLYWHEEL_EXISTING_CUSTOMER_EXEMPTION"] == "1"
         let app = try await FlywheelServer.buildApplication(
             store: opened.store, configuration: configuration, logger: logger, services: opened.services,
             programme: loaded, flows: flowLibrary?.library

@@ -18,7 +18,7 @@ struct OutboxRetryPolicyTests {
         #expect(OutboxRetryPolicy(maximumAttempts: 1).nextAttempt(afterAttempt: 1, now: now, unit: 0) == nil)
     }
 
-    @Test("SMTP: 4xx and lost connections temporary; 5xx permanent; 550 to RCPT or 5.1.x a hard bounce")
+    @Test("SMTP: 4xx, lost connections and the server's configuration temporary; 5xx to the message permanent; 550 to RCPT or 5.1.x a hard bounce")
     func smtpClassification() {
         let busy = SMTPError(code: .rejected, stage: .recipient, reply: SMTPReply(code: 451, lines: ["4.3.0 busy"]), detail: "")
         #expect(!OutboxFailure(busy).isPermanent && !OutboxFailure(busy).isHardBounce)
@@ -31,8 +31,14 @@ struct OutboxRetryPolicyTests {
         let content = SMTPError(
             code: .rejected, stage: .message, reply: SMTPReply(code: 554, lines: ["5.6.0 content rejected"]), detail: "")
         #expect(OutboxFailure(content).isPermanent && !OutboxFailure(content).isHardBounce)
-        let auth = SMTPError(code: .authenticationFailed, stage: .authentication, detail: "refused")
-        #expect(OutboxFailure(auth).isPermanent && !OutboxFailure(auth).isHardBounce)
+        // The mail server's configuration (a refused password, a certificate that does not verify) is no fault
+        // of the message: it stays queued and is retried while the operator fixes it.
+        let auth = SMTPError(
+            code: .authenticationFailed, stage: .authentication, reply: SMTPReply(code: 535, lines: ["5.7.8 bad credentials"]),
+            detail: "")
+        #expect(!OutboxFailure(auth).isPermanent && !OutboxFailure(auth).isHardBounce)
+        let tls = SMTPError(code: .tls, stage: .startTLS, detail: "CERTIFICATE_VERIFY_FAILED")
+        #expect(!OutboxFailure(tls).isPermanent && OutboxFailure(tls).reason.contains("mail server configuration; retried"))
     }
 
     @Test("SMS: 5xx and 429 temporary, other 4xx permanent, never a bounce")
