@@ -71,21 +71,23 @@ struct PostgresMigrationsTests {
         }
     }
 
-    @Test("a database migrated before v8 existed (v9 at position 8) gets v8 at position 9 and its index")
+    @Test("a database migrated before v8 existed (v9 at position 8, later steps after it) gets v8 last and its index")
     func laterEarlierStep() async throws {
         try await PostgresTestServer.withStore { store in
             try await store.migrate()
             // As a build that shipped v9 before v8 left the database.
             for statement in [
                 "DROP INDEX loyalty_sources_redemption_code", "DELETE FROM flywheel_migrations WHERE name = 'v8 loyalty codes'",
-                "UPDATE flywheel_migrations SET position = 8 WHERE name = 'v9 loyalty import'",
+                "UPDATE flywheel_migrations SET position = position + 100 WHERE position > 8",
+                "UPDATE flywheel_migrations SET position = position - 101 WHERE position > 100",
             ] {
                 try await PostgresTestServer.administer(store.url, statement)
             }
             try await store.migrate()
             let recorded = try await Self.recorded(store.url)
             #expect(recorded.count == Self.names.count)
-            #expect(recorded.last?.hasPrefix("9 v8 loyalty codes ") == true)
+            #expect(recorded.last?.hasPrefix("\(Self.names.count) v8 loyalty codes ") == true)
+            #expect(recorded.first { $0.contains("v9 loyalty import") }?.hasPrefix("8 ") == true)
             let index = try await PostgresTestServer.query(
                 store.url, "SELECT count(*)::int FROM pg_indexes WHERE indexname = 'loyalty_sources_redemption_code'")
             #expect(try index.first?.decode(Int.self) == 1)

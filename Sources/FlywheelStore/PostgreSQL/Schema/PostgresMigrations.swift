@@ -51,8 +51,10 @@ enum PostgresMigrations {
                 throw PostgresStoreError.newerSchema(migration: unknown)
             }
             // Positions count applications, not places in `all`: v8 came after v9 had shipped, so a database
-            // with v9 at position 8 gets v8 at position 9.
-            var position = applied.count
+            // with v9 at position 8 gets v8 after the last position it holds.
+            var position = try await connection.rows(
+                "SELECT coalesce(max(position), 0) FROM flywheel_migrations", logger: logger
+            ).first?.decode(Int.self) ?? 0
             for migration in all where !applied.contains(migration.name) {
                 position += 1
                 logger.info("applying PostgreSQL migration", metadata: ["migration": "\(migration.name)"])
