@@ -10,8 +10,9 @@ extension FlywheelServer {
     /// confirmation sender to use — the given one, else with mail configured one that queues double opt-in
     /// confirmations in the outbox.
     static func deliveryServices(
-        store: any FlywheelStore, configuration: ServerConfiguration, settings: ShopSettings, logger: Logger,
-        confirmations: (any ConfirmationSender)?, services: inout [any Service]
+        store: any FlywheelStore, configuration: ServerConfiguration, settings: ShopSettings,
+        templates: MessageTemplates, logger: Logger, confirmations: (any ConfirmationSender)?,
+        services: inout [any Service]
     ) throws -> (any ConfirmationSender)? {
         let delivery = configuration.delivery
         for line in delivery.startupSummary { logger.log(level: line.level, "\(line.text)") }
@@ -30,8 +31,6 @@ extension FlywheelServer {
                     logger: logger))
         }
         guard confirmations == nil, delivery.sendsMail, let from = delivery.mailFrom else { return confirmations }
-        let templates = try MessageTemplates.bundled(
-            overriddenBy: configuration.templatesDirectory.map { URL(fileURLWithPath: $0) })
         let shop = MessageContext.Shop(
             name: settings.name, url: configuration.publicURL?.absoluteString ?? "", supportEmail: from.address)
         return OutboxConfirmationSender(store: outbox, templates: templates, shop: shop, settings: settings)

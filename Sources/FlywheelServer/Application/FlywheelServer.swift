@@ -4,7 +4,7 @@ public import FlywheelFlows
 import FlywheelAnalytics
 public import FlywheelLoyalty
 import FlywheelImport
-import FlywheelMessaging
+public import FlywheelMessaging
 public import Foundation
 public import Hummingbird
 public import Logging
@@ -34,7 +34,7 @@ public enum FlywheelServer {
         metrics: ServerMetrics = ServerMetrics(), dashboard: DashboardAnalytics? = nil,
         accounts: AdminAccounts = AdminAccounts(), confirmations: (any ConfirmationSender)? = nil,
         loyalty: LoyaltyService? = nil, flows: FlowService? = nil, answers: (any MessageAnswerRecipient)? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        templates: MessageTemplates? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Router<FlywheelRequestContext> {
         let desk = ConsentDesk(
             store: store, links: CustomerLinkURLs(signer: configuration.linkSigner, baseURL: configuration.baseURL),
@@ -51,9 +51,9 @@ public enum FlywheelServer {
         router.add(middleware: IdempotencyMiddleware(store: store, maxBodyBytes: configuration.maxBodyBytes, now: now))
         if dashboard != nil { router.add(middleware: DashboardAuthMiddleware(store: store, now: now)) }
 
-        // The templates flows are checked against; a shop's folder that cannot be loaded stops the start.
-        let templates = try MessageTemplates.bundled(
-            overriddenBy: configuration.templatesDirectory.map { URL(fileURLWithPath: $0) })
+        // The templates flows are checked against (the application's, else loaded here); a shop's folder that
+        // cannot be loaded stops the start.
+        let templates = try templates ?? configuration.messageTemplates()
         try APIHandler(
             store: store, now: now, metrics: metrics, observers: observers, loyalty: loyalty,
             linkSigner: configuration.linkSigner, baseURL: configuration.baseURL, templates: templates,
@@ -109,8 +109,8 @@ public enum FlywheelServer {
         now: @escaping @Sendable () -> Date = { Date() }
     ) async throws -> some ApplicationProtocol {
         let settings = try await store.shopSettings() ?? .defaults
-        let templates = try MessageTemplates.bundled(
-            overriddenBy: configuration.templatesDirectory.map { URL(fileURLWithPath: $0) })
+        // Loaded once for the router's flow checks, the flows' sends and the opt-in confirmations.
+        let templates = try configuration.messageTemplates()
         let dashboard = configuration.dashboard ? DashboardAnalytics(settings: settings) : nil
         let loyalty = programme.map {
             LoyaltyService(
@@ -123,8 +123,8 @@ public enum FlywheelServer {
             services.append(LoyaltyJobs(loyalty: loyalty, interval: .seconds(configuration.loyaltyIntervalSeconds), logger: logger))
         }
         let sender = try deliveryServices(
-            store: store, configuration: configuration, settings: settings, logger: logger, confirmations: confirmations,
-            services: &services)
+            store: store, configuration: configuration, settings: settings, templates: templates, logger: logger,
+            confirmations: confirmations, services: &services)
         // The flows' effects: the caller's, else the server's own (the outbox, points, coupons, tags, tickets,
         // webhooks signed with a secret derived from the link secret).
         let effects = flowEffects ?? (library != nil ? (store as? any OutboxStore) : nil).map { outbox in
@@ -142,7 +142,7 @@ public enum FlywheelServer {
         if let flows { services.append(FlowJobs(flows: flows, now: now, logger: logger)) }
         let router = try buildRouter(
             store: store, configuration: configuration, settings: settings, dashboard: dashboard,
-            confirmations: sender, loyalty: loyalty, flows: flows, now: now)
+            confirmations: sender, loyalty: loyalty, flows: flows, templates: templates, now: now)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),

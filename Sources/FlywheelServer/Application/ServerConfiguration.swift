@@ -1,3 +1,4 @@
+public import FlywheelMessaging
 public import Foundation
 
 /// How `flywheel serve` runs; read once by the executable (flags > environment > defaults) and passed in.
@@ -76,5 +77,11 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.maxWebhookBodyBytes = maxWebhookBodyBytes
         self.idleTimeoutSeconds = idleTimeoutSeconds
+    }
+
+    /// The message templates: the shipped ones, overridden file by file by `templatesDirectory`.
+    /// - Throws: `TemplateError` when the shop's folder cannot be loaded (the start stops).
+    public func messageTemplates() throws -> MessageTemplates {
+        try MessageTemplates.bundled(overriddenBy: templatesDirectory.map { URL(fileURLWithPath: $0) })
     }
 }
