@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -221,9 +222,17 @@ def browse(base, password, report, shots):
 
 
 def submit(driver, button):
-    """Clicks a form's button and waits for the next page."""
+    """Clicks a form's button and waits for the next page. Mid-navigation chromium may answer "node does not
+    belong to the document" instead of "stale element": both mean the old page is gone."""
     button.click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(button))
+
+    def gone(_):
+        try:
+            return expected_conditions.staleness_of(button)(driver)
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 15).until(gone)
 
 
 def sign_in(driver, username, password):
