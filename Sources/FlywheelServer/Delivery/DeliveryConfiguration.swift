@@ -23,12 +23,14 @@ public struct DeliveryConfiguration: Sendable {
     public var batchSize: Int
     /// How long an idle worker waits before looking again.
     public var pollInterval: Duration
+    /// When a temporarily failed message is tried again (default: 1, 2, 4 … minutes, 10 attempts).
+    public var retry: OutboxRetryPolicy
 
     /// A configuration; the defaults deliver nothing.
     public init(
         smtp: SMTPURL? = nil, mailFrom: MailAddress? = nil, bounceAddress: String? = nil,
         smsGateway: SMSGatewayConfiguration? = nil, workers: Int = 1, batchSize: Int = 200,
-        pollInterval: Duration = .seconds(1)
+        pollInterval: Duration = .seconds(1), retry: OutboxRetryPolicy = OutboxRetryPolicy()
     ) {
         self.smtp = smtp
         self.mailFrom = mailFrom
@@ -37,6 +39,7 @@ public struct DeliveryConfiguration: Sendable {
         self.workers = max(0, workers)
         self.batchSize = max(1, batchSize)
         self.pollInterval = pollInterval
+        self.retry = retry
     }
 
     /// Whether e-mail can be sent: a mail server and a From.

@@ -34,7 +34,7 @@ public struct OutboxDeliveryService: Service {
                 configuration: OutboxDeliveryConfiguration(
                     from: from, bounceAddress: configuration.bounceAddress, messageIDDomain: from.domain,
                     workerID: "serve-\(instance)-\(index)", batchSize: configuration.batchSize,
-                    pollInterval: configuration.pollInterval),
+                    retry: configuration.retry, pollInterval: configuration.pollInterval),
                 onBounce: { bounce in
                     await Self.suppress(bounce, desk: desk, logger: logger, now: now)
                 },

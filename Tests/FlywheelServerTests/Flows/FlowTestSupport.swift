@@ -94,7 +94,7 @@ enum FlowTestSupport {
     }
 
     /// Polls `condition` every 20 ms for up to `seconds`; true when it held.
-    static func eventually(_ seconds: Double = 10, _ condition: () async throws -> Bool) async throws -> Bool {
+    static func eventually(_ seconds: Double = 60, _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while ContinuousClock.now < deadline {
             if try await condition() { return true }
