@@ -15,7 +15,7 @@ struct FlowWebhookCallerTests {
     func signedPost() async throws {
         let sink = try await HTTPSink.start()
         do {
-            try await FlowEffectsFixture.with(.memory, webhooks: FlowWebhookCaller(secret: Self.secret, timeout: .seconds(5))) {
+            try await FlowEffectsFixture.with(.memory, webhooks: FlowWebhookCaller(secret: Self.secret, timeout: .seconds(30))) {
                 shop in
                 let row = try FlowEffectsFixture.enrolment("enr_1", customer: "c-1", order: "1001")
                 let batch = [
