@@ -36,6 +36,7 @@ import glob
 import json
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -262,6 +263,7 @@ def main():
         print("%d check(s) failed; the servers' logs are in %s" % (len(failures), WORK))
         sys.exit(1)
     print("all flow checks passed in %.0f s" % (time.time() - started))
+    shutil.rmtree(WORK, ignore_errors=True)
 
 
 def run(sink, key):
