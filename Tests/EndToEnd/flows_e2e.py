@@ -407,7 +407,8 @@ def run(sink, key):
     # ---- day 15: killed while handing the review requests to the outbox, restarted; repeat orders; the report
     day15 = DAY0 + dt.timedelta(days=15)
     print("== day 15 (%s): killed while queueing the review requests, restarted" % iso(day15))
-    server = Server(sink, day15 - dt.timedelta(hours=3), mail=False)  # 09:00 in Berlin: before the morning
+    # 07:00 UTC: before 10:00 in Berlin in winter and in summer time.
+    server = Server(sink, day15 - dt.timedelta(hours=4), mail=False)
     queued = lambda: query("SELECT count(*) FROM outbox_messages WHERE flow_id = 'review_request'")[0][0]
     check(queued() == 0, "no review request is queued before 10:00")
     set_clock(day15)
