@@ -12,7 +12,7 @@ extension FlywheelServer {
     static func deliveryServices(
         store: any FlywheelStore, configuration: ServerConfiguration, settings: ShopSettings,
         templates: MessageTemplates, logger: Logger, confirmations: (any ConfirmationSender)?,
-        services: inout [any Service]
+        now: @escaping @Sendable () -> Date, services: inout [any Service]
     ) throws -> (any ConfirmationSender)? {
         let delivery = configuration.delivery
         for line in delivery.startupSummary { logger.log(level: line.level, "\(line.text)") }
@@ -28,11 +28,11 @@ extension FlywheelServer {
             services.append(
                 try OutboxDeliveryService(
                     store: outbox, configuration: delivery, desk: ConsentDesk(store: store, links: links, confirmations: nil),
-                    logger: logger))
+                    logger: logger, now: now))
         }
         guard confirmations == nil, delivery.sendsMail, let from = delivery.mailFrom else { return confirmations }
         let shop = MessageContext.Shop(
             name: settings.name, url: configuration.publicURL?.absoluteString ?? "", supportEmail: from.address)
-        return OutboxConfirmationSender(store: outbox, templates: templates, shop: shop, settings: settings)
+        return OutboxConfirmationSender(store: outbox, templates: templates, shop: shop, settings: settings, now: now)
     }
 }

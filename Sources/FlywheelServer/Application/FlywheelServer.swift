@@ -100,7 +100,8 @@ public enum FlywheelServer {
     /// With `flows`, the library's flows run (`FlowService`, `FlowJobs`: triggers from every stored batch and
     /// from the sweep every `flowIntervalSeconds`, the scheduler's due steps), their actions done by
     /// `flowEffects`, by default the server's own `ServerFlowEffects` (sends rendered into the outbox, points,
-    /// coupons, tags, tickets, signed webhooks). `now` is the clock of requests and flows.
+    /// coupons, tags, tickets, signed webhooks). `now` is the clock of everything the application does: requests,
+    /// flows, delivery, the loyalty jobs and the dashboard (`flywheel serve` passes its `ServerClock`).
     public static func buildApplication(
         store: any FlywheelStore, configuration: ServerConfiguration, logger: Logger, services: [any Service] = [],
         confirmations: (any ConfirmationSender)? = nil, programme: Programme? = nil,
@@ -120,11 +121,13 @@ public enum FlywheelServer {
         }
         var services = services
         if let loyalty {
-            services.append(LoyaltyJobs(loyalty: loyalty, interval: .seconds(configuration.loyaltyIntervalSeconds), logger: logger))
+            services.append(
+                LoyaltyJobs(
+                    loyalty: loyalty, interval: .seconds(configuration.loyaltyIntervalSeconds), now: now, logger: logger))
         }
         let sender = try deliveryServices(
             store: store, configuration: configuration, settings: settings, templates: templates, logger: logger,
-            confirmations: confirmations, services: &services)
+            confirmations: confirmations, now: now, services: &services)
         // The flows' effects: the caller's, else the server's own (the outbox, points, coupons, tags, tickets,
         // webhooks signed with a secret derived from the link secret).
         let effects = flowEffects ?? (library != nil ? (store as? any OutboxStore) : nil).map { outbox in
@@ -152,8 +155,8 @@ public enum FlywheelServer {
                 // The dashboard's figures load once the services (a PostgreSQL client) run; pages say so meanwhile.
                 if let dashboard {
                     Task {
-                        await dashboard.load(from: store)
-                        await dashboard.warmUp(now: Date())
+                        await dashboard.load(from: store, now: now)
+                        await dashboard.warmUp(now: now())
                     }
                 }
                 await onServerRunning(channel.localAddress?.port ?? configuration.port)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 public import ServiceLifecycle
 
@@ -9,12 +9,16 @@ public import ServiceLifecycle
 public struct LoyaltyJobs: Service {
     let loyalty: LoyaltyService
     let interval: Duration
+    let now: @Sendable () -> Date
     let logger: Logger
 
-    /// Jobs for `loyalty` every `interval`.
-    public init(loyalty: LoyaltyService, interval: Duration, logger: Logger) {
+    /// Jobs for `loyalty` every `interval`; `now` reads the clock (the server's).
+    public init(
+        loyalty: LoyaltyService, interval: Duration, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+    ) {
         self.loyalty = loyalty
         self.interval = interval
+        self.now = now
         self.logger = logger
     }
 
@@ -31,7 +35,7 @@ public struct LoyaltyJobs: Service {
             while !Task.isCancelled {
                 try await Task.sleep(for: interval)
                 do {
-                    let report = try await loyalty.runDue(now: Date())
+                    let report = try await loyalty.runDue(now: now())
                     if report.released + report.expiredCustomers + report.inactiveCustomers + report.referralsSettled > 0 {
                         logger.info(
                             "loyalty run done",

@@ -102,6 +102,14 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "dir"))
     var templates: String?
 
+    /// For end-to-end tests only, hidden from the help: docs/flows.md, "End to end".
+    @Option(
+        help: ArgumentHelp(
+            "For tests only: a file holding the instant (ISO 8601) or offset (+SECONDS) the server takes for now.",
+            discussion: "Defaults to $FLYWHEEL_CLOCK_FILE. Read again every 100 ms; the server refuses to start if unreadable.",
+            valueName: "file", visibility: .hidden))
+    var clockFile: String?
+
     @OptionGroup var database: DatabaseOptions
 
     @OptionGroup(title: "Delivery") var delivery: DeliveryOptions
@@ -129,6 +137,7 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "flywheel")
+        let clock = try Self.clock(clockFile ?? ProcessInfo.processInfo.environment["FLYWHEEL_CLOCK_FILE"], logger: logger)
         let secret = shopifyWebhookSecret
             ?? ProcessInfo.processInfo.environment["FLYWHEEL_SHOPIFY_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         let environment = ProcessInfo.processInfo.environment
@@ -161,8 +170,24 @@ struct ServeCommand: AsyncParsableCommand {
                 print("Customer links are signed with a key for this run only: set --link-secret to keep them valid.")
             }
             fflush(nil)
+        } now: {
+            clock.now()
         }
         try await app.runService()
+    }
+
+    /// The server's clock: the system's, or for tests the clock file's (`path`; empty: none), announced as a
+    /// warning. An unusable file stops the start.
+    static func clock(_ path: String?, logger: Logger) throws -> ServerClock {
+        guard let path, !path.isEmpty else { return .system }
+        let clock: ServerClock
+        do {
+            clock = try ServerClock(testFile: path, logger: logger)
+        } catch let error as ServerClock.FileError {
+            throw ValidationError("--clock-file: \(error)")
+        }
+        logger.warning("test clock in use: now is read from \(path) (now: \(clock.now().formatted(.iso8601)))")
+        return clock
     }
 
     /// The flows of `folder` (nil: none) checked against the shipped templates overridden by `templates`; a

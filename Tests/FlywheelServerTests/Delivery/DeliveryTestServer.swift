@@ -50,12 +50,16 @@ struct DeliveryTestServer {
             ]))
     }
 
-    /// Runs the application live (its services too) and `body` against it; stops it gracefully after.
-    func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    /// Runs the application live (its services too) and `body` against it; stops it gracefully after. `now` is
+    /// the application's clock.
+    func run(
+        now: @escaping @Sendable () -> Date = { Date() }, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         try await seed()
         let log = self.log
         let logger = Logger(label: "flywheel") { _ in RecordingLogHandler(log: log) }
-        let app = try await FlywheelServer.buildApplication(store: store, configuration: try configuration, logger: logger)
+        let app = try await FlywheelServer.buildApplication(
+            store: store, configuration: try configuration, logger: logger, now: now)
         try await app.test(.live, body)
     }
 

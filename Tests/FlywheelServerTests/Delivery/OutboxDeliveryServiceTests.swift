@@ -43,6 +43,22 @@ struct OutboxDeliveryServiceTests {
         }
     }
 
+    @Test("the delivery service reads the application's clock (flywheel serve's ServerClock): sent at its time")
+    func deliveryReadsApplicationClock() async throws {
+        try await SMTPSink.with { sink in
+            let server = DeliveryTestServer(sink: sink)
+            let store = server.store
+            let clock = try #require(ISO8601DateFormatter().date(from: "2031-01-01T09:00:00Z"))
+            let message = DeliveryTestServer.message(key: "enr_5/confirm/1", customer: "c-de", to: "jonas@example.de")
+            try await server.run(now: { clock }) { _ async throws in
+                _ = try await store.enqueue(message)
+                #expect(try await eventually { try await store.outboxMessage(id: message.id)?.status == .sent })
+            }
+            let sent = try #require(try await store.outboxMessage(id: message.id))
+            #expect(sent.sentAt == clock)
+        }
+    }
+
     @Test("a 5xx recipient refusal (550 5.1.1) makes a dead letter and suppresses the address, with a consent history entry")
     func bounceSuppresses() async throws {
         try await SMTPSink.with { sink in

@@ -40,15 +40,16 @@ public actor DashboardAnalytics {
         engine = AnalyticsEngine(settings: settings, options: options)
     }
 
-    /// Reads the store's history into the engine. Pages say "loading" until it is done.
-    public func load(from store: any FlywheelStore) async {
+    /// Reads the store's history into the engine. Pages say "loading" until it is done. `now` reads the clock
+    /// (the server's) once the history is in.
+    public func load(from store: any FlywheelStore, now clock: @Sendable () -> Date = { Date() }) async {
         var table = OrderTable(settings: settings)
         do {
             try await store.readHistory { batch in
                 table.add(batch)
             }
             engine = AnalyticsEngine(table: table, options: engine.options)
-            let now = Date()
+            let now = clock()
             for batch in pending { engine.apply(batch, asOf: max(now, latestOrder)) }
             pending = []
             version += 1
