@@ -155,6 +155,32 @@ extension StoreConformance {
         #expect(try await store.customer(externalID: "c2") != nil)
     }
 
+    static func batchContactLookups(_ store: any FlywheelStore) async throws {
+        let store = try await migrated(store)
+        _ = try await store.ingest(
+            IngestBatch(customers: [
+                Customer(externalID: "c2", email: "b@example.com", consent: MarketingConsent(email: .revoked)),
+                Customer(externalID: "c1", email: "a@example.com", firstName: "Anna"),
+            ]))
+        try await store.suppress(entry("h-1", "a@example.com", .unsubscribed))
+        try await store.suppress(entry("h-2", nil, .hardBounce))
+        try await store.suppress(
+            SuppressionEntry(
+                channel: .sms, addressHash: "h-3", address: nil, cause: .objected, source: .admin,
+                suppressedAt: StoreFixtures.date(day: 1)))
+
+        let found = try await store.suppressions(channel: .email, addressHashes: ["h-2", "h-9", "h-1", "h-3", "h-1"])
+        #expect(found.map(\.addressHash) == ["h-1", "h-2"])
+        #expect(found.map(\.cause) == [.unsubscribed, .hardBounce])
+        #expect(try await store.suppressions(channel: .sms, addressHashes: ["h-3"]).map(\.cause) == [.objected])
+        #expect(try await store.suppressions(channel: .email, addressHashes: []).isEmpty)
+
+        let customers = try await store.customers(externalIDs: ["c2", "nobody", "c1", "c2"])
+        #expect(customers.map(\.externalID) == ["c1", "c2"])
+        #expect(customers.first?.firstName == "Anna" && customers.last?.consent?.email == .revoked)
+        #expect(try await store.customers(externalIDs: []).isEmpty)
+    }
+
     static func entry(_ hash: String, _ address: String?, _ cause: SuppressionCause, day: Int = 1) -> SuppressionEntry {
         SuppressionEntry(
             channel: .email, addressHash: hash, address: address, cause: cause, source: .admin,

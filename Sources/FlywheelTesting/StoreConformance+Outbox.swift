@@ -12,6 +12,7 @@ extension StoreConformance {
         StoreCheck("outbox: concurrent claimers never get the same message", outboxConcurrentClaims),
         StoreCheck("outbox: a batch is enqueued at once, deduplicated by key, all or nothing", outboxBatchEnqueue),
         StoreCheck("outbox: a claim for some channels leaves the others queued", outboxClaimsByChannel),
+        StoreCheck("outbox: a withdrawn message is final, not a dead letter", outboxWithdrawnIsFinal),
     ]
 
     /// The engine as an outbox; every engine of the package is one.
@@ -159,6 +160,22 @@ extension StoreConformance {
         #expect(requeued.status == .queued && requeued.attempts == 0 && requeued.nextAttemptAt == now + 100)
         let again = try await outbox.claimOutbox(owner: "w", limit: 5, now: now + 100, leaseUntil: now + 160)
         #expect(again.map(\.id) == ["b"] && again.first?.attempts == 1)
+    }
+
+    static func outboxWithdrawnIsFinal(_ store: any FlywheelStore) async throws {
+        let outbox = try await outbox(store)
+        let now = StoreFixtures.date(day: 10)
+        _ = try await outbox.enqueue(outboxMessage("w1"))
+        let claimed = try await outbox.claimOutbox(owner: "w", limit: 5, now: now, leaseUntil: now + 60)
+        #expect(claimed.map(\.id) == ["w1"])
+        let withdrawn = OutboxOutcome(id: "w1", attempt: 1, result: .withdrawn(reason: "withdrawn before delivery: unsubscribed"))
+        #expect(try await outbox.recordOutboxOutcomes([withdrawn], owner: "w", now: now + 1) == 1)
+        let stored = try #require(try await outbox.outboxMessage(id: "w1"))
+        #expect(stored.status == .withdrawn && stored.lastError == "withdrawn before delivery: unsubscribed")
+        #expect(stored.nextAttemptAt == nil && stored.leaseOwner == nil && stored.sentAt == nil)
+        #expect(try await outbox.claimOutbox(owner: "w", limit: 5, now: now + 10_000, leaseUntil: now + 20_000).isEmpty)
+        #expect(try await outbox.deadLetters(limit: 10).isEmpty)
+        #expect(try await !outbox.retryDeadLetter(id: "w1", now: now + 2))
     }
 
     static func outboxConcurrentClaims(_ store: any FlywheelStore) async throws {

@@ -46,6 +46,7 @@ public enum StoreConformance {
         StoreCheck("admin sessions: create, find, sign out, expire", adminSessionsLifecycle),
         StoreCheck("consent history: appended in order, proof kept, current state follows", consentHistoryAndCurrentState),
         StoreCheck("suppression list: normalised, the strongest cause kept", suppressionKeepsStrongestCause),
+        StoreCheck("suppressions and customers of a batch in one lookup", batchContactLookups),
         StoreCheck("erasure: personal data gone, orders kept under a pseudonym", erasureRemovesPersonalData),
         StoreCheck("imported loyalty members: stored once, found by code", importedMembersOnce),
         StoreCheck("ledger customers in byte order", ledgerCustomersListed),

@@ -95,6 +95,27 @@ extension PostgresStore {
             .map(Self.suppression(row:))
     }
 
+    public func suppressions(channel: ConsentChannel, addressHashes: [String]) async throws -> [SuppressionEntry] {
+        guard !addressHashes.isEmpty else { return [] }
+        let hashes = Array(Set(addressHashes))
+        return try await rows(
+            """
+            \(unescaped: Self.suppressionSelect)
+            WHERE channel = \(channel.rawValue) AND address_hash = ANY(\(hashes)::text[]) ORDER BY address_hash
+            """
+        ).map(Self.suppression(row:))
+    }
+
+    public func customers(externalIDs: [String]) async throws -> [Customer] {
+        guard !externalIDs.isEmpty else { return [] }
+        let ids = Array(Set(externalIDs))
+        return try await rows(
+            """
+            \(unescaped: Customer.postgresSelect) WHERE external_id = ANY(\(ids)::text[]) ORDER BY external_id COLLATE "C"
+            """
+        ).map(Customer.init(postgresRow:))
+    }
+
     public func eraseCustomer(_ erasure: CustomerErasure) async throws {
         try await withConnection { connection in
             try await connection.transaction(logger: self.logger) { connection in

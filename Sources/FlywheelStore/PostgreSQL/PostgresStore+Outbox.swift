@@ -113,6 +113,13 @@ extension PostgresStore: OutboxStore {
                             WHERE id = \(id) AND status = 'sending' AND lease_owner = \(owner) AND attempts = \(attempt)
                             RETURNING id
                             """
+                        case .withdrawn(let reason):
+                            """
+                            UPDATE outbox_messages SET status = 'withdrawn', last_error = \(reason), \
+                            next_attempt_at = NULL, lease_owner = NULL, updated_at = \(at)
+                            WHERE id = \(id) AND status = 'sending' AND lease_owner = \(owner) AND attempts = \(attempt)
+                            RETURNING id
+                            """
                         }
                     applied += try await connection.rows(query, logger: self.logger).count
                 }

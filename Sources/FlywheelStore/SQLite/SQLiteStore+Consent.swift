@@ -90,6 +90,26 @@ extension SQLiteStore {
         try await pool.read { db in try Self.suppressions(db, where: "1 = 1", []) }
     }
 
+    public func suppressions(channel: ConsentChannel, addressHashes: [String]) async throws -> [SuppressionEntry] {
+        guard !addressHashes.isEmpty else { return [] }
+        return try await pool.read { db in
+            try Self.suppressions(
+                db, where: "channel = ? AND address_hash IN (SELECT value FROM json_each(?)) ORDER BY address_hash",
+                [channel.rawValue, JSONArrayText.of(Array(Set(addressHashes)))])
+        }
+    }
+
+    public func customers(externalIDs: [String]) async throws -> [Customer] {
+        guard !externalIDs.isEmpty else { return [] }
+        return try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: Customer.sqliteSelect + "\nWHERE external_id IN (SELECT value FROM json_each(?1)) ORDER BY external_id",
+                arguments: [JSONArrayText.of(Array(Set(externalIDs)))]
+            ).map(Customer.init(sqliteRow:))
+        }
+    }
+
     /// Erases with `secure_delete` on, so the freed space of every changed row and index entry is overwritten
     /// with zeros, and then truncates the write-ahead log, whose older frames would still hold old page images
     /// (best effort: while a reader holds an old snapshot the log cannot be truncated at once).

@@ -112,6 +112,8 @@ extension SQLiteStore: OutboxStore {
                         ("status = 'failed', last_error = ?, next_attempt_at = ?", [error, EpochMilliseconds.from(at)])
                     case .dead(let error):
                         ("status = 'dead', last_error = ?, next_attempt_at = NULL", [error])
+                    case .withdrawn(let reason):
+                        ("status = 'withdrawn', last_error = ?, next_attempt_at = NULL", [reason])
                     }
                 try db.execute(
                     sql: """

@@ -19,6 +19,10 @@ extension OutboxMessage {
             status = .dead
             lastError = error
             nextAttemptAt = nil
+        case .withdrawn(let reason):
+            status = .withdrawn
+            lastError = reason
+            nextAttemptAt = nil
         }
     }
 
