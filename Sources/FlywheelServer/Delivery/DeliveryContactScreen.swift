@@ -52,17 +52,13 @@ public struct DeliveryContactScreen: OutboxScreen {
         for item in withdrawn {
             let message = item.message
             logger.notice("outbox delivery: message \(message.id) to customer \(message.customerID) \(item.reason)")
-            guard let flowID = message.flowID,
-                let enrolmentID = message.idempotencyKey.split(separator: "/").first.map(String.init)
-            else { continue }
             do {
-                guard let enrolment = try await store.enrolment(id: enrolmentID) else { continue }
-                entries.append(
-                    TimelineEntry(
-                        key: message.idempotencyKey + "#withdrawn", customerID: message.customerID, at: now,
-                        kind: .skipped, flowID: flowID, flowVersion: enrolment.flowVersion, enrolmentID: enrolmentID,
-                        stepID: message.stepID, messageID: message.idempotencyKey,
-                        detail: message.channel.rawValue + " not delivered: " + item.reason))
+                if let entry = try await OutboxTimeline.entry(
+                    .skipped, about: message, suffix: "withdrawn", detail: "not delivered: " + item.reason, at: now,
+                    store: store)
+                {
+                    entries.append(entry)
+                }
             } catch {
                 logger.error("outbox delivery: the enrolment of withdrawn message \(message.id) could not be read: \(error)")
             }

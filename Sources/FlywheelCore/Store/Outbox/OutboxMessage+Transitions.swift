@@ -35,4 +35,12 @@ extension OutboxMessage {
         leaseOwner = nil
         updatedAt = now
     }
+
+    /// A dead letter given up for good by an operator.
+    public mutating func discard(now: Date) {
+        status = .discarded
+        nextAttemptAt = nil
+        leaseOwner = nil
+        updatedAt = now
+    }
 }

@@ -2,7 +2,7 @@
 ///
 /// `queued` → (claimed) `sending` → `sent`; a failed attempt goes `sending` → `failed` (waiting for its
 /// retry) → `sending` …; a permanent failure, or the last allowed attempt failing, ends in `dead` until an
-/// operator retries it (`dead` → `queued`). A `sending` message whose lease expired (its worker died) is
+/// operator retries it (`dead` → `queued`) or discards it (`dead` → `discarded`). A `sending` message whose lease expired (its worker died) is
 /// claimable again. A claimed message the customer may no longer receive (consent revoked, address
 /// suppressed after it was queued) ends `withdrawn`, never sent and never retried.
 public enum OutboxStatus: String, Sendable, Hashable, Codable, CaseIterable {
@@ -19,4 +19,6 @@ public enum OutboxStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Not sent because the customer withdrew (consent revoked, address suppressed) between queueing and
     /// delivery; `lastError` says why. Final.
     case withdrawn
+    /// A dead letter an operator gave up on (`flywheel outbox discard`, the API). Final.
+    case discarded
 }
