@@ -155,6 +155,39 @@ extension StoreConformance {
         #expect(try await store.customer(externalID: "c2") != nil)
     }
 
+    static func erasureCoversFlowData(_ store: any FlywheelStore) async throws {
+        try await ErasureFixture.seed(store)
+        try await ErasureFixture.erase(store)
+        let id = ErasureFixture.customerID
+        let pseudonym = ErasureFixture.pseudonym
+        let outbox = try #require(store as? any OutboxStore)
+        let measured = try #require(store as? any FlowMeasurementStore)
+        #expect(try await outbox.outboxMessages(customerID: id).isEmpty)
+        #expect(try await outbox.outboxMessages(customerID: pseudonym).isEmpty)
+        #expect(try await outbox.outboxMessage(id: "msg-\(id)") == nil)
+        #expect(try await measured.messageEventCount(messageID: "msg-\(id)", kind: .click) == 0)
+        #expect(try await store.enrolments(customerID: id).isEmpty)
+        #expect(try await store.enrolment(id: "enr-\(id)") == nil)
+        #expect(try await store.timeline(customerID: id, before: nil, limit: 10).entries.isEmpty)
+        #expect(try await store.customerTags(customerID: id).isEmpty)
+        #expect(try await store.supportTickets(customerID: id).isEmpty)
+        #expect(try await store.supportTickets(customerID: pseudonym).map(\.id) == ["tkt-\(id)"])
+        #expect(try await store.issuedCoupons(customerID: id).isEmpty)
+        let coupons = try await store.issuedCoupons(customerID: pseudonym)
+        #expect(coupons.map(\.code) == ["CODE-E1"] && coupons.first?.percentOff == 10)
+        // A replayed entry may enter again: the key is free (the person is gone; the pseudonym has no events).
+        #expect(try await outbox.storedOutboxKeys(["enr-\(id)/confirm/1"]).isEmpty)
+
+        // The other customer keeps everything.
+        #expect(try await outbox.outboxMessages(customerID: "other").map(\.id) == ["msg-other"])
+        #expect(try await measured.messageEventCount(messageID: "msg-other", kind: .click) == 1)
+        #expect(try await store.enrolments(customerID: "other").count == 1)
+        #expect(try await store.timeline(customerID: "other", before: nil, limit: 10).entries.count == 1)
+        #expect(try await store.customerTags(customerID: "other").map(\.tag) == ["vip"])
+        #expect(try await store.supportTickets(customerID: "other").count == 1)
+        #expect(try await store.issuedCoupons(customerID: "other").count == 1)
+    }
+
     static func batchContactLookups(_ store: any FlywheelStore) async throws {
         let store = try await migrated(store)
         _ = try await store.ingest(

@@ -48,6 +48,7 @@ public enum StoreConformance {
         StoreCheck("suppression list: normalised, the strongest cause kept", suppressionKeepsStrongestCause),
         StoreCheck("suppressions and customers of a batch in one lookup", batchContactLookups),
         StoreCheck("erasure: personal data gone, orders kept under a pseudonym", erasureRemovesPersonalData),
+        StoreCheck("erasure: the flows' messages, enrolments, timeline and tags gone; tickets and coupons pseudonymised", erasureCoversFlowData),
         StoreCheck("imported loyalty members: stored once, found by code", importedMembersOnce),
         StoreCheck("ledger customers in byte order", ledgerCustomersListed),
         StoreCheck("ledger: redemption codes unique across the shop", ledgerCodesUniqueAcrossShop),

@@ -84,6 +84,7 @@ extension InMemoryStore {
             reviewTable[key] = review
         }
         consentLog.removeAll { $0.customerExternalID == id }
+        eraseFlowData(of: id, pseudonym: erasure.pseudonym)
         if let email = stored.email {
             // Entries that still hold the address in clear lose it (the digest stays).
             let address = SuppressionEntry.normalise(email, .email)
