@@ -133,7 +133,7 @@ public enum FlywheelServer {
                 links: CustomerLinkURLs(signer: configuration.linkSigner, baseURL: configuration.baseURL),
                 shop: MessageContext.Shop(name: settings.name, url: configuration.baseURL.absoluteString),
                 settings: settings, loyalty: loyalty,
-                webhooks: FlowWebhookCaller(secret: configuration.linkSigner.derivedSecret(label: "flow-webhooks")),
+                webhooks: FlowWebhookCaller(secret: FlowWebhookCaller.secret(linkSigner: configuration.linkSigner)),
                 logger: logger, now: now)
         }
         let flows = flowService(
