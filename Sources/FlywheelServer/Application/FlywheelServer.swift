@@ -134,7 +134,7 @@ public enum FlywheelServer {
                 shop: MessageContext.Shop(name: settings.name, url: configuration.baseURL.absoluteString),
                 settings: settings, loyalty: loyalty,
                 webhooks: FlowWebhookCaller(secret: FlowWebhookCaller.secret(linkSigner: configuration.linkSigner)),
-                logger: logger, now: now)
+                deliveryDays: configuration.deliveryDays, logger: logger, now: now)
         }
         let flows = flowService(
             library: library, effects: effects, store: store, settings: settings, configuration: configuration,
