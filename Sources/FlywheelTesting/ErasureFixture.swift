@@ -41,8 +41,9 @@ public enum ErasureFixture {
                 changedAt: StoreFixtures.date(day: 1)),
             suppression: nil)
         let now = StoreFixtures.date(day: 5)
-        for owner in [customerID, "other"] {
-            let enrolment = "enr-\(owner)"
+        // Ids as the server makes them: random (enrolments) or derived from keys, never from the customer's id.
+        for (owner, tag) in [(customerID, "e1"), ("other", "o1")] {
+            let enrolment = "enr-\(tag)"
             _ = try await store.insertEnrolments([
                 StoredEnrolment(
                     id: enrolment, customerID: owner, flowID: "order_confirmation", flowVersion: 1,
@@ -57,7 +58,7 @@ public enum ErasureFixture {
             _ = try await store.addCustomerTag(CustomerTag(customerID: owner, tag: "vip", taggedAt: now, source: enrolment))
             _ = try await store.openSupportTicket(
                 SupportTicket(
-                    id: "tkt-\(owner)", key: "\(enrolment)/ticket/1", customerID: owner, topic: "make_it_right",
+                    id: "tkt-\(tag)", key: "\(enrolment)/ticket/1", customerID: owner, topic: "make_it_right",
                     orderID: "ord-e1", flowID: "delivery_check_in", openedAt: now))
             _ = try await store.issueCoupon(
                 IssuedCoupon(
@@ -67,7 +68,7 @@ public enum ErasureFixture {
             let outbox = try #require(store as? any OutboxStore)
             let address = owner == customerID ? email : "other@example.com"
             let message = OutboxMessage(
-                id: "msg-\(owner)", idempotencyKey: "\(enrolment)/confirm/1", customerID: owner, channel: .email,
+                id: "msg-\(tag)", idempotencyKey: "\(enrolment)/confirm/1", customerID: owner, channel: .email,
                 messageClass: "transactional", recipient: address,
                 content: OutboxContent(
                     subject: "Danke, \(owner == customerID ? firstName : "Jürgen")!",
@@ -90,7 +91,7 @@ public enum ErasureFixture {
                 customerExternalID: customerID, pseudonym: pseudonym,
                 suppressions: [
                     SuppressionEntry(
-                        channel: .email, addressHash: "digest-of-erika", address: nil, cause: .erased, source: .erasure,
+                        channel: .email, addressHash: "digest-e1", address: nil, cause: .erased, source: .erasure,
                         suppressedAt: StoreFixtures.date(day: 6))
                 ],
                 erasedAt: StoreFixtures.date(day: 6)))

@@ -38,7 +38,7 @@ struct PostgresErasureScanTests {
         let columns = try await PostgresTestServer.query(
             url,
             """
-            SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
+            SELECT c.table_name::text, c.column_name::text, c.data_type::text FROM information_schema.columns c
             JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
             WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
               AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')
@@ -50,9 +50,8 @@ struct PostgresErasureScanTests {
             // bytea as escaped text (the personal strings are ASCII); everything else as text.
             let expression = type == "bytea" ? "encode(\"\(column)\", 'escape')" : "\"\(column)\"::text"
             for personal in ErasureFixture.personalStrings {
-                var query = PostgresQuery(
-                    unsafeSQL: "SELECT count(*) FROM \"\(table)\" WHERE strpos(lower(\(expression)), lower($1)) > 0")
-                query.binds.append(personal)
+                let query: PostgresQuery =
+                    "SELECT count(*) FROM \(unescaped: "\"\(table)\"") WHERE strpos(lower(\(unescaped: expression)), lower(\(personal))) > 0"
                 let count = try await PostgresTestServer.query(url, query).first?.decode(Int.self) ?? 0
                 if count > 0 { hits.append("\(table).\(column): \(personal)") }
             }
