@@ -1,3 +1,4 @@
+public import FlywheelCore
 public import FlywheelMessaging
 public import Foundation
 
