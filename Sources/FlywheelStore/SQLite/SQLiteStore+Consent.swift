@@ -94,7 +94,7 @@ extension SQLiteStore {
         guard !addressHashes.isEmpty else { return [] }
         return try await pool.read { db in
             try Self.suppressions(
-                db, where: "channel = ? AND address_hash IN (SELECT value FROM json_each(?)) ORDER BY address_hash",
+                db, where: "channel = ? AND address_hash IN (SELECT value FROM json_each(?))",
                 [channel.rawValue, JSONArrayText.of(Array(Set(addressHashes)))])
         }
     }
