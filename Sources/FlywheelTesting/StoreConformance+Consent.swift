@@ -155,6 +155,65 @@ extension StoreConformance {
         #expect(try await store.customer(externalID: "c2") != nil)
     }
 
+    static func erasureCoversFlowData(_ store: any FlywheelStore) async throws {
+        try await ErasureFixture.seed(store)
+        try await ErasureFixture.erase(store)
+        let id = ErasureFixture.customerID
+        let pseudonym = ErasureFixture.pseudonym
+        let outbox = try #require(store as? any OutboxStore)
+        let measured = try #require(store as? any FlowMeasurementStore)
+        #expect(try await outbox.outboxMessages(customerID: id).isEmpty)
+        #expect(try await outbox.outboxMessages(customerID: pseudonym).isEmpty)
+        #expect(try await outbox.outboxMessage(id: "msg-e1") == nil)
+        #expect(try await measured.messageEventCount(messageID: "msg-e1", kind: .click) == 0)
+        #expect(try await store.enrolments(customerID: id).isEmpty)
+        #expect(try await store.enrolment(id: "enr-e1") == nil)
+        #expect(try await store.timeline(customerID: id, before: nil, limit: 10).entries.isEmpty)
+        #expect(try await store.customerTags(customerID: id).isEmpty)
+        #expect(try await store.supportTickets(customerID: id).isEmpty)
+        #expect(try await store.supportTickets(customerID: pseudonym).map(\.id) == ["tkt-e1"])
+        #expect(try await store.issuedCoupons(customerID: id).isEmpty)
+        let coupons = try await store.issuedCoupons(customerID: pseudonym)
+        #expect(coupons.map(\.code) == ["CODE-E1"] && coupons.first?.percentOff == 10)
+        // A replayed entry may enter again: the key is free (the person is gone; the pseudonym has no events).
+        #expect(try await outbox.storedOutboxKeys(["enr-e1/confirm/1"]).isEmpty)
+
+        // The other customer keeps everything.
+        #expect(try await outbox.outboxMessages(customerID: "other").map(\.id) == ["msg-o1"])
+        #expect(try await measured.messageEventCount(messageID: "msg-o1", kind: .click) == 1)
+        #expect(try await store.enrolments(customerID: "other").count == 1)
+        #expect(try await store.timeline(customerID: "other", before: nil, limit: 10).entries.count == 1)
+        #expect(try await store.customerTags(customerID: "other").map(\.tag) == ["vip"])
+        #expect(try await store.supportTickets(customerID: "other").count == 1)
+        #expect(try await store.issuedCoupons(customerID: "other").count == 1)
+    }
+
+    static func batchContactLookups(_ store: any FlywheelStore) async throws {
+        let store = try await migrated(store)
+        _ = try await store.ingest(
+            IngestBatch(customers: [
+                Customer(externalID: "c2", email: "b@example.com", consent: MarketingConsent(email: .revoked)),
+                Customer(externalID: "c1", email: "a@example.com", firstName: "Anna"),
+            ]))
+        try await store.suppress(entry("h-1", "a@example.com", .unsubscribed))
+        try await store.suppress(entry("h-2", nil, .hardBounce))
+        try await store.suppress(
+            SuppressionEntry(
+                channel: .sms, addressHash: "h-3", address: nil, cause: .objected, source: .admin,
+                suppressedAt: StoreFixtures.date(day: 1)))
+
+        let found = try await store.suppressions(channel: .email, addressHashes: ["h-2", "h-9", "h-1", "h-3", "h-1"])
+        #expect(found.map(\.addressHash) == ["h-1", "h-2"])
+        #expect(found.map(\.cause) == [.unsubscribed, .hardBounce])
+        #expect(try await store.suppressions(channel: .sms, addressHashes: ["h-3"]).map(\.cause) == [.objected])
+        #expect(try await store.suppressions(channel: .email, addressHashes: []).isEmpty)
+
+        let customers = try await store.customers(externalIDs: ["c2", "nobody", "c1", "c2"])
+        #expect(customers.map(\.externalID) == ["c1", "c2"])
+        #expect(customers.first?.firstName == "Anna" && customers.last?.consent?.email == .revoked)
+        #expect(try await store.customers(externalIDs: []).isEmpty)
+    }
+
     static func entry(_ hash: String, _ address: String?, _ cause: SuppressionCause, day: Int = 1) -> SuppressionEntry {
         SuppressionEntry(
             channel: .email, addressHash: hash, address: address, cause: cause, source: .admin,

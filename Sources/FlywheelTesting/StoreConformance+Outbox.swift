@@ -12,6 +12,8 @@ extension StoreConformance {
         StoreCheck("outbox: concurrent claimers never get the same message", outboxConcurrentClaims),
         StoreCheck("outbox: a batch is enqueued at once, deduplicated by key, all or nothing", outboxBatchEnqueue),
         StoreCheck("outbox: a claim for some channels leaves the others queued", outboxClaimsByChannel),
+        StoreCheck("outbox: a withdrawn message is final, not a dead letter", outboxWithdrawnIsFinal),
+        StoreCheck("outbox: dead letters page by a cursor; a discarded one is final", outboxDeadLetterPagesAndDiscard),
     ]
 
     /// The engine as an outbox; every engine of the package is one.
@@ -159,6 +161,55 @@ extension StoreConformance {
         #expect(requeued.status == .queued && requeued.attempts == 0 && requeued.nextAttemptAt == now + 100)
         let again = try await outbox.claimOutbox(owner: "w", limit: 5, now: now + 100, leaseUntil: now + 160)
         #expect(again.map(\.id) == ["b"] && again.first?.attempts == 1)
+    }
+
+    static func outboxWithdrawnIsFinal(_ store: any FlywheelStore) async throws {
+        let outbox = try await outbox(store)
+        let now = StoreFixtures.date(day: 10)
+        _ = try await outbox.enqueue(outboxMessage("w1"))
+        let claimed = try await outbox.claimOutbox(owner: "w", limit: 5, now: now, leaseUntil: now + 60)
+        #expect(claimed.map(\.id) == ["w1"])
+        let withdrawn = OutboxOutcome(id: "w1", attempt: 1, result: .withdrawn(reason: "withdrawn before delivery: unsubscribed"))
+        #expect(try await outbox.recordOutboxOutcomes([withdrawn], owner: "w", now: now + 1) == 1)
+        let stored = try #require(try await outbox.outboxMessage(id: "w1"))
+        #expect(stored.status == .withdrawn && stored.lastError == "withdrawn before delivery: unsubscribed")
+        #expect(stored.nextAttemptAt == nil && stored.leaseOwner == nil && stored.sentAt == nil)
+        #expect(try await outbox.claimOutbox(owner: "w", limit: 5, now: now + 10_000, leaseUntil: now + 20_000).isEmpty)
+        #expect(try await outbox.deadLetters(limit: 10).isEmpty)
+        #expect(try await !outbox.retryDeadLetter(id: "w1", now: now + 2))
+    }
+
+    static func outboxDeadLetterPagesAndDiscard(_ store: any FlywheelStore) async throws {
+        let outbox = try await outbox(store)
+        let now = StoreFixtures.date(day: 10)
+        let ids = ["d1", "d2", "d3", "d4", "d5"]
+        for id in ids + ["live"] { _ = try await outbox.enqueue(outboxMessage(id)) }
+        _ = try await outbox.claimOutbox(owner: "w", limit: 10, now: now, leaseUntil: now + 60)
+        // d1 and d2 fail at the same instant (ties go by id), the others later, d5 last.
+        let failedAt: [String: TimeInterval] = ["d1": 1, "d2": 1, "d3": 2, "d4": 3, "d5": 4]
+        for id in ids {
+            let outcome = OutboxOutcome(id: id, attempt: 1, result: .dead(error: "550 5.1.1 unknown user \(id)"))
+            #expect(try await outbox.recordOutboxOutcomes([outcome], owner: "w", now: now + failedAt[id]!) == 1)
+        }
+        let first = try await outbox.deadLetters(after: nil, limit: 2)
+        #expect(first.map(\.id) == ["d5", "d4"])
+        let second = try await outbox.deadLetters(after: DeadLetterCursor(after: try #require(first.last)), limit: 2)
+        #expect(second.map(\.id) == ["d3", "d1"])
+        let third = try await outbox.deadLetters(after: DeadLetterCursor(after: try #require(second.last)), limit: 2)
+        #expect(third.map(\.id) == ["d2"])
+        #expect(try await outbox.deadLetters(after: DeadLetterCursor(after: try #require(third.last)), limit: 2).isEmpty)
+
+        // Discard: final, off the list, not retryable, its key still taken.
+        #expect(try await outbox.discardDeadLetter(id: "d4", now: now + 10))
+        #expect(try await !outbox.discardDeadLetter(id: "d4", now: now + 11))
+        #expect(try await !outbox.discardDeadLetter(id: "live", now: now + 11))  // sending, not dead
+        #expect(try await !outbox.discardDeadLetter(id: "zz", now: now + 11))
+        let discarded = try #require(try await outbox.outboxMessage(id: "d4"))
+        #expect(discarded.status == .discarded && discarded.nextAttemptAt == nil && discarded.updatedAt == now + 10)
+        #expect(try await !outbox.retryDeadLetter(id: "d4", now: now + 12))
+        #expect(try await outbox.deadLetters(limit: 10).map(\.id) == ["d5", "d3", "d1", "d2"])
+        #expect(try await outbox.claimOutbox(owner: "w2", limit: 10, now: now + 10_000, leaseUntil: now + 20_000).map(\.id) == ["live"])
+        #expect(try await outbox.enqueue(outboxMessage("d4-again", key: discarded.idempotencyKey)).isNew == false)
     }
 
     static func outboxConcurrentClaims(_ store: any FlywheelStore) async throws {

@@ -101,6 +101,11 @@ public protocol FlywheelStore: FlowScheduleStore, FlowEffectsStore {
     func suppression(channel: ConsentChannel, addressHash: String) async throws -> SuppressionEntry?
     /// The whole suppression list, by channel then digest.
     func suppressions() async throws -> [SuppressionEntry]
+    /// The entries among these address digests on one channel, in one lookup (the outbox's re-check of a
+    /// claimed batch); digests not on the list are left out.
+    func suppressions(channel: ConsentChannel, addressHashes: [String]) async throws -> [SuppressionEntry]
+    /// The stored customers among `externalIDs`, in one lookup; ids not stored (never, or erased) are left out.
+    func customers(externalIDs: [String]) async throws -> [Customer]
     /// Erases a customer (GDPR Art. 17) in one transaction as `CustomerErasure` describes: name, e-mail,
     /// birthday, locale and consent removed; survey comments, review texts, return reasons and tracking
     /// numbers removed; orders, scores and amounts kept under the pseudonym. Throws

@@ -45,6 +45,14 @@ extension InMemoryStore {
         suppressionTable.values.sorted { ($0.channel.rawValue, $0.addressHash) < ($1.channel.rawValue, $1.addressHash) }
     }
 
+    public func suppressions(channel: ConsentChannel, addressHashes: [String]) async throws -> [SuppressionEntry] {
+        Set(addressHashes).sorted().compactMap { suppressionTable[SuppressionKey(channel: channel, addressHash: $0)] }
+    }
+
+    public func customers(externalIDs: [String]) async throws -> [Customer] {
+        Set(externalIDs).sorted().compactMap { customers[$0] }
+    }
+
     public func eraseCustomer(_ erasure: CustomerErasure) async throws {
         let id = erasure.customerExternalID
         guard let stored = customers[id] else { throw ConsentStoreError.unknownCustomer(id) }
@@ -76,6 +84,7 @@ extension InMemoryStore {
             reviewTable[key] = review
         }
         consentLog.removeAll { $0.customerExternalID == id }
+        eraseFlowData(of: id, pseudonym: erasure.pseudonym)
         if let email = stored.email {
             // Entries that still hold the address in clear lose it (the digest stays).
             let address = SuppressionEntry.normalise(email, .email)

@@ -84,11 +84,18 @@ extension InMemoryStore {
         outbox.values.filter { $0.customerID == customerID }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
-    public func deadLetters(limit: Int) async throws -> [OutboxMessage] {
+    public func deadLetters(after: DeadLetterCursor?, limit: Int) async throws -> [OutboxMessage] {
         Array(
-            outbox.values.filter { $0.status == .dead }
+            outbox.values.filter { $0.status == .dead && after?.precedes($0) != false }
                 .sorted { ($1.updatedAt, $0.id) < ($0.updatedAt, $1.id) }
                 .prefix(max(0, limit)))
+    }
+
+    public func discardDeadLetter(id: String, now: Date) async throws -> Bool {
+        guard var message = outbox[id], message.status == .dead else { return false }
+        message.discard(now: now)
+        outbox[id] = message
+        return true
     }
 
     public func retryDeadLetter(id: String, now: Date) async throws -> Bool {

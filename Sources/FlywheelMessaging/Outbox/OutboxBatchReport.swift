@@ -8,6 +8,8 @@ public struct OutboxBatchReport: Sendable, Hashable {
     public var retried = 0
     /// Failed for good (dead letters).
     public var dead = 0
+    /// Not sent: the screen found the customer may no longer receive them (`OutboxScreen`).
+    public var withdrawn = 0
     /// Outcomes the store did not apply because another worker had taken the message over meanwhile.
     public var superseded = 0
     /// Hard bounces among the dead (also passed to the bounce handler).

@@ -16,6 +16,7 @@ public final class OutboxDelivery: Sendable {
     private let sms: SMSGateway?
     private let configuration: OutboxDeliveryConfiguration
     private let onBounce: @Sendable (OutboxBounce) async -> Void
+    private let screen: (any OutboxScreen)?
     private let onError: @Sendable (any Error) async -> Void
     private let random: @Sendable () -> Double
     /// The channels it has a transport for, the only ones it claims.
@@ -23,9 +24,11 @@ public final class OutboxDelivery: Sendable {
 
     /// A worker over `store`. It claims only the channels it has a transport for (`smtp`, `sms`): messages of
     /// the others stay queued for a worker that has one, or until one is configured. `onError` hears store failures of `run()`, which carries on after them;
-    /// `random` (0 ..< 1) draws the retry jitter.
+    /// `random` (0 ..< 1) draws the retry jitter. `screen`, when given, looks at each claimed batch before it is
+    /// sent and withdraws what the customer may no longer receive.
     public init(
         store: any OutboxStore, smtp: SMTPClient?, sms: SMSGateway?, configuration: OutboxDeliveryConfiguration,
+        screen: (any OutboxScreen)? = nil,
         onBounce: @escaping @Sendable (OutboxBounce) async -> Void = { _ in },
         onError: @escaping @Sendable (any Error) async -> Void = { _ in },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
@@ -35,6 +38,7 @@ public final class OutboxDelivery: Sendable {
         self.sms = sms
         self.configuration = configuration
         self.onBounce = onBounce
+        self.screen = screen
         self.onError = onError
         self.random = random
         var channels: Set<OutboxChannel> = []
@@ -43,8 +47,10 @@ public final class OutboxDelivery: Sendable {
         self.channels = channels
     }
 
-    /// Claims one batch of messages due at `now`, sends them and records the outcomes.
-    /// - Throws: the store's errors (a failed send is an outcome, not an error).
+    /// Claims one batch of messages due at `now`, screens it (when a screen is given), sends the rest and records
+    /// the outcomes.
+    /// - Throws: the store's and the screen's errors (a failed send is an outcome, not an error); a batch whose
+    ///   screening failed is not sent and is claimed again after its lease.
     @discardableResult
     public func deliverDue(now: Date) async throws -> OutboxBatchReport {
         let claimed = try await store.claimOutbox(
@@ -53,8 +59,14 @@ public final class OutboxDelivery: Sendable {
         var report = OutboxBatchReport()
         report.claimed = claimed.count
         guard !claimed.isEmpty else { return report }
+        let withdrawals = try await screen?.withdrawals(from: claimed, now: now) ?? [:]
         let attempts = await withTaskGroup(of: (OutboxOutcome, OutboxBounce?).self) { group in
             for message in claimed {
+                if let reason = withdrawals[message.id] {
+                    let outcome = OutboxOutcome(id: message.id, attempt: message.attempts, result: .withdrawn(reason: reason))
+                    group.addTask { (outcome, nil) }
+                    continue
+                }
                 group.addTask { await self.attempt(message, now: now) }
             }
             var attempts: [(OutboxOutcome, OutboxBounce?)] = []
@@ -64,11 +76,18 @@ public final class OutboxDelivery: Sendable {
         }
         let applied = try await store.recordOutboxOutcomes(attempts.map(\.0), owner: configuration.workerID, now: now)
         report.superseded = attempts.count - applied
+        if let screen, !withdrawals.isEmpty {
+            let withdrawn = claimed.compactMap { message in
+                withdrawals[message.id].map { OutboxWithdrawal(message: message, reason: $0) }
+            }
+            await screen.recordWithdrawals(withdrawn, now: now)
+        }
         for (outcome, bounce) in attempts {
             switch outcome.result {
             case .sent: report.sent += 1
             case .retry: report.retried += 1
             case .dead: report.dead += 1
+            case .withdrawn: report.withdrawn += 1
             }
             if let bounce {
                 report.bounces.append(bounce)

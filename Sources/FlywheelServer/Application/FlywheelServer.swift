@@ -136,8 +136,8 @@ public enum FlywheelServer {
                 links: CustomerLinkURLs(signer: configuration.linkSigner, baseURL: configuration.baseURL),
                 shop: MessageContext.Shop(name: settings.name, url: configuration.baseURL.absoluteString),
                 settings: settings, loyalty: loyalty,
-                webhooks: FlowWebhookCaller(secret: configuration.linkSigner.derivedSecret(label: "flow-webhooks")),
-                logger: logger, now: now)
+                webhooks: FlowWebhookCaller(secret: FlowWebhookCaller.secret(linkSigner: configuration.linkSigner)),
+                deliveryDays: configuration.deliveryDays, logger: logger, now: now)
         }
         let flows = flowService(
             library: library, effects: effects, store: store, settings: settings, configuration: configuration,

@@ -1,3 +1,4 @@
+public import FlywheelCore
 public import FlywheelMessaging
 public import Foundation
 
@@ -39,6 +40,10 @@ public struct ServerConfiguration: Sendable {
     /// e-mail about similar goods may reach buyers without opt-in, always with the opt-out notice. Off by
     /// default: without it, marketing needs confirmed consent (docs/consent.md).
     public var existingCustomerExemption: Bool = false
+    /// The shop's usual delivery time in working days (`--delivery-days 2-4`): messages restate a delivery
+    /// window from the order's time when no shipment has promised a date yet (the promise wins when there is
+    /// one). `nil`: only promises are restated.
+    public var deliveryDays: DeliveryDays?
 
     /// The signer for customer links: the configured secret's, else one random key made with this
     /// configuration (so every link of this process verifies, and none after a restart).

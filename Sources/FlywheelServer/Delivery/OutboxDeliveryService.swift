@@ -8,6 +8,8 @@ import Synchronization
 /// The outbox's delivery in `flywheel serve`: `DeliveryConfiguration.workers` `OutboxDelivery` workers over
 /// the store, sharing one SMTP connection (pipelined) and the SMS gateway. Hard bounces put the address on
 /// the suppression list (`ConsentDesk.recordBounce`); store errors are logged and retried by the workers.
+/// Each claimed batch is screened first (`DeliveryContactScreen` over the desk's store): what the customer may
+/// no longer receive is withdrawn, not sent.
 ///
 /// Graceful shutdown (SIGTERM) lets each worker finish the batch in flight — its messages sent and their
 /// outcomes recorded — before the service returns; the workers run in a task of their own, so the shutdown
@@ -28,6 +30,7 @@ public struct OutboxDeliveryService: Service {
             ? configuration.smtp.map { SMTPClient(configuration: $0.configuration(clientName: from.domain)) } : nil
         let sms = try configuration.smsGateway.map { try SMSGateway(configuration: $0) }
         let instance = UUID().uuidString.lowercased().prefix(8)
+        let screen = DeliveryContactScreen(store: desk.store, logger: logger)
         self.workers = (0..<configuration.workers).map { index in
             OutboxDelivery(
                 store: store, smtp: smtp, sms: sms,
@@ -35,6 +38,7 @@ public struct OutboxDeliveryService: Service {
                     from: from, bounceAddress: configuration.bounceAddress, messageIDDomain: from.domain,
                     workerID: "serve-\(instance)-\(index)", batchSize: configuration.batchSize,
                     retry: configuration.retry, pollInterval: configuration.pollInterval),
+                screen: screen,
                 onBounce: { bounce in
                     await Self.suppress(bounce, desk: desk, logger: logger, now: now)
                 },

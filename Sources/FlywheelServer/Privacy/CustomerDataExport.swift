@@ -39,7 +39,8 @@ public struct CustomerDataExport: Sendable {
     }
 
     /// What Flywheel stores today: the profile, orders with their lines, refunds, shipments and returns, survey
-    /// answers, reviews, the consent history with its proof and the suppression entries of the customer's address.
+    /// answers, reviews, the consent history with its proof and the suppression entries of the customer's address,
+    /// and the flows' data (`flowSections`).
     public static var standardSections: [CustomerExportSection] {
         [
             CustomerExportSection("customer") { customer, _ in customer.api },
@@ -68,7 +69,7 @@ public struct CustomerDataExport: Sendable {
                 let entry = try await store.suppression(channel: .email, addressHash: AddressDigest.of(email, channel: .email))
                 return entry.map { [ExportedSuppression($0)] } ?? []
             },
-        ]
+        ] + flowSections
     }
 }
 

@@ -95,6 +95,27 @@ extension PostgresStore {
             .map(Self.suppression(row:))
     }
 
+    public func suppressions(channel: ConsentChannel, addressHashes: [String]) async throws -> [SuppressionEntry] {
+        guard !addressHashes.isEmpty else { return [] }
+        let hashes = Array(Set(addressHashes))
+        return try await rows(
+            """
+            \(unescaped: Self.suppressionSelect)
+            WHERE channel = \(channel.rawValue) AND address_hash = ANY(\(hashes)::text[]) ORDER BY address_hash
+            """
+        ).map(Self.suppression(row:))
+    }
+
+    public func customers(externalIDs: [String]) async throws -> [Customer] {
+        guard !externalIDs.isEmpty else { return [] }
+        let ids = Array(Set(externalIDs))
+        return try await rows(
+            """
+            \(unescaped: Customer.postgresSelect) WHERE external_id = ANY(\(ids)::text[]) ORDER BY external_id COLLATE "C"
+            """
+        ).map(Customer.init(postgresRow:))
+    }
+
     public func eraseCustomer(_ erasure: CustomerErasure) async throws {
         try await withConnection { connection in
             try await connection.transaction(logger: self.logger) { connection in
@@ -134,6 +155,19 @@ extension PostgresStore {
                 try await connection.run(
                     "UPDATE returns SET reason = NULL WHERE order_id IN (SELECT id FROM orders WHERE customer_id = \(rowID))",
                     logger: logger)
+                // The flows' data, keyed by the shop's id (docs/consent.md, "What erasure does to each table"):
+                // messages (their events go with them), enrolments, timeline and tags deleted; tickets and
+                // coupons kept under the pseudonym.
+                let id = erasure.customerExternalID
+                let pseudonym = erasure.pseudonym
+                try await connection.run("DELETE FROM outbox_messages WHERE customer_id = \(id)", logger: logger)
+                try await connection.run("DELETE FROM flow_timeline WHERE customer_id = \(id)", logger: logger)
+                try await connection.run("DELETE FROM flow_enrolments WHERE customer_id = \(id)", logger: logger)
+                try await connection.run("DELETE FROM customer_tags WHERE customer_id = \(id)", logger: logger)
+                try await connection.run(
+                    "UPDATE support_tickets SET customer_id = \(pseudonym) WHERE customer_id = \(id)", logger: logger)
+                try await connection.run(
+                    "UPDATE issued_coupons SET customer_id = \(pseudonym) WHERE customer_id = \(id)", logger: logger)
                 if let email {
                     try await connection.run(
                         "UPDATE suppressions SET address = NULL WHERE address = \(SuppressionEntry.normalise(email, .email))",

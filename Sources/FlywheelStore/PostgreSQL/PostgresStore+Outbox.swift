@@ -113,6 +113,13 @@ extension PostgresStore: OutboxStore {
                             WHERE id = \(id) AND status = 'sending' AND lease_owner = \(owner) AND attempts = \(attempt)
                             RETURNING id
                             """
+                        case .withdrawn(let reason):
+                            """
+                            UPDATE outbox_messages SET status = 'withdrawn', last_error = \(reason), \
+                            next_attempt_at = NULL, lease_owner = NULL, updated_at = \(at)
+                            WHERE id = \(id) AND status = 'sending' AND lease_owner = \(owner) AND attempts = \(attempt)
+                            RETURNING id
+                            """
                         }
                     applied += try await connection.rows(query, logger: self.logger).count
                 }
@@ -137,13 +144,33 @@ extension PostgresStore: OutboxStore {
         ).map(OutboxMessage.init(postgresRow:))
     }
 
-    public func deadLetters(limit: Int) async throws -> [OutboxMessage] {
-        try await rows(
+    public func deadLetters(after: DeadLetterCursor?, limit: Int) async throws -> [OutboxMessage] {
+        guard let after else {
+            return try await rows(
+                """
+                \(unescaped: OutboxMessage.postgresSelect) WHERE status = 'dead'
+                ORDER BY updated_at DESC, id COLLATE "C" LIMIT \(max(0, limit))
+                """
+            ).map(OutboxMessage.init(postgresRow:))
+        }
+        let at = PostgresTimestamp(after.failedAt)
+        return try await rows(
             """
-            \(unescaped: OutboxMessage.postgresSelect) WHERE status = 'dead'
-            ORDER BY updated_at DESC, id LIMIT \(max(0, limit))
+            \(unescaped: OutboxMessage.postgresSelect)
+            WHERE status = 'dead' AND (updated_at < \(at) OR (updated_at = \(at) AND id COLLATE "C" > \(after.id)))
+            ORDER BY updated_at DESC, id COLLATE "C" LIMIT \(max(0, limit))
             """
         ).map(OutboxMessage.init(postgresRow:))
+    }
+
+    public func discardDeadLetter(id: String, now: Date) async throws -> Bool {
+        let at = PostgresTimestamp(now)
+        return try await !rows(
+            """
+            UPDATE outbox_messages SET status = 'discarded', next_attempt_at = NULL, lease_owner = NULL, updated_at = \(at)
+            WHERE id = \(id) AND status = 'dead' RETURNING id
+            """
+        ).isEmpty
     }
 
     public func retryDeadLetter(id: String, now: Date) async throws -> Bool {

@@ -90,6 +90,26 @@ extension SQLiteStore {
         try await pool.read { db in try Self.suppressions(db, where: "1 = 1", []) }
     }
 
+    public func suppressions(channel: ConsentChannel, addressHashes: [String]) async throws -> [SuppressionEntry] {
+        guard !addressHashes.isEmpty else { return [] }
+        return try await pool.read { db in
+            try Self.suppressions(
+                db, where: "channel = ? AND address_hash IN (SELECT value FROM json_each(?))",
+                [channel.rawValue, JSONArrayText.of(Array(Set(addressHashes)))])
+        }
+    }
+
+    public func customers(externalIDs: [String]) async throws -> [Customer] {
+        guard !externalIDs.isEmpty else { return [] }
+        return try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: Customer.sqliteSelect + "\nWHERE external_id IN (SELECT value FROM json_each(?1)) ORDER BY external_id",
+                arguments: [JSONArrayText.of(Array(Set(externalIDs)))]
+            ).map(Customer.init(sqliteRow:))
+        }
+    }
+
     /// Erases with `secure_delete` on, so the freed space of every changed row and index entry is overwritten
     /// with zeros, and then truncates the write-ahead log, whose older frames would still hold old page images
     /// (best effort: while a reader holds an old snapshot the log cannot be truncated at once).
@@ -140,6 +160,13 @@ extension SQLiteStore {
         try db.execute(
             sql: "UPDATE returns SET reason = NULL WHERE order_id IN (SELECT id FROM orders WHERE customer_id = ?)",
             arguments: [rowID])
+        // The flows' data, keyed by the shop's id (docs/consent.md, "What erasure does to each table").
+        for statement in Self.flowErasure {
+            try db.execute(
+                sql: statement.sql,
+                arguments: statement.pseudonym
+                    ? [erasure.pseudonym, erasure.customerExternalID] : [erasure.customerExternalID])
+        }
         if let email {
             try db.execute(
                 sql: "UPDATE suppressions SET address = NULL WHERE address = ?",
@@ -147,6 +174,18 @@ extension SQLiteStore {
         }
         for entry in erasure.suppressions { _ = try Self.addSuppression(entry, db) }
     }
+
+    /// The flows' part of an erasure: messages (with their events), enrolments, timeline and tags deleted;
+    /// tickets and coupons kept under the pseudonym (bound first when `pseudonym`).
+    static let flowErasure: [(sql: String, pseudonym: Bool)] = [
+        ("DELETE FROM message_events WHERE message_id IN (SELECT id FROM outbox_messages WHERE customer_id = ?)", false),
+        ("DELETE FROM outbox_messages WHERE customer_id = ?", false),
+        ("DELETE FROM flow_timeline WHERE customer_id = ?", false),
+        ("DELETE FROM flow_enrolments WHERE customer_id = ?", false),
+        ("DELETE FROM customer_tags WHERE customer_id = ?", false),
+        ("UPDATE support_tickets SET customer_id = ? WHERE customer_id = ?", true),
+        ("UPDATE issued_coupons SET customer_id = ? WHERE customer_id = ?", true),
+    ]
 
     private static func addSuppression(_ entry: SuppressionEntry, _ db: Database) throws -> SuppressionEntry {
         let stored = try suppressions(

@@ -112,6 +112,8 @@ extension SQLiteStore: OutboxStore {
                         ("status = 'failed', last_error = ?, next_attempt_at = ?", [error, EpochMilliseconds.from(at)])
                     case .dead(let error):
                         ("status = 'dead', last_error = ?, next_attempt_at = NULL", [error])
+                    case .withdrawn(let reason):
+                        ("status = 'withdrawn', last_error = ?, next_attempt_at = NULL", [reason])
                     }
                 try db.execute(
                     sql: """
@@ -139,9 +141,33 @@ extension SQLiteStore: OutboxStore {
         }
     }
 
-    public func deadLetters(limit: Int) async throws -> [OutboxMessage] {
+    public func deadLetters(after: DeadLetterCursor?, limit: Int) async throws -> [OutboxMessage] {
         try await pool.read { db in
-            try Self.outboxMessages(db, where: "status = 'dead' ORDER BY updated_at DESC, id LIMIT ?", [max(0, limit)])
+            guard let after else {
+                return try Self.outboxMessages(
+                    db, where: "status = 'dead' ORDER BY updated_at DESC, id LIMIT ?", [max(0, limit)])
+            }
+            let at = EpochMilliseconds.from(after.failedAt)
+            return try Self.outboxMessages(
+                db,
+                where: """
+                    status = 'dead' AND (updated_at < ? OR (updated_at = ? AND id > ?))
+                    ORDER BY updated_at DESC, id LIMIT ?
+                    """,
+                [at, at, after.id, max(0, limit)])
+        }
+    }
+
+    public func discardDeadLetter(id: String, now: Date) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox_messages SET status = 'discarded', next_attempt_at = NULL, lease_owner = NULL,
+                        updated_at = ?
+                    WHERE id = ? AND status = 'dead'
+                    """,
+                arguments: [EpochMilliseconds.from(now), id])
+            return db.changesCount == 1
         }
     }
 

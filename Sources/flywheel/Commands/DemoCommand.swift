@@ -94,7 +94,7 @@ struct DemoCommand: AsyncParsableCommand {
         let flowsPath = flows ?? (FileManager.default.fileExists(atPath: seedsFlows) ? seedsFlows : nil)
         let flowLibrary = try ServeCommand.flowLibrary(flowsPath, templates: nil)
         let app = try await FlywheelServer.buildApplication(
-            store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: port),
+            store: store, configuration: Self.configuration(port: port),
             logger: Logger(label: "flywheel"), programme: loaded, flows: flowLibrary?.library
         ) { port in
             print(
@@ -109,5 +109,13 @@ struct DemoCommand: AsyncParsableCommand {
             fflush(nil)
         }
         try await app.runService()
+    }
+
+    /// The demo server: local, and the demo shop delivers in 2 to 4 working days (the order confirmation
+    /// restates the window).
+    static func configuration(port: Int) -> ServerConfiguration {
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: port)
+        configuration.deliveryDays = DeliveryDays(earliest: 2, latest: 4)
+        return configuration
     }
 }

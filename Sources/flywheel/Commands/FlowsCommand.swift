@@ -7,7 +7,7 @@ struct FlowsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flows",
         abstract: "Lifecycle flows: check flow files and preview their messages.",
-        subcommands: [Validate.self, Preview.self, Report.self]
+        subcommands: [Validate.self, Preview.self, Report.self, WebhookSecret.self]
     )
 
     /// The shipped templates, overridden file by file by `folder` (a shop's own templates).

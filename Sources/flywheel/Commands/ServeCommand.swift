@@ -87,6 +87,17 @@ struct ServeCommand: AsyncParsableCommand {
                 """))
     var existingCustomerExemption = false
 
+    @Option(
+        help: ArgumentHelp(
+            "The shop's usual delivery time in working days (Mon–Fri in the shop's time zone), e.g. 2-4.",
+            discussion: """
+                Order messages restate a window counted from the order's time (\"zwischen Di, 3. und Do, 5. März\") \
+                when no shipment has promised a date yet; a promise wins. Defaults to $FLYWHEEL_DELIVERY_DAYS; none \
+                otherwise.
+                """,
+            valueName: "days"))
+    var deliveryDays: String?
+
     @Flag(help: "Mark the dashboard's cookies Secure (when users reach it over HTTPS, e.g. behind a TLS proxy).")
     var secureCookies = false
 
@@ -124,6 +135,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard loyaltyInterval >= 1 else { throw ValidationError("--loyalty-interval must be at least 1 second") }
         guard flowInterval >= 1 else { throw ValidationError("--flow-interval must be at least 1 second") }
+        if let deliveryDays, DeliveryDays(parsing: deliveryDays) == nil {
+            throw ValidationError("--delivery-days must be working days like 3 or 2-4 (1 to 60, the first not after the last)")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
         }
@@ -156,6 +170,12 @@ struct ServeCommand: AsyncParsableCommand {
             delivery: try delivery.configuration(environment: environment))
         configuration.existingCustomerExemption =
             existingCustomerExemption || environment["FLYWHEEL_EXISTING_CUSTOMER_EXEMPTION"] == "1"
+        if let days = deliveryDays ?? environment["FLYWHEEL_DELIVERY_DAYS"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard let parsed = DeliveryDays(parsing: days) else {
+                throw ValidationError("FLYWHEEL_DELIVERY_DAYS must be working days like 3 or 2-4, not \(days)")
+            }
+            configuration.deliveryDays = parsed
+        }
         let app = try await FlywheelServer.buildApplication(
             store: opened.store, configuration: configuration, logger: logger, services: opened.services,
             programme: loaded, flows: flowLibrary?.library

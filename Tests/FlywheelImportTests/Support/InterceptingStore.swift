@@ -105,6 +105,10 @@ struct InterceptingStore: FlywheelStore {
         try await base.suppression(channel: channel, addressHash: addressHash)
     }
     func suppressions() async throws -> [SuppressionEntry] { try await base.suppressions() }
+    func suppressions(channel: ConsentChannel, addressHashes: [String]) async throws -> [SuppressionEntry] {
+        try await base.suppressions(channel: channel, addressHashes: addressHashes)
+    }
+    func customers(externalIDs: [String]) async throws -> [Customer] { try await base.customers(externalIDs: externalIDs) }
     func eraseCustomer(_ erasure: CustomerErasure) async throws { try await base.eraseCustomer(erasure) }
     func insertEnrolments(_ rows: [StoredEnrolment]) async throws -> Set<String> { try await base.insertEnrolments(rows) }
     func enrolment(id: String) async throws -> StoredEnrolment? { try await base.enrolment(id: id) }

@@ -99,6 +99,9 @@ struct CrashBeforeRecording: OutboxStore {
     func outboxMessages(customerID: String) async throws -> [OutboxMessage] {
         try await base.outboxMessages(customerID: customerID)
     }
-    func deadLetters(limit: Int) async throws -> [OutboxMessage] { try await base.deadLetters(limit: limit) }
+    func deadLetters(after: DeadLetterCursor?, limit: Int) async throws -> [OutboxMessage] {
+        try await base.deadLetters(after: after, limit: limit)
+    }
+    func discardDeadLetter(id: String, now: Date) async throws -> Bool { try await base.discardDeadLetter(id: id, now: now) }
     func retryDeadLetter(id: String, now: Date) async throws -> Bool { try await base.retryDeadLetter(id: id, now: now) }
 }

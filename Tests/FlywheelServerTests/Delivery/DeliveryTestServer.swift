@@ -9,10 +9,10 @@ import Logging
 import Synchronization
 
 /// `buildApplication` as `flywheel serve` runs it — the HTTP server with the outbox's delivery service — over
-/// an in-memory store, delivering to a local aiosmtpd (scripts/smtp-sink) through an `--smtp` URL; every log
+/// a store (in-memory unless given), delivering to a local aiosmtpd (scripts/smtp-sink) through an `--smtp` URL; every log
 /// line kept.
 struct DeliveryTestServer {
-    let store = InMemoryStore()
+    var store: any FlywheelStore & OutboxStore = InMemoryStore()
     let sink: SMTPSink
     let log = RecordedLog()
     static let ingestKey = "fw_test_delivery_ingest"

@@ -115,6 +115,12 @@ struct CountingStore: FlywheelStore {
         tally.add("suppression"); return try await base.suppression(channel: channel, addressHash: addressHash)
     }
     func suppressions() async throws -> [SuppressionEntry] { tally.add("suppressions"); return try await base.suppressions() }
+    func suppressions(channel: ConsentChannel, addressHashes: [String]) async throws -> [SuppressionEntry] {
+        tally.add("suppressions(addressHashes)"); return try await base.suppressions(channel: channel, addressHashes: addressHashes)
+    }
+    func customers(externalIDs: [String]) async throws -> [Customer] {
+        tally.add("customers(externalIDs)"); return try await base.customers(externalIDs: externalIDs)
+    }
     func eraseCustomer(_ erasure: CustomerErasure) async throws { tally.add("eraseCustomer"); return try await base.eraseCustomer(erasure) }
     func insertEnrolments(_ rows: [StoredEnrolment]) async throws -> Set<String> { tally.add("insertEnrolments"); return try await base.insertEnrolments(rows) }
     func enrolment(id: String) async throws -> StoredEnrolment? { tally.add("enrolment"); return try await base.enrolment(id: id) }

@@ -19,6 +19,10 @@ extension OutboxMessage {
             status = .dead
             lastError = error
             nextAttemptAt = nil
+        case .withdrawn(let reason):
+            status = .withdrawn
+            lastError = reason
+            nextAttemptAt = nil
         }
     }
 
@@ -28,6 +32,14 @@ extension OutboxMessage {
         status = .queued
         attempts = 0
         nextAttemptAt = now
+        leaseOwner = nil
+        updatedAt = now
+    }
+
+    /// A dead letter given up for good by an operator.
+    public mutating func discard(now: Date) {
+        status = .discarded
+        nextAttemptAt = nil
         leaseOwner = nil
         updatedAt = now
     }

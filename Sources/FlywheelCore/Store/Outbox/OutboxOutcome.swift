@@ -10,6 +10,8 @@ public struct OutboxOutcome: Sendable, Hashable {
         case retry(at: Date, error: String)
         /// Failed for good (permanent refusal, or the last attempt): a dead letter.
         case dead(error: String)
+        /// Not sent: the delivery's re-check found the customer may no longer receive it (the reason). Final.
+        case withdrawn(reason: String)
     }
 
     /// The message.

@@ -2,8 +2,9 @@
 ///
 /// `queued` → (claimed) `sending` → `sent`; a failed attempt goes `sending` → `failed` (waiting for its
 /// retry) → `sending` …; a permanent failure, or the last allowed attempt failing, ends in `dead` until an
-/// operator retries it (`dead` → `queued`). A `sending` message whose lease expired (its worker died) is
-/// claimable again.
+/// operator retries it (`dead` → `queued`) or discards it (`dead` → `discarded`). A `sending` message whose lease expired (its worker died) is
+/// claimable again. A claimed message the customer may no longer receive (consent revoked, address
+/// suppressed after it was queued) ends `withdrawn`, never sent and never retried.
 public enum OutboxStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Waiting for its first attempt.
     case queued
@@ -15,4 +16,9 @@ public enum OutboxStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case failed
     /// Given up: a permanent failure or too many attempts. Listed as a dead letter.
     case dead
+    /// Not sent because the customer withdrew (consent revoked, address suppressed) between queueing and
+    /// delivery; `lastError` says why. Final.
+    case withdrawn
+    /// A dead letter an operator gave up on (`flywheel outbox discard`, the API). Final.
+    case discarded
 }

@@ -40,14 +40,23 @@ public protocol OutboxStore: Sendable {
     func outboxMessage(idempotencyKey: String) async throws -> OutboxMessage?
     /// A customer's messages, oldest first (the delivery side of their timeline).
     func outboxMessages(customerID: String) async throws -> [OutboxMessage]
-    /// Dead letters, most recently failed first, at most `limit`.
-    func deadLetters(limit: Int) async throws -> [OutboxMessage]
+    /// Dead letters, most recently failed first (then by id), at most `limit`, those after `after` (a page's
+    /// last message, `DeadLetterCursor(after:)`) when given.
+    func deadLetters(after: DeadLetterCursor?, limit: Int) async throws -> [OutboxMessage]
     /// Queues a dead letter again for an attempt at `now`, its attempts counted from zero; `false` when
     /// there is no such message or it is not dead.
     func retryDeadLetter(id: String, now: Date) async throws -> Bool
+    /// Gives a dead letter up for good (`discarded`, never sent, its idempotency key kept so its effect is not
+    /// queued again); `false` when there is no such message or it is not dead.
+    func discardDeadLetter(id: String, now: Date) async throws -> Bool
 }
 
 extension OutboxStore {
+    /// The first `limit` dead letters, most recently failed first.
+    public func deadLetters(limit: Int) async throws -> [OutboxMessage] {
+        try await deadLetters(after: nil, limit: limit)
+    }
+
     /// Claims up to `limit` due messages of every channel (see `claimOutbox(owner:limit:now:leaseUntil:channels:)`).
     public func claimOutbox(owner: String, limit: Int, now: Date, leaseUntil: Date) async throws -> [OutboxMessage] {
         try await claimOutbox(owner: owner, limit: limit, now: now, leaseUntil: leaseUntil, channels: OutboxChannel.every)

@@ -32,6 +32,12 @@ public struct FlowWebhookCaller: Sendable {
         self.client = client
     }
 
+    /// The secret `flywheel serve` signs with: derived from the link secret (`flywheel flows webhook-secret`
+    /// prints it for receivers).
+    public static func secret(linkSigner: CustomerLinkSigner) -> String {
+        linkSigner.derivedSecret(label: "flow-webhooks")
+    }
+
     /// The signature header's value for a body.
     public func signature(of body: Data) -> String {
         "sha256=" + HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: secret)).map { String(format: "%02x", $0) }.joined()

@@ -91,7 +91,7 @@ extension ServerFlowEffects {
         if let order { shipments = try await store.shipments(orderExternalID: order.externalID) }
         var context = MessageContext(
             shop: shop, customer: customer, order: order, shipments: shipments, locale: message.locale,
-            calendar: calendar)
+            calendar: calendar, deliveryDays: deliveryDays)
         var links = FlowPreview.links(shop: shop, order: order?.externalID)
         links["unsubscribe"] = nil
         if message.messageClass == .transactional {

@@ -31,17 +31,19 @@ public struct ServerFlowEffects: FlowEffects {
     let settings: ShopSettings
     let loyalty: LoyaltyService?
     let webhooks: FlowWebhookCaller?
+    /// The shop's usual delivery time: the window a message restates when no shipment promised a date.
+    let deliveryDays: DeliveryDays?
     let logger: Logger
     let now: @Sendable () -> Date
 
     /// Effects over `store` (records, tags, tickets, coupons, timeline) and `outbox`, rendering with
     /// `templates`. `links` signs the unsubscribe and preference links; `loyalty` is the programme, if one
     /// runs (else points are skipped with a logged reason); `webhooks` calls `call_webhook` steps (without
-    /// one they are skipped).
+    /// one they are skipped); `deliveryDays` give the delivery window of an order no shipment promised yet.
     public init(
         store: any FlywheelStore, outbox: any OutboxStore, templates: MessageTemplates, links: CustomerLinkURLs,
         shop: MessageContext.Shop, settings: ShopSettings, loyalty: LoyaltyService?, webhooks: FlowWebhookCaller?,
-        logger: Logger = Logger(label: "flywheel.flows.effects"), now: @escaping @Sendable () -> Date = { Date() }
+        deliveryDays: DeliveryDays? = nil, logger: Logger = Logger(label: "flywheel.flows.effects"), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.outbox = outbox
@@ -50,6 +52,7 @@ public struct ServerFlowEffects: FlowEffects {
         self.settings = settings
         self.loyalty = loyalty
         self.webhooks = webhooks
+        self.deliveryDays = deliveryDays
         self.logger = logger
         self.now = now
         // Opens (pixel) and clicks (signed redirects) of the HTML part are tracked (docs/flows.md, "Measurement").
