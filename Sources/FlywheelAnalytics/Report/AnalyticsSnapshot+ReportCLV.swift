@@ -21,8 +21,12 @@ extension AnalyticsSnapshot {
         // The histories grouped once, for the fit and the forecast.
         let groups = try PurchaseHistoryGroups.validated(
             frequency: summary.frequency, recency: summary.recency, age: summary.age)
-        let purchases = try BGNBDModel.fit(groups)
-        let spend = try GammaGammaModel.fit(summary)
+        // Gamma-Gamma's fit (a few tenths of a second at a million customers) beside BG/NBD's.
+        let (fittedPurchases, fittedSpend) = ThreadedWork.pair(
+            { Result { () throws(CLVError) in try BGNBDModel.fit(groups) } },
+            { [summary] in Result { () throws(CLVError) in try GammaGammaModel.fit(summary) } })
+        let purchases = try fittedPurchases.get()
+        let spend = try fittedSpend.get()
         let forecast = CLVForecast(
             summary: summary, groups: groups, model: purchases.model, spend: spend.model,
             options: CLVForecastOptions(

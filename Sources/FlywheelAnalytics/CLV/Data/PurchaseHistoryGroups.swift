@@ -36,12 +36,22 @@ struct PurchaseHistoryGroups: Sendable {
             return
         }
         self.init()
-        // Distinct histories in order of first appearance, and each customer's.
+        // Distinct histories in order of first appearance, and each customer's. Each distinct history's
+        // values are kept beside it (`keyX`, `keyR`, `keyT`: the group's first customer's), so a probe
+        // compares within the groups' few arrays instead of reading the first customer's row of the
+        // million-long inputs.
         var first: [Int] = []
+        var keyX: [Int] = []
+        var keyR: [UInt64] = []
+        var keyT: [UInt64] = []
         var ofCustomer = [Int32](repeating: 0, count: n)
         var counts: [Int] = []
         var size = 16
-        while size < 2 * n { size *= 2 }
+        var shift: UInt64 = 60
+        while size < 2 * n {
+            size *= 2
+            shift -= 1
+        }
         var slots = [Int32](repeating: -1, count: size)
         let mask = size - 1
         x.withUnsafeBufferPointer { xs in
@@ -49,27 +59,32 @@ struct PurchaseHistoryGroups: Sendable {
                 ages.withUnsafeBufferPointer { ts in
                     slots.withUnsafeMutableBufferPointer { slots in
                         for i in 0..<n {
-                            // `+ 0` makes −0 into +0: the two are equal, so they must hash alike.
+                            // `+ 0` makes −0 into +0: the two are equal, so they must hash alike (and
+                            // compare alike by bits: the values are not NaN, so equal values are equal bits).
                             let r = (rs[i] + 0).bitPattern
                             let t = (ts[i] + 0).bitPattern
                             var h = UInt64(bitPattern: Int64(xs[i])) &* 0x9E37_79B9_7F4A_7C15
                             h = (h ^ r) &* 0xFF51_AFD7_ED55_8CCD
                             h = (h ^ t) &* 0xC4CE_B9FE_1A85_EC53
-                            h ^= h >> 29
-                            var slot = Int(truncatingIfNeeded: h) & mask
+                            // The top bits: a product's low bits see only its factors' low bits, and a
+                            // whole number of weeks has none set (a table-long run of collisions).
+                            var slot = Int(truncatingIfNeeded: h >> shift)
                             while true {
                                 let g = slots[slot]
                                 if g < 0 {
                                     slots[slot] = Int32(first.count)
                                     ofCustomer[i] = Int32(first.count)
                                     first.append(i)
+                                    keyX.append(xs[i])
+                                    keyR.append(r)
+                                    keyT.append(t)
                                     counts.append(1)
                                     break
                                 }
-                                let j = first[Int(g)]
-                                if xs[j] == xs[i] && rs[j] == rs[i] && ts[j] == ts[i] {
+                                let k = Int(g)
+                                if keyX[k] == xs[i] && keyR[k] == r && keyT[k] == t {
                                     ofCustomer[i] = g
-                                    counts[Int(g)] += 1
+                                    counts[k] += 1
                                     break
                                 }
                                 slot = (slot + 1) & mask
@@ -80,12 +95,18 @@ struct PurchaseHistoryGroups: Sendable {
             }
         }
         // The distinct histories sorted as every customer would be (distinct keys: no ties).
-        let order = first.indices.sorted { a, b in
-            let i = first[a]
-            let j = first[b]
-            if x[i] != x[j] { return x[i] < x[j] }
-            if tx[i] != tx[j] { return tx[i] < tx[j] }
-            return ages[i] < ages[j]
+        // Compared on the groups' own arrays (−0 made +0 compares as −0 did).
+        let order = keyX.withUnsafeBufferPointer { keyX in
+            keyR.withUnsafeBufferPointer { keyR in
+                keyT.withUnsafeBufferPointer { keyT in
+                    first.indices.sorted { a, b in
+                        if keyX[a] != keyX[b] { return keyX[a] < keyX[b] }
+                        let (ra, rb) = (Double(bitPattern: keyR[a]), Double(bitPattern: keyR[b]))
+                        if ra != rb { return ra < rb }
+                        return Double(bitPattern: keyT[a]) < Double(bitPattern: keyT[b])
+                    }
+                }
+            }
         }
         var position = [Int32](repeating: 0, count: first.count)
         for (rank, g) in order.enumerated() { position[g] = Int32(rank) }

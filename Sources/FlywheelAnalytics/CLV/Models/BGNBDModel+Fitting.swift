@@ -13,10 +13,13 @@ extension BGNBDModel {
         -> CLVFit<BGNBDModel>
     {
         let start = [1, groups.pooledRateScale, 1, 1]
+        // Logs per distinct time and, with many groups, the terms on every core: the same bits as
+        // `logLikelihood(r:alpha:a:b:groups:)`.
+        let likelihood = BGNBDLikelihood(groups: groups, parts: ThreadedWork.parts(for: groups.count, minimum: 20_000))
         let (p, report) = try MaximumLikelihood.fit(
             start: start, customers: groups.totalWeight, model: "BG/NBD", firstStage: firstStage
         ) { v in
-            logLikelihood(r: v[0], alpha: v[1], a: v[2], b: v[3], groups: groups)
+            likelihood(r: v[0], alpha: v[1], a: v[2], b: v[3])
         }
         return CLVFit(model: BGNBDModel(r: p[0], alpha: p[1], a: p[2], b: p[3]), report: report)
     }

@@ -28,13 +28,24 @@ extension BGNBDModel {
     }
 
     @inline(__always)
-    private static func logMixture<S: LikelihoodScalar>(
+    static func logMixture<S: LikelihoodScalar>(
         r: S, alpha: S, a: S, b: S, x: Double, tx: Double, T: Double, logDropOdds: S?
     ) -> S {
+        logMixture(
+            r: r, a: a, b: b, x: x, logAlphaTx: x > 0 ? S.log(alpha + tx) : S(0), logAlphaT: S.log(alpha + T),
+            logDropOdds: logDropOdds)
+    }
+
+    /// `logMixture` from log(α + tₓ) (read only for x > 0) and log(α + T): `BGNBDLikelihood` takes them from
+    /// a table of the distinct times.
+    @inline(__always)
+    static func logMixture<S: LikelihoodScalar>(
+        r: S, a: S, b: S, x: Double, logAlphaTx: S, logAlphaT: S, logDropOdds: S?
+    ) -> S {
         let rx = r + x
-        let survived = -(rx * S.log(alpha + T))
+        let survived = -(rx * logAlphaT)
         guard x > 0 else { return survived }
         let dropOdds = logDropOdds ?? (S.log(a) - S.log(b + (x - 1)))
-        return S.logAddExp(survived, dropOdds - rx * S.log(alpha + tx))
+        return S.logAddExp(survived, dropOdds - rx * logAlphaTx)
     }
 }

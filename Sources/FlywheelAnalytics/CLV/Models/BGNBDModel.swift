@@ -56,7 +56,18 @@ public struct BGNBDModel: RepeatPurchaseModel, Hashable, Codable {
     /// Eq. (10) from its tₓ-free part (`expectedShare`), for a ≠ 1; the same arithmetic as
     /// `expectedPurchases(over:…)`, so the same result to the last bit.
     func expectedPurchases(share: Double, x: Double, tx: Double, T: Double) -> Double {
-        (a + b + x - 1) / (a - 1) * share / (1 + deadOdds(x: x, tx: tx, T: T, a: a))
+        expectedPurchases(share: share, x: x, deadOdds: deadOdds(x: x, tx: tx, T: T, a: a))
+    }
+
+    /// Eq. (10) from its tₓ-free part and the odds of having dropped out (`deadOdds(x:tx:T:)`), computed
+    /// once for the many horizons of one history.
+    func expectedPurchases(share: Double, x: Double, deadOdds: Double) -> Double {
+        (a + b + x - 1) / (a - 1) * share / (1 + deadOdds)
+    }
+
+    /// a/(b + x − 1) ((α + T)/(α + tₓ))^(r+x) for x > 0, else 0, with the model's a.
+    func deadOdds(x: Double, tx: Double, T: Double) -> Double {
+        deadOdds(x: x, tx: tx, T: T, a: a)
     }
 
     /// FHL (2005) eq. (9): (a + b − 1)/(a − 1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))].
@@ -80,9 +91,9 @@ public struct BGNBDModel: RepeatPurchaseModel, Hashable, Codable {
     }
 
     /// a/(b + x − 1) ((α + T)/(α + tₓ))^(r+x) for x > 0, else 0: the odds of having dropped out.
-    private func deadOdds(x: Double, tx: Double, T: Double, a: Double? = nil) -> Double {
+    private func deadOdds(x: Double, tx: Double, T: Double, a: Double) -> Double {
         guard x > 0 else { return 0 }
-        return (a ?? self.a) / (b + x - 1)
+        return a / (b + x - 1)
             * Foundation.exp((r + x) * (Foundation.log(alpha + T) - Foundation.log(alpha + tx)))
     }
 

@@ -39,47 +39,39 @@ public struct CLVForecast: Sendable {
     }
 
     /// Predicts with the summary's histories already grouped (as the purchase model's fit grouped them:
-    /// grouping sorts every customer, so it is done once per report).
+    /// grouping sorts every customer, so it is done once per report). `parts`: threads for the groups (one
+    /// per core from 20,000 groups on when `nil`); the figures are the same for any number.
     init(
         summary: CLVSummary, groups: PurchaseHistoryGroups, model: some RepeatPurchaseModel, spend: GammaGammaModel?,
-        options: CLVForecastOptions
+        options: CLVForecastOptions, parts requested: Int? = nil
     ) {
         let month = options.unitsPerMonth ?? summary.options.timeUnit.unitsPerMonth
         let daysPerUnit = Double(summary.options.timeUnit.days)
         let calibrationEnd = Double(summary.options.calibrationEnd)
-        var alive = [Double](repeating: 0, count: groups.count)
-        var purchases = [Double](repeating: 0, count: groups.count)
-        var nextDay = [Double](repeating: 0, count: groups.count)
-        var discounted = [Double](repeating: 0, count: groups.count)
-        // BG/NBD's expectations share their costly part (the hypergeometric function) between histories with
-        // the same x and T; computed once per (x, T), with the same arithmetic as `expectedPurchases`.
-        var shares = BGNBDShares(model: model as? BGNBDModel, horizon: options.horizon, month: month, months: options.months)
-        for g in 0..<groups.count {
-            let x = Int(groups.frequency[g])
-            let tx = groups.recency[g]
-            let T = groups.age[g]
-            alive[g] = model.probabilityAlive(frequency: x, recency: tx, age: T)
-            let cached = shares.shares(x: groups.frequency[g], T: T)
-            func expected(over t: Double, step: Int) -> Double {
-                guard let cached, let bgnbd = shares.model, t > 0 else {
-                    return model.expectedPurchases(over: t, frequency: x, recency: tx, age: T)
-                }
-                return bgnbd.expectedPurchases(share: cached[step], x: groups.frequency[g], tx: tx, T: T)
+        let figures = SharedBuffer(repeating: GroupFigures(), count: groups.count)
+        // Each group's figures depend on its history alone: consecutive ranges of groups on every core give
+        // the same numbers as one pass (each part keeps its own cache of the (x, T) shares, which are the
+        // same whoever computes them).
+        let parts = max(1, requested ?? ThreadedWork.parts(for: groups.count, minimum: 20_000))
+        let bounds = (0...parts).map { groups.count * $0 / parts }
+        ThreadedWork.run(parts: parts) { part in
+            // BG/NBD's expectations share their costly part (the hypergeometric function) between histories
+            // with the same x and T; computed once per (x, T), with the same arithmetic as
+            // `expectedPurchases`.
+            var shares = BGNBDShares(
+                model: model as? BGNBDModel, horizon: options.horizon, month: month, months: options.months)
+            let out = figures.elements
+            for g in bounds[part]..<bounds[part + 1] {
+                out[g] = Self.figures(
+                    x: groups.frequency[g], tx: groups.recency[g], T: groups.age[g], model: model, shares: &shares,
+                    options: options, month: month, daysPerUnit: daysPerUnit, calibrationEnd: calibrationEnd)
             }
-            purchases[g] = expected(over: options.horizon, step: 0)
-            nextDay[g] =
-                calibrationEnd + daysPerUnit * model.medianTimeToNextPurchase(frequency: x, recency: tx, age: T)
-            var previous = 0.0
-            var factor = 1.0
-            var sum = 0.0
-            for k in 0..<max(0, options.months) {
-                factor /= 1 + options.monthlyDiscountRate
-                let cumulative = expected(over: Double(k + 1) * month, step: k + 1)
-                sum += (cumulative - previous) * factor
-                previous = cumulative
-            }
-            discounted[g] = sum
         }
+        let all = figures.elements
+        let alive = all.map(\.alive)
+        let purchases = all.map(\.purchases)
+        let nextDay = all.map(\.nextDay)
+        let discounted = all.map(\.discounted)
         let map = groups.groupOfCustomer.map(Int.init)
         probabilityAlive = map.map { alive[$0] }
         expectedPurchases = map.map { purchases[$0] }
@@ -97,6 +89,52 @@ public struct CLVForecast: Sendable {
             lifetimeValue = []
         }
     }
+}
+
+extension CLVForecast {
+    /// One group's figures: P(alive), expected purchases over the horizon, next purchase day, discounted
+    /// purchases over the CLV months.
+    fileprivate static func figures(
+        x xValue: Double, tx: Double, T: Double, model: some RepeatPurchaseModel, shares: inout BGNBDShares,
+        options: CLVForecastOptions, month: Double, daysPerUnit: Double, calibrationEnd: Double
+    ) -> GroupFigures {
+        let x = Int(xValue)
+        var figures = GroupFigures()
+        let cached = shares.shares(x: xValue, T: T)
+        // The odds of having dropped out depend on (x, tₓ, T) only: computed once for P(alive) and the
+        // group's 1 + K expectations (the value `probabilityAlive` and `expectedPurchases(share:…)` compute).
+        let bgnbd = cached == nil ? nil : shares.model
+        let deadOdds = bgnbd?.deadOdds(x: xValue, tx: tx, T: T) ?? 0
+        figures.alive =
+            bgnbd == nil ? model.probabilityAlive(frequency: x, recency: tx, age: T) : 1 / (1 + deadOdds)
+        func expected(over t: Double, step: Int) -> Double {
+            guard let cached, let bgnbd, t > 0 else {
+                return model.expectedPurchases(over: t, frequency: x, recency: tx, age: T)
+            }
+            return bgnbd.expectedPurchases(share: cached[step], x: xValue, deadOdds: deadOdds)
+        }
+        figures.purchases = expected(over: options.horizon, step: 0)
+        figures.nextDay = calibrationEnd + daysPerUnit * model.medianTimeToNextPurchase(frequency: x, recency: tx, age: T)
+        var previous = 0.0
+        var factor = 1.0
+        var sum = 0.0
+        for k in 0..<max(0, options.months) {
+            factor /= 1 + options.monthlyDiscountRate
+            let cumulative = expected(over: Double(k + 1) * month, step: k + 1)
+            sum += (cumulative - previous) * factor
+            previous = cumulative
+        }
+        figures.discounted = sum
+        return figures
+    }
+}
+
+/// The figures of one purchase history (`CLVForecast.figures`).
+private struct GroupFigures {
+    var alive = 0.0
+    var purchases = 0.0
+    var nextDay = 0.0
+    var discounted = 0.0
 }
 
 /// BG/NBD's tₓ-free parts of the expected purchases over the horizon and over 1…K months, per (x, T).

@@ -83,4 +83,32 @@ struct CLVForecastTests {
                 over: 4, frequency: summary.frequency[i], recency: summary.recency[i], age: summary.age[i])
         #expect(abs(forecast.lifetimeValue[i] - expected) < 1e-12)
     }
+
+    @Test("groups forecast on threads: the same figures to the last bit for 1 to 5 threads, BG/NBD's per customer")
+    func threadsSameBits() {
+        let summary = CLVTestData.cdnowSummary
+        let groups = PurchaseHistoryGroups(frequency: summary.frequency, recency: summary.recency, age: summary.age)
+        let model = BGNBDModel(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)
+        let spend = GammaGammaModel(p: 6.25, q: 3.74, gamma: 15.44)
+        let options = CLVForecastOptions(horizon: 39, months: 12, monthlyDiscountRate: 0.01)
+        func bits(_ f: CLVForecast) -> [[UInt64]] {
+            [f.probabilityAlive, f.expectedPurchases, f.expectedNextPurchaseDay, f.expectedAverageValue,
+             f.discountedPurchases, f.lifetimeValue].map { $0.map(\.bitPattern) }
+        }
+        let one = CLVForecast(summary: summary, groups: groups, model: model, spend: spend, options: options, parts: 1)
+        for parts in [2, 3, 5] {
+            let split = CLVForecast(
+                summary: summary, groups: groups, model: model, spend: spend, options: options, parts: parts)
+            #expect(bits(split) == bits(one), "\(parts) parts")
+        }
+        // The odds of having dropped out computed once per history: P(alive) and E[purchases] are the
+        // per-customer functions' bits.
+        for i in 0..<summary.count {
+            let (x, tx, T) = (summary.frequency[i], summary.recency[i], summary.age[i])
+            #expect(one.probabilityAlive[i].bitPattern == model.probabilityAlive(frequency: x, recency: tx, age: T).bitPattern)
+            #expect(
+                one.expectedPurchases[i].bitPattern
+                    == model.expectedPurchases(over: 39, frequency: x, recency: tx, age: T).bitPattern)
+        }
+    }
 }
