@@ -75,6 +75,7 @@ extension InMemoryStore {
             review.body = nil
             reviewTable[key] = review
         }
+        eraseCheckouts(customerExternalID: id, email: stored.email)
         consentLog.removeAll { $0.customerExternalID == id }
         if let email = stored.email {
             // Entries that still hold the address in clear lose it (the digest stays).
