@@ -134,6 +134,12 @@ extension PostgresStore {
                 try await connection.run(
                     "UPDATE returns SET reason = NULL WHERE order_id IN (SELECT id FROM orders WHERE customer_id = \(rowID))",
                     logger: logger)
+                let address = email.map { SuppressionEntry.normalise($0, .email) }
+                try await connection.run(
+                    """
+                    DELETE FROM checkouts WHERE customer_external_id = \(erasure.customerExternalID) \
+                    OR lower(email) = \(address)
+                    """, logger: logger)
                 if let email {
                     try await connection.run(
                         "UPDATE suppressions SET address = NULL WHERE address = \(SuppressionEntry.normalise(email, .email))",

@@ -140,6 +140,9 @@ extension SQLiteStore {
         try db.execute(
             sql: "UPDATE returns SET reason = NULL WHERE order_id IN (SELECT id FROM orders WHERE customer_id = ?)",
             arguments: [rowID])
+        try db.execute(
+            sql: "DELETE FROM checkouts WHERE customer_external_id = ? OR lower(email) = ?",
+            arguments: [erasure.customerExternalID, email.map { SuppressionEntry.normalise($0, .email) }])
         if let email {
             try db.execute(
                 sql: "UPDATE suppressions SET address = NULL WHERE address = ?",
