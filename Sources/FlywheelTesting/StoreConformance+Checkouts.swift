@@ -53,7 +53,7 @@ extension StoreConformance {
 
     static func openCheckoutsInWindow(_ store: any FlywheelStore) async throws {
         let store = try await migrated(store)
-        try await store.ingest(
+        _ = try await store.ingest(
             IngestBatch(checkouts: [
                 checkout("b-open", customer: "c1", day: 5),
                 checkout("a-open", customer: nil, email: "g@example.com", day: 5, updated: 3_000),
@@ -83,7 +83,7 @@ extension StoreConformance {
 
     static func checkoutErasure(_ store: any FlywheelStore) async throws {
         let store = try await migrated(store)
-        try await store.ingest(
+        _ = try await store.ingest(
             IngestBatch(
                 customers: [
                     Customer(externalID: "c1", email: "c1@example.com", createdAt: StoreFixtures.date(day: 1)),

@@ -1,4 +1,4 @@
-import FlywheelCore
+public import FlywheelCore
 import PostgresNIO
 
 extension PostgresStore {

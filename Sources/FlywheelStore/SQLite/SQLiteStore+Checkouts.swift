@@ -1,4 +1,4 @@
-import FlywheelCore
+public import FlywheelCore
 import GRDB
 
 extension SQLiteStore {

@@ -17,7 +17,7 @@ struct EnrolmentScope {
         self.row = row
         let entry = (try? Enrolment(snapshot: row.state))?.entryEvent
         self.orderID = entry?.orderID
-        if case .cartAbandoned(let cart, _)? = entry?.trigger { cartID = cart } else { cartID = nil }
+        if case .cartAbandoned(let cart, _)? = entry { cartID = cart } else { cartID = nil }
     }
 
     /// A timeline entry for this enrolment about the action keyed `key` (its step is the key's middle part).
