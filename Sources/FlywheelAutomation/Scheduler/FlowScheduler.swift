@@ -41,13 +41,19 @@ public final class FlowScheduler: Sendable {
 
     var currentLibrary: FlowLibrary { library.withLock { $0 } }
 
+    /// The flow library new entries use.
+    public var flowLibrary: FlowLibrary { currentLibrary }
+
     // MARK: Entering
 
     /// Enters `event` into every switched-on flow whose trigger, filters and re-entry rule accept it, and runs
     /// each new enrolment to its first wait. `key` identifies the event (default `EventKey.of(event)`): the
-    /// same key again enters nothing (`duplicates`).
+    /// same key again enters nothing (`duplicates`). `flows`, when given, limits the flows the event may enter
+    /// (the abandoned-cart sweep: only the flows whose trigger waits as long as the event was detected for).
     @discardableResult
-    public func enter(_ event: FlowEvent, key: String? = nil, now: Date) async throws -> FlowRunReport {
+    public func enter(_ event: FlowEvent, key: String? = nil, flows: Set<String>? = nil, now: Date) async throws
+        -> FlowRunReport
+    {
         let library = currentLibrary
         let customerFacts = try await facts.facts(for: [event.customerID], now: now)[event.customerID] ?? CustomerFacts()
         let existing = try await store.enrolments(customerID: event.customerID)
@@ -60,7 +66,8 @@ public final class FlowScheduler: Sendable {
         let eventKey = key ?? EventKey.of(event)
         var rows: [StoredEnrolment] = []
         var programs: [String: FlowProgram] = [:]
-        for decision in library.matcher().decisions(for: event, facts: customerFacts, history: history) {
+        for decision in library.matcher().decisions(for: event, facts: customerFacts, history: history)
+        where flows?.contains(decision.flowID) ?? true {
             guard case .enter(let program) = decision else {
                 report.refused += 1
                 continue

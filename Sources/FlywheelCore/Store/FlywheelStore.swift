@@ -10,6 +10,7 @@ public import Foundation
 /// - Records that refer to an order (refunds, shipments, returns) need that order stored or in the batch;
 ///   survey answers and reviews need their customer stored or in the batch (their order, when named, too).
 /// - An order names a customer that is not stored yet: the store creates it (created = the order's time).
+/// - A checkout refers to nothing: its customer (or a guest's e-mail) and order are kept as given.
 ///
 /// The flow scheduler's rows and the customers' timelines are in `FlowScheduleStore`, the tags, tickets and
 /// coupons flows give in `FlowEffectsStore`; this refines both.
@@ -40,6 +41,14 @@ public protocol FlywheelStore: FlowScheduleStore, FlowEffectsStore {
     /// A customer's survey answers and reviews, oldest first.
     func surveyAnswers(customerExternalID: String) async throws -> [SurveyAnswer]
     func reviews(customerExternalID: String) async throws -> [Review]
+
+    // MARK: Checkouts (docs/flows.md, "Abandoned carts")
+
+    func checkout(externalID: String) async throws -> Checkout?
+    /// A customer's checkouts, oldest first (by creation, then id).
+    func checkouts(customerExternalID: String) async throws -> [Checkout]
+    /// Open checkouts (no `completed_at`, no order) last updated within the query's window, by id.
+    func openCheckouts(_ query: OpenCheckoutQuery) async throws -> Page<Checkout>
 
     func importRun(fingerprint: String) async throws -> ImportRun?
 
@@ -108,7 +117,8 @@ public protocol FlywheelStore: FlowScheduleStore, FlowEffectsStore {
     func customers(externalIDs: [String]) async throws -> [Customer]
     /// Erases a customer (GDPR Art. 17) in one transaction as `CustomerErasure` describes: name, e-mail,
     /// birthday, locale and consent removed; survey comments, review texts, return reasons and tracking
-    /// numbers removed; orders, scores and amounts kept under the pseudonym. Throws
+    /// numbers removed; orders, scores and amounts kept under the pseudonym; the customer's checkouts (by
+    /// customer id, or a guest's by the customer's e-mail address) deleted. Throws
     /// `ConsentStoreError.unknownCustomer` or `.pseudonymTaken` (nothing changed).
     func eraseCustomer(_ erasure: CustomerErasure) async throws
 

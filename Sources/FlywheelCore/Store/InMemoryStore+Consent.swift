@@ -83,6 +83,7 @@ extension InMemoryStore {
             review.body = nil
             reviewTable[key] = review
         }
+        eraseCheckouts(customerExternalID: id, email: stored.email)
         consentLog.removeAll { $0.customerExternalID == id }
         eraseFlowData(of: id, pseudonym: erasure.pseudonym)
         if let email = stored.email {

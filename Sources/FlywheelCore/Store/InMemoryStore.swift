@@ -25,6 +25,8 @@ public actor InMemoryStore: FlywheelStore, OutboxStore, FlowMeasurementStore {
     private var spend: [String: MarketingSpend] = [:]
     var answers: [String: SurveyAnswer] = [:]
     var reviewTable: [String: Review] = [:]
+    /// Checkouts by id (`InMemoryStore+Checkouts.swift`).
+    var checkoutTable: [String: Checkout] = [:]
     private var runs: [String: ImportRun] = [:]
     private var sessions: [String: Set<String>] = [:]
     /// Each customer's loyalty ledger (`InMemoryStore+Ledger.swift`).
@@ -57,7 +59,7 @@ public actor InMemoryStore: FlywheelStore, OutboxStore, FlowMeasurementStore {
         // Work on copies, and commit them only when the whole batch went through.
         var work = Tables(
             customers: customers, products: products, orders: orders, refunds: refunds, shipments: shipments,
-            returns: returns, spend: spend, answers: answers, reviews: reviewTable)
+            returns: returns, spend: spend, answers: answers, reviews: reviewTable, checkouts: checkoutTable)
         var seen = session.map { sessions[$0] ?? [] } ?? []
         var counts = IngestCounts()
 
@@ -130,6 +132,9 @@ public actor InMemoryStore: FlywheelStore, OutboxStore, FlowMeasurementStore {
             }
             Self.upsert(review, key: review.externalID, into: &work.reviews, tally: &counts.reviews)
         }
+        for checkout in batch.checkouts {
+            Self.upsert(checkout, key: checkout.externalID, into: &work.checkouts, tally: &counts.checkouts)
+        }
 
         customers = work.customers
         products = work.products
@@ -140,6 +145,7 @@ public actor InMemoryStore: FlywheelStore, OutboxStore, FlowMeasurementStore {
         spend = work.spend
         answers = work.answers
         reviewTable = work.reviews
+        checkoutTable = work.checkouts
         if let session { sessions[session] = seen }
         if var checkpoint {
             checkpoint.counts = checkpoint.counts + counts
@@ -158,6 +164,7 @@ public actor InMemoryStore: FlywheelStore, OutboxStore, FlowMeasurementStore {
         var spend: [String: MarketingSpend]
         var answers: [String: SurveyAnswer]
         var reviews: [String: Review]
+        var checkouts: [String: Checkout]
     }
 
     private static func upsert<Record: Equatable>(

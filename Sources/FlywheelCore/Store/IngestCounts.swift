@@ -31,6 +31,7 @@ public struct IngestCounts: Hashable, Sendable {
     public var marketingSpend = UpsertTally()
     public var surveyAnswers = UpsertTally()
     public var reviews = UpsertTally()
+    public var checkouts = UpsertTally()
 
     public init() {}
 
@@ -51,6 +52,7 @@ public struct IngestCounts: Hashable, Sendable {
         sum.marketingSpend = lhs.marketingSpend + rhs.marketingSpend
         sum.surveyAnswers = lhs.surveyAnswers + rhs.surveyAnswers
         sum.reviews = lhs.reviews + rhs.reviews
+        sum.checkouts = lhs.checkouts + rhs.checkouts
         return sum
     }
 }

@@ -26,6 +26,13 @@ public struct FlowLibrary: Sendable {
         live[flowID].flatMap { versions[flowID]?[$0] }
     }
 
+    /// The current versions of the switched-on flows a kind of event triggers, by flow id.
+    public func currentPrograms(triggeredBy kind: TriggerKind) -> [FlowProgram] {
+        live.compactMap { versions[$0.key]?[$0.value] }.filter { $0.definition.trigger.event == kind }.sorted {
+            $0.id < $1.id
+        }
+    }
+
     /// A matcher over the current versions of the switched-on flows.
     public func matcher() -> FlowMatcher {
         FlowMatcher(programs: live.compactMap { versions[$0.key]?[$0.value] })

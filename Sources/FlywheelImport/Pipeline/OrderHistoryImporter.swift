@@ -217,5 +217,6 @@ extension IngestBatch {
         marketingSpend.append(contentsOf: other.marketingSpend)
         surveyAnswers.append(contentsOf: other.surveyAnswers)
         reviews.append(contentsOf: other.reviews)
+        checkouts.append(contentsOf: other.checkouts)
     }
 }

@@ -26,7 +26,8 @@ extension FlowService {
     /// anniversary, replenishment due (products with a reorder cycle) — then the points about to expire (the
     /// ledger's open lots, read once). With the same pass it re-detects the ingest events of recent orders
     /// (placed, paid, shipped, delivered, refunded; only fresh ones count): events the ingest missed (a store
-    /// error, a crash after the batch was stored) enter now, the others are duplicates by their keys.
+    /// error, a crash after the batch was stored) enter now, the others are duplicates by their keys. Last,
+    /// the abandoned carts (`sweepCarts`, FlowService+Carts.swift).
     ///
     /// Keys name the facts (`birthday/2026`), so a second sweep enters nothing twice. A graceful shutdown stops
     /// the sweep between pages; the next one starts over.
@@ -62,6 +63,7 @@ extension FlowService {
         } while after != nil
         let expiring = try await expiringPoints()
         await enter(sweeper.events(customers: [], inputs: SweepInputs(expiringPoints: expiring), now: now), now: now, into: &report)
+        try await sweepCarts(now: now, into: &report)
         return report
     }
 

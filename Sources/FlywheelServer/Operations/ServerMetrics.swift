@@ -53,7 +53,7 @@ public struct ServerMetrics: Sendable {
             ("customer", counts.customers), ("product", counts.products), ("order", counts.orders),
             ("refund", counts.refunds), ("shipment", counts.shipments), ("return", counts.returns),
             ("marketing_spend", counts.marketingSpend), ("survey_answer", counts.surveyAnswers),
-            ("review", counts.reviews),
+            ("review", counts.reviews), ("checkout", counts.checkouts),
         ]
         for (kind, tally) in kinds {
             for (outcome, count) in [("created", tally.created), ("updated", tally.updated), ("unchanged", tally.unchanged)]

@@ -168,6 +168,12 @@ extension PostgresStore {
                     "UPDATE support_tickets SET customer_id = \(pseudonym) WHERE customer_id = \(id)", logger: logger)
                 try await connection.run(
                     "UPDATE issued_coupons SET customer_id = \(pseudonym) WHERE customer_id = \(id)", logger: logger)
+                let address = email.map { SuppressionEntry.normalise($0, .email) }
+                try await connection.run(
+                    """
+                    DELETE FROM checkouts WHERE customer_external_id = \(erasure.customerExternalID) \
+                    OR lower(email) = \(address)
+                    """, logger: logger)
                 if let email {
                     try await connection.run(
                         "UPDATE suppressions SET address = NULL WHERE address = \(SuppressionEntry.normalise(email, .email))",

@@ -167,6 +167,9 @@ extension SQLiteStore {
                 arguments: statement.pseudonym
                     ? [erasure.pseudonym, erasure.customerExternalID] : [erasure.customerExternalID])
         }
+        try db.execute(
+            sql: "DELETE FROM checkouts WHERE customer_external_id = ? OR lower(email) = ?",
+            arguments: [erasure.customerExternalID, email.map { SuppressionEntry.normalise($0, .email) }])
         if let email {
             try db.execute(
                 sql: "UPDATE suppressions SET address = NULL WHERE address = ?",

@@ -35,6 +35,11 @@ struct InterceptingStore: FlywheelStore {
     func reviews(customerExternalID: String) async throws -> [Review] {
         try await base.reviews(customerExternalID: customerExternalID)
     }
+    func checkout(externalID: String) async throws -> Checkout? { try await base.checkout(externalID: externalID) }
+    func checkouts(customerExternalID: String) async throws -> [Checkout] {
+        try await base.checkouts(customerExternalID: customerExternalID)
+    }
+    func openCheckouts(_ query: OpenCheckoutQuery) async throws -> Page<Checkout> { try await base.openCheckouts(query) }
     func importRun(fingerprint: String) async throws -> ImportRun? { try await base.importRun(fingerprint: fingerprint) }
     func status() async throws -> StoreStatus { try await base.status() }
     func withLedger<T: Sendable>(

@@ -29,7 +29,7 @@ struct MessageTemplatesTests {
             "points": ["balance": 840, "expiring": 200, "expiry_date": "31.12.2026", "value": "8,40 €", "expiring_value": "2,00 €"],
             "tier": ["name": "Gold"],
             "offer": ["description": "10 % auf Ihre nächste Bestellung", "code": "WIEDERDA10", "expires": "15.12.2026"],
-            "cart": ["items": [["name": "Filtertüten", "quantity": 1, "price": "6,60 €"]]],
+            "cart": ["items": [["name": "Filtertüten", "quantity": 1, "price": "6,60 €"]], "total": "6,60 €"],
             "ticket": ["reference": "MIR-1042"],
             "personal_line": "Lena hat Ihre Bohnen heute Morgen frisch geröstet.",
             "recommendations": [["name": "Hafer-Drink Barista", "url": "https://berg.example/p/hafer"]],

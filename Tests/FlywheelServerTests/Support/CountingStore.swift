@@ -45,6 +45,15 @@ struct CountingStore: FlywheelStore {
     func reviews(customerExternalID: String) async throws -> [Review] {
         tally.add("reviews"); return try await base.reviews(customerExternalID: customerExternalID)
     }
+    func checkout(externalID: String) async throws -> Checkout? {
+        tally.add("checkout"); return try await base.checkout(externalID: externalID)
+    }
+    func checkouts(customerExternalID: String) async throws -> [Checkout] {
+        tally.add("checkouts"); return try await base.checkouts(customerExternalID: customerExternalID)
+    }
+    func openCheckouts(_ query: OpenCheckoutQuery) async throws -> Page<Checkout> {
+        tally.add("openCheckouts"); return try await base.openCheckouts(query)
+    }
     func importRun(fingerprint: String) async throws -> ImportRun? { tally.add("importRun"); return try await base.importRun(fingerprint: fingerprint) }
     func status() async throws -> StoreStatus { tally.add("status"); return try await base.status() }
     func withLedger<T: Sendable>(

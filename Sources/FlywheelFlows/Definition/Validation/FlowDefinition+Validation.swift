@@ -69,6 +69,13 @@ extension FlowDefinition {
     }
 
     private func checkPattern(_ pattern: EventPattern, key: String, step: String?, into found: inout ProblemList) {
+        if let after = pattern.after {
+            if key != "trigger" || pattern.event != .cartAbandoned {
+                found.add(step, "\(key).after", "only a cart_abandoned trigger waits before it fires")
+            } else if after < .minutes(5) || after > .days(7) {
+                found.add(step, "\(key).after", "must be at least PT5M and at most P7D")
+            }
+        }
         for (index, filter) in pattern.filters.enumerated() {
             checkCondition(
                 filter, key: "\(key).filters[\(index)]", step: step, eventKinds: [pattern.event], into: &found)

@@ -4,7 +4,7 @@ public import FlywheelCore
 /// Shopify's own words (statuses, topics), never personal data, so the server can log them as they are.
 public enum ShopifyWebhookOutcome: Hashable, Sendable {
     /// Store `batch` (one transaction). `notStored`, when set, says which part of the payload was left out
-    /// and why (a checkout, whose customer is stored but which Flywheel has no record for yet).
+    /// and why.
     case store(IngestBatch, notStored: String?)
     /// Store nothing: a test order, a refund that moved no money, a cancelled fulfillment, a checkout
     /// without a customer.

@@ -105,6 +105,8 @@ public struct MessageContext: Sendable, Hashable {
     /// The product a review, reorder or complete-the-set message is about.
     public var productName: String?
     public var cart: [Line]
+    /// What the cart comes to, formatted (`cart.total`); `nil` hides it.
+    public var cartTotal: String?
     public var points: Points?
     public var tierName: String?
     public var offer: Offer?
@@ -153,7 +155,7 @@ public struct MessageContext: Sendable, Hashable {
             "links": .object(links.filter { !$0.value.isEmpty }.mapValues(TemplateValue.string)),
             "consent": ["optout_notice": .bool(optOutNotice)],
             "recommendations": .list(recommendations.map { ["name": .string($0.name), "url": .string($0.url)] }),
-            "cart": ["items": Self.lines(cart)],
+            "cart": .object(["items": Self.lines(cart)].merging(Self.fields(["total": cartTotal])) { $1 }),
         ]
         if let order {
             var fields: [String: TemplateValue] = [

@@ -6,7 +6,7 @@ enum FieldPointer {
     /// Leaf names the API spells with their unit.
     private static let renames: [String: String] = [
         "price": "total_minor", "subtotal": "subtotal_minor", "shipping": "shipping_minor", "tax": "tax_minor",
-        "total": "total_minor", "amount": "amount_minor",
+        "total": "total_minor", "amount": "amount_minor", "unit_price": "unit_price_minor",
     ]
 
     /// The pointer of `field` in a body whose own id the domain calls `ownID` (e.g. `refund_id` → `/id`).

@@ -8,12 +8,16 @@ struct EnrolmentScope {
     let row: StoredEnrolment
     /// The entry event's order, if it names one (the order a message is about).
     let orderID: String?
+    /// The entry event's checkout, for an abandoned cart (the cart a reminder shows).
+    let cartID: String?
     var coupon: IssuedCoupon?
     var ticket: SupportTicket?
 
     init(_ row: StoredEnrolment) {
         self.row = row
-        self.orderID = (try? Enrolment(snapshot: row.state))?.entryEvent.orderID
+        let entry = (try? Enrolment(snapshot: row.state))?.entryEvent
+        self.orderID = entry?.orderID
+        if case .cartAbandoned(let cart, _)? = entry { cartID = cart } else { cartID = nil }
     }
 
     /// A timeline entry for this enrolment about the action keyed `key` (its step is the key's middle part).

@@ -78,7 +78,8 @@ extension ServerFlowEffects {
     }
 
     /// The template values of a message, built as `flywheel flows preview` builds them: the customer's first
-    /// name, the enrolment's order (else the customer's last) with its lines, total and delivery window,
+    /// name, the enrolment's order (else the customer's last) with its lines, total and delivery window, the
+    /// abandoned cart (lines, total, the shop's link back to it) when the enrolment entered on one,
     /// points and tier when a programme runs, the enrolment's coupon and ticket, and the links (signed
     /// preference link; the enqueuer adds the unsubscribe link and the objection notice where the class needs
     /// them).
@@ -105,6 +106,9 @@ extension ServerFlowEffects {
         links["check_in_problem"] = self.links.answer(
             customer: customer.externalID, orderID: order?.externalID, answer: "no", now: now()).absoluteString
         context.links = links
+        if let cartID = scope.cartID, let checkout = try await store.checkout(externalID: cartID) {
+            context.show(cart: checkout, locale: message.locale)
+        }
         if let loyalty {
             let account = try await loyalty.account(of: customer.externalID, now: now())
             context.points = Self.points(account, programme: loyalty, locale: message.locale, calendar: calendar)

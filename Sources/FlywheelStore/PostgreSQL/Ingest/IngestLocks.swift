@@ -43,6 +43,7 @@ enum IngestLocks {
         for spend in batch.marketingSpend { add("spend", "\(spend.channel)\u{0}\(spend.month)") }
         for answer in batch.surveyAnswers { add("survey answer", answer.externalID) }
         for review in batch.reviews { add("review", review.externalID) }
+        for checkout in batch.checkouts { add("checkout", checkout.externalID) }
         if let checkpoint { add("import", checkpoint.fingerprint) }
         return buckets.sorted()
     }

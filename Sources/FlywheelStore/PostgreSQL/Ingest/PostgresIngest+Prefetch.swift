@@ -40,6 +40,9 @@ extension PostgresIngest {
         for (key, hash) in try await storedHashes("reviews", of: batch.reviews.map(\.externalID)) {
             reviews.stored(key, version: hash)
         }
+        for (key, hash) in try await storedHashes("checkouts", of: batch.checkouts.map(\.externalID)) {
+            checkouts.stored(key, version: hash)
+        }
         try await prefetchRefunds(batch.refunds)
         try await prefetchMarketingSpend(batch.marketingSpend)
     }

@@ -57,6 +57,9 @@ extension PostgresIngest {
                 orderID: review.orderExternalID.map(orderID), hash: hash)
         }
         if !reviewRows.isEmpty { try await run(reviewRows.upsert) }
+        var checkoutRows = CheckoutColumns()
+        for (checkout, hash) in checkouts.writes { try checkoutRows.append(checkout, hash: hash) }
+        if !checkoutRows.isEmpty { try await run(checkoutRows.upsert) }
         return ids
     }
 

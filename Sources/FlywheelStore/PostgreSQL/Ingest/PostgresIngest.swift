@@ -5,9 +5,9 @@ import PostgresNIO
 /// One batch being written, inside the transaction `PostgresStore.ingest` opens.
 ///
 /// The batch is worked out in memory first, record by record in the order `InMemoryStore` takes them
-/// (customers, products, orders, refunds, shipments, returns, spend, survey answers, reviews), against the
-/// stored state of the records it names, which a few statements read up front (`= ANY($1)` on each table's
-/// keys). A refused record throws before anything is written. Then each table's new and changed rows go in
+/// (customers, products, orders, refunds, shipments, returns, spend, survey answers, reviews, checkouts),
+/// against the stored state of the records it names, which a few statements read up front (`= ANY($1)` on
+/// each table's keys). A refused record throws before anything is written. Then each table's new and changed rows go in
 /// with one or two multi-row statements (`INSERT … SELECT … FROM unnest($1, $2, …)`), and the checkpoint with
 /// them. Statements are the same for one record or five thousand.
 struct PostgresIngest {
@@ -48,6 +48,7 @@ struct PostgresIngest {
     var marketingSpend = KeyedUpserts<MarketingSpend, Money>()
     var surveyAnswers = KeyedUpserts<SurveyAnswer, Int64>()
     var reviews = KeyedUpserts<Review, Int64>()
+    var checkouts = KeyedUpserts<Checkout, Int64>()
 
     /// What the batch knows of a customer. `ref` is the row id of a stored customer, or `-(n + 1)` for the
     /// `n`th customer the batch creates (ids are drawn when the batch is written).
@@ -104,6 +105,10 @@ struct PostgresIngest {
         }
         for answer in batch.surveyAnswers { try ingest.upsertSurveyAnswer(answer) }
         for review in batch.reviews { try ingest.upsertReview(review) }
+        for checkout in batch.checkouts {
+            ingest.counts.checkouts.tally(
+                ingest.checkouts.upsert(checkout, key: checkout.externalID, version: checkout.contentHash))
+        }
 
         let ids = try await ingest.write()
         if var checkpoint {

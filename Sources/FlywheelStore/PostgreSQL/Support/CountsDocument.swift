@@ -12,6 +12,7 @@ enum CountsDocument {
             ("customers", \.customers), ("products", \.products), ("orders", \.orders), ("refunds", \.refunds),
             ("shipments", \.shipments), ("returns", \.returns), ("marketing_spend", \.marketingSpend),
             ("survey_answers", \.surveyAnswers), ("reviews", \.reviews),
+            ("checkouts", \.checkouts),
         ]
     }
 

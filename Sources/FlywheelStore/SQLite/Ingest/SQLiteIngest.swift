@@ -5,8 +5,9 @@ import GRDB
 /// statements, the customers this batch touched, and the tallies.
 ///
 /// Records go in the order `InMemoryStore` takes them (customers, products, orders, refunds, shipments,
-/// returns, spend, survey answers, reviews), so both engines refuse a bad batch with the same error. A throw
-/// anywhere rolls the whole transaction back; the caller then records none of the batch's counted customers.
+/// returns, spend, survey answers, reviews, checkouts), so both engines refuse a bad batch with the same error.
+/// A throw anywhere rolls the whole transaction back; the caller then records none of the batch's counted
+/// customers.
 struct SQLiteIngest {
     let db: Database
     /// The customers the session counted before this batch; `nil` outside a session.
@@ -30,6 +31,7 @@ struct SQLiteIngest {
     var returns: UpsertStatements
     var surveyAnswers: UpsertStatements
     var reviews: UpsertStatements
+    var checkouts: UpsertStatements
 
     /// Customers this batch touched, by external id: bounded by the batch, gone with it.
     var touched: [String: TouchedCustomer] = [:]
@@ -64,6 +66,7 @@ struct SQLiteIngest {
         for item in batch.marketingSpend { try ingest.upsertMarketingSpend(item) }
         for answer in batch.surveyAnswers { try ingest.upsertSurveyAnswer(answer) }
         for review in batch.reviews { try ingest.upsertReview(review) }
+        for checkout in batch.checkouts { try ingest.upsertCheckout(checkout) }
         if var checkpoint {
             // The caller gives the counts as they were before this batch.
             checkpoint.counts = checkpoint.counts + ingest.counts
@@ -102,6 +105,7 @@ struct SQLiteIngest {
         returns = try UpsertStatements(db, .returns)
         surveyAnswers = try UpsertStatements(db, .surveyAnswers)
         reviews = try UpsertStatements(db, .reviews)
+        checkouts = try UpsertStatements(db, .checkouts)
     }
 
     /// Looks up, one statement per table, every stored record the batch names: its customers (given, or
@@ -130,6 +134,7 @@ struct SQLiteIngest {
         try returns.prefetch(batch.returns.map(\.externalID))
         try surveyAnswers.prefetch(batch.surveyAnswers.map(\.externalID))
         try reviews.prefetch(batch.reviews.map(\.externalID))
+        try checkouts.prefetch(batch.checkouts.map(\.externalID))
     }
 
     /// The row id of a stored order (of this batch or before); the batch's order keys were prefetched.

@@ -98,4 +98,11 @@ extension UpsertTable {
             "external_id", "customer_id", "order_id", "sku", "rating", "title", "body", "locale", "has_photo",
             "created_at",
         ])
+
+    static let checkouts = UpsertTable(
+        name: "checkouts", key: "external_id",
+        columns: [
+            "external_id", "customer_external_id", "email", "created_at", "updated_at", "currency", "total_minor",
+            "lines", "recovery_url", "completed_at", "order_external_id",
+        ])
 }

@@ -40,6 +40,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(FlowEffectsSchemaV12.name) { db in
             for statement in FlowEffectsSchemaV12.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(CheckoutSchemaV13.name) { db in
+            for statement in CheckoutSchemaV13.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }()
 }

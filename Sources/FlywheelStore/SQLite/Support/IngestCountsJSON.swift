@@ -16,6 +16,7 @@ struct IngestCountsJSON: Codable {
         case marketingSpend = "marketing_spend"
         case surveyAnswers = "survey_answers"
         case reviews
+        case checkouts
 
         var keyPath: WritableKeyPath<IngestCounts, UpsertTally> {
             switch self {
@@ -28,6 +29,7 @@ struct IngestCountsJSON: Codable {
             case .marketingSpend: \.marketingSpend
             case .surveyAnswers: \.surveyAnswers
             case .reviews: \.reviews
+            case .checkouts: \.checkouts
             }
         }
     }

@@ -1,12 +1,26 @@
-/// The body of `checkouts/create|update`. Flywheel keeps no checkouts yet; only the customer is read.
+/// The body of `checkouts/create|update`: a checkout identified by its `token`, with its lines, total, the
+/// link back to the cart (`abandoned_checkout_url`), and its customer or (a guest) only an `email`.
 struct ShopifyCheckoutPayload: Decodable, Hashable, Sendable {
-    /// Absent from recent API versions' payloads (which identify a checkout by its token).
-    let id: ShopifyID?
+    let token: String?
+    let email: String?
+    let createdAt: String
+    let updatedAt: String?
+    let completedAt: String?
+    let currency: String
+    let totalPrice: String
+    let lineItems: [ShopifyCheckoutLinePayload]?
+    let abandonedCheckoutURL: String?
     let customerLocale: String?
     let customer: ShopifyCustomerPayload?
 
     private enum CodingKeys: String, CodingKey {
-        case id, customer
+        case token, email, currency, customer
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case completedAt = "completed_at"
+        case totalPrice = "total_price"
+        case lineItems = "line_items"
+        case abandonedCheckoutURL = "abandoned_checkout_url"
         case customerLocale = "customer_locale"
     }
 }

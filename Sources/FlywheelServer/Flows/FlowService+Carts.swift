@@ -1,0 +1,62 @@
+import FlywheelCore
+import FlywheelFlows
+import Foundation
+import ServiceLifecycle
+
+extension FlowService {
+    /// The abandoned carts of one sweep at `now`: for each window the switched-on `cart_abandoned` flows wait
+    /// (their trigger's `after`, default 60 minutes), the open checkouts last updated between `after + catchUp`
+    /// and `after` ago, each with its customer (its customer id if stored, else the stored customer with the
+    /// checkout's e-mail; a guest nobody is stored for gets nothing) and that customer's orders, go through
+    /// `CartAbandonmentDetector`; each abandoned cart enters the flows of that window only, keyed by checkout
+    /// and update (`cart_abandoned/<id>/<updated_at>`), so the next sweep enters nothing twice. An order placed
+    /// later is the flows' goal (`order_placed`), handled when the order is stored.
+    func sweepCarts(now: Date, into report: inout SweepReport) async throws {
+        let programs = scheduler.flowLibrary.currentPrograms(triggeredBy: .cartAbandoned)
+        guard !programs.isEmpty else { return }
+        let detector = CartAbandonmentDetector(catchUp: options.catchUp)
+        let windows = Dictionary(grouping: programs) { $0.definition.trigger.abandonedAfter }
+        for (after, group) in windows.sorted(by: { $0.key < $1.key }) {
+            let flows = Set(group.map(\.id))
+            let latest = now.addingTimeInterval(-TimeInterval(after.seconds))
+            var query = OpenCheckoutQuery(
+                updatedFrom: latest.addingTimeInterval(-options.catchUp), updatedBefore: latest.addingTimeInterval(0.001),
+                limit: options.pageSize)
+            repeat {
+                if Task.isShuttingDownGracefully { return }
+                let page = try await store.openCheckouts(query)
+                var items: [AbandonedCheckout] = []
+                for checkout in page.items { items.append(try await abandonedCheckout(checkout)) }
+                let events = detector.events(items, after: after, now: now)
+                report.events += events.count
+                for detected in events {
+                    do {
+                        let entered = try await scheduler.enter(detected.event, key: detected.key, flows: flows, now: now)
+                        report.entered += entered.entered
+                        report.refused += entered.refused
+                        report.duplicates += entered.duplicates
+                    } catch {
+                        report.failed += 1
+                        logger.error(
+                            "flows: an abandoned cart did not enter its flows; the sweep tries again",
+                            metadata: ["error": "\(type(of: error))"])
+                    }
+                }
+                query.after = page.nextAfter
+            } while query.after != nil
+        }
+    }
+
+    /// A checkout with its stored customer (by id, else by the checkout's e-mail) and that customer's orders.
+    private func abandonedCheckout(_ checkout: Checkout) async throws -> AbandonedCheckout {
+        var customerID: String?
+        if let id = checkout.customerExternalID, try await store.customer(externalID: id) != nil {
+            customerID = id
+        } else if let email = checkout.email {
+            customerID = try await store.customers(CustomerQuery(limit: 1, email: email)).items.first?.externalID
+        }
+        guard let customerID else { return AbandonedCheckout(checkout: checkout, customerID: nil) }
+        let orders = try await store.orders(customerExternalID: customerID).filter { $0.cancelledAt == nil }
+        return AbandonedCheckout(checkout: checkout, customerID: customerID, orderTimes: orders.map(\.placedAt))
+    }
+}
