@@ -98,11 +98,11 @@ public struct MessageTemplates: Sendable {
         let found = try resolve(templateID, locale: locale, needs: [.subject, .text])
         let context = values.mustacheValue
         let subject = render(templateID, found, .subject, context)
-            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .split(whereSeparator: \.isNewline).map { $0.trimmingScalars(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
-        let text = render(templateID, found, .text, context).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        let text = render(templateID, found, .text, context).trimmingScalars(in: .whitespacesAndNewlines) + "\n"
         let html = index[templateID]?[found]?.contains(.html) == true
-            ? render(templateID, found, .html, context).trimmingCharacters(in: .whitespacesAndNewlines) + "\n" : nil
+            ? render(templateID, found, .html, context).trimmingScalars(in: .whitespacesAndNewlines) + "\n" : nil
         return RenderedEmail(subject: subject, text: text, html: html, locale: found)
     }
 
@@ -110,7 +110,7 @@ public struct MessageTemplates: Sendable {
     /// - Throws: `TemplateError` when the template has no SMS text in any locale of the chain.
     public func renderSMS(_ templateID: String, locale: String, values: TemplateValue) throws -> RenderedSMS {
         let found = try resolve(templateID, locale: locale, needs: [.sms])
-        let text = render(templateID, found, .sms, values.mustacheValue).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = render(templateID, found, .sms, values.mustacheValue).trimmingScalars(in: .whitespacesAndNewlines)
         return RenderedSMS(text: text, locale: found)
     }
 
