@@ -54,9 +54,11 @@ public struct OutboxEnqueuer: Sendable {
         let locale: String
         switch outgoing.channel {
         case .email:
-            let rendered = try templates.renderEmail(outgoing.template, locale: outgoing.locale.rawValue, values: values)
-            // The flow's subject is for its locale; when the template fell back to another, so does the subject.
-            let subject = rendered.locale == outgoing.locale.rawValue ? outgoing.subject ?? rendered.subject : rendered.subject
+            // The flow's subject is for its locale; when the template fell back to another, so does the subject
+            // (the template's is rendered only then).
+            let rendered = try templates.renderEmail(
+                outgoing.template, locale: outgoing.locale.rawValue, values: values, subjectInLocale: outgoing.subject)
+            let subject = rendered.subject
             var headers: [OutboxHeader] = []
             if let unsubscribe {
                 headers.append(OutboxHeader(name: "List-Unsubscribe", value: "<\(unsubscribe)>"))

@@ -96,11 +96,25 @@ public struct MessageTemplates: Sendable {
     /// and a text body.
     /// - Throws: `TemplateError` when the template or a locale for it is missing.
     public func renderEmail(_ templateID: String, locale: String, values: TemplateValue) throws -> RenderedEmail {
+        try renderEmail(templateID, locale: locale, values: values, subjectInLocale: nil)
+    }
+
+    /// `renderEmail(_:locale:values:)`, but when the template is found in `locale` itself (no fallback) and
+    /// `subjectInLocale` is given, that is the subject and the template's is not rendered (the enqueuer's flow
+    /// subject, which would replace it anyway).
+    func renderEmail(_ templateID: String, locale: String, values: TemplateValue, subjectInLocale: String?) throws
+        -> RenderedEmail
+    {
         let found = try resolve(templateID, locale: locale, needs: [.subject, .text])
         let context = MustacheValue(values)
-        let subject = render(templateID, found, .subject, context)
-            .split(whereSeparator: \.isNewline).map { $0.trimmingScalars(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
+        let subject: String
+        if let subjectInLocale, found == locale {
+            subject = subjectInLocale
+        } else {
+            subject = render(templateID, found, .subject, context)
+                .split(whereSeparator: \.isNewline).map { $0.trimmingScalars(in: .whitespaces) }
+                .filter { !$0.isEmpty }.joined(separator: " ")
+        }
         let text = render(templateID, found, .text, context).trimmingScalars(in: .whitespacesAndNewlines) + "\n"
         let html = index[templateID]?[found]?.contains(.html) == true
             ? render(templateID, found, .html, context).trimmingScalars(in: .whitespacesAndNewlines) + "\n" : nil

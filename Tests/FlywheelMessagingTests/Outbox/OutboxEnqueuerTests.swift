@@ -131,6 +131,27 @@ struct OutboxEnqueuerTests {
         #expect(!message.content.text.contains("object"))
     }
 
+    @Test("a template that falls back to another locale brings its own subject, not the flow's; without a flow subject the template's")
+    func fallbackSubject() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fallback-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, text) in [
+            ("hello/en.subject.txt", "Hello {{customer.first_name}}"), ("hello/en.txt", "Hi"),
+            ("moin/de.subject.txt", "Moin {{customer.first_name}}"), ("moin/de.txt", "Moin"),
+        ] {
+            let file = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let enqueuer = OutboxEnqueuer(templates: try MessageTemplates(directory: folder), store: InMemoryStore(), unsubscribeURL: F.unsubscribe)
+        let fallback = try enqueuer.render(F.outgoing(template: "hello", locale: .de, subject: "Hallo"), recipient: "a@example.de", values: F.values)
+        #expect(fallback.locale == "en" && fallback.content.subject == "Hello Jürgen")
+        let german = try enqueuer.render(F.outgoing(template: "moin", locale: .de, subject: "Hallo"), recipient: "a@example.de", values: F.values)
+        #expect(german.locale == "de" && german.content.subject == "Hallo")
+        let unset = try enqueuer.render(F.outgoing(template: "moin", locale: .de, subject: nil), recipient: "a@example.de", values: F.values)
+        #expect(unset.locale == "de" && unset.content.subject == "Moin Jürgen")
+    }
+
     @Test("service mail with consent: the unsubscribe link, no objection notice; none when no URL is given")
     func serviceWithConsent() throws {
         let outgoing = F.outgoing(template: "points_expiry_reminder", messageClass: .service, basis: .consent)
