@@ -154,6 +154,8 @@ let package = Package(
                 "FlywheelMessaging", "FlywheelFlows", "FlywheelCore", "FlywheelTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // HTMLEscapingTests compare with swift-mustache's own escaping.
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"], swiftSettings: swiftSettings),

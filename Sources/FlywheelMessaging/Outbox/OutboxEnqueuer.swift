@@ -45,20 +45,23 @@ public struct OutboxEnqueuer: Sendable {
 
     /// The outbox message of a flow's send, rendered (no store involved).
     public func render(_ outgoing: OutgoingMessage, recipient: String, values: TemplateValue) throws -> OutboxMessage {
-        let unsubscribe = outgoing.messageClass == .transactional ? nil : unsubscribeURL(outgoing.customerID, outgoing.channel)
+        let unsubscribe = outgoing.messageClass == .transactional
+            ? nil : unsubscribeURL(outgoing.customerID, outgoing.channel)?.absoluteString
         let values = Self.values(values, unsubscribe: unsubscribe, optOutNotice: outgoing.basis.needsOptOutNotice)
         let id = Self.messageID(idempotencyKey: outgoing.idempotencyKey)
-        let untracked: Set<String> = unsubscribe.map { [$0.absoluteString] } ?? []
+        let untracked: Set<String> = unsubscribe.map { [$0] } ?? []
         var content: OutboxContent
         let locale: String
         switch outgoing.channel {
         case .email:
-            let rendered = try templates.renderEmail(outgoing.template, locale: outgoing.locale.rawValue, values: values)
-            // The flow's subject is for its locale; when the template fell back to another, so does the subject.
-            let subject = rendered.locale == outgoing.locale.rawValue ? outgoing.subject ?? rendered.subject : rendered.subject
+            // The flow's subject is for its locale; when the template fell back to another, so does the subject
+            // (the template's is rendered only then).
+            let rendered = try templates.renderEmail(
+                outgoing.template, locale: outgoing.locale.rawValue, values: values, subjectInLocale: outgoing.subject)
+            let subject = rendered.subject
             var headers: [OutboxHeader] = []
             if let unsubscribe {
-                headers.append(OutboxHeader(name: "List-Unsubscribe", value: "<\(unsubscribe.absoluteString)>"))
+                headers.append(OutboxHeader(name: "List-Unsubscribe", value: "<\(unsubscribe)>"))
                 headers.append(OutboxHeader(name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click"))
             }
             content = OutboxContent(subject: subject, text: rendered.text, html: rendered.html, headers: headers)
@@ -94,12 +97,12 @@ public struct OutboxEnqueuer: Sendable {
     }
 
     /// The caller's values with `links.unsubscribe` and `consent.optout_notice` set (other fields kept).
-    static func values(_ values: TemplateValue, unsubscribe: URL?, optOutNotice: Bool) -> TemplateValue {
+    static func values(_ values: TemplateValue, unsubscribe: String?, optOutNotice: Bool) -> TemplateValue {
         guard case .object(var fields) = values else { return values }
         if let unsubscribe {
             var links: [String: TemplateValue] = [:]
             if case .object(let given)? = fields["links"] { links = given }
-            links["unsubscribe"] = .string(unsubscribe.absoluteString)
+            links["unsubscribe"] = .string(unsubscribe)
             fields["links"] = .object(links)
         }
         var consent: [String: TemplateValue] = [:]

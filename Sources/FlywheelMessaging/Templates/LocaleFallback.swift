@@ -16,6 +16,10 @@ public enum LocaleFallback {
 
     /// Lower-case language, "-" separators: `de_AT` → `de-at`.
     static func normalize(_ locale: String) -> String {
-        locale.replacingOccurrences(of: "_", with: "-").lowercased()
+        // Most locales arrive normalized ("de", "en"): answer those without Foundation's replacing.
+        if locale.utf8.allSatisfy({ $0 != UInt8(ascii: "_") && $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
+            return locale
+        }
+        return locale.replacingOccurrences(of: "_", with: "-").lowercased()
     }
 }

@@ -30,6 +30,7 @@ public struct MessageTemplates: Sendable {
     /// folder after the shipped one replaces the parts (and partials) it has and keeps the rest.
     /// - Throws: `TemplateError` naming the folder or file that cannot be read or parsed.
     public init(directories: [URL], defaultLocale: String = "en") throws {
+        _ = HTMLEscaping.registered
         var library = MustacheLibrary()
         var index: [String: [String: Set<TemplatePart>]] = [:]
         for directory in directories {
@@ -95,14 +96,28 @@ public struct MessageTemplates: Sendable {
     /// and a text body.
     /// - Throws: `TemplateError` when the template or a locale for it is missing.
     public func renderEmail(_ templateID: String, locale: String, values: TemplateValue) throws -> RenderedEmail {
+        try renderEmail(templateID, locale: locale, values: values, subjectInLocale: nil)
+    }
+
+    /// `renderEmail(_:locale:values:)`, but when the template is found in `locale` itself (no fallback) and
+    /// `subjectInLocale` is given, that is the subject and the template's is not rendered (the enqueuer's flow
+    /// subject, which would replace it anyway).
+    func renderEmail(_ templateID: String, locale: String, values: TemplateValue, subjectInLocale: String?) throws
+        -> RenderedEmail
+    {
         let found = try resolve(templateID, locale: locale, needs: [.subject, .text])
-        let context = values.mustacheValue
-        let subject = render(templateID, found, .subject, context)
-            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
-        let text = render(templateID, found, .text, context).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        let context = MustacheValue(values)
+        let subject: String
+        if let subjectInLocale, found == locale {
+            subject = subjectInLocale
+        } else {
+            subject = render(templateID, found, .subject, context)
+                .split(whereSeparator: \.isNewline).map { $0.trimmingScalars(in: .whitespaces) }
+                .filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        let text = render(templateID, found, .text, context).trimmingScalars(in: .whitespacesAndNewlines) + "\n"
         let html = index[templateID]?[found]?.contains(.html) == true
-            ? render(templateID, found, .html, context).trimmingCharacters(in: .whitespacesAndNewlines) + "\n" : nil
+            ? render(templateID, found, .html, context).trimmingScalars(in: .whitespacesAndNewlines) + "\n" : nil
         return RenderedEmail(subject: subject, text: text, html: html, locale: found)
     }
 
@@ -110,7 +125,7 @@ public struct MessageTemplates: Sendable {
     /// - Throws: `TemplateError` when the template has no SMS text in any locale of the chain.
     public func renderSMS(_ templateID: String, locale: String, values: TemplateValue) throws -> RenderedSMS {
         let found = try resolve(templateID, locale: locale, needs: [.sms])
-        let text = render(templateID, found, .sms, values.mustacheValue).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = render(templateID, found, .sms, MustacheValue(values)).trimmingScalars(in: .whitespacesAndNewlines)
         return RenderedSMS(text: text, locale: found)
     }
 
@@ -126,13 +141,15 @@ public struct MessageTemplates: Sendable {
         return found
     }
 
-    private func render(_ templateID: String, _ locale: String, _ part: TemplatePart, _ context: Any) -> String {
+    private func render(_ templateID: String, _ locale: String, _ part: TemplatePart, _ context: MustacheValue) -> String {
         library.render(context, withTemplate: Self.name(templateID, locale, part)) ?? ""
     }
 
     private static func name(_ templateID: String, _ locale: String, _ part: TemplatePart) -> String {
         "\(templateID)/\(locale).\(part.rawValue)"
     }
+
+    private static let htmlPrefix = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
 
     private static func load(_ file: URL, escapesHTML: Bool) throws -> MustacheTemplate {
         guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -141,9 +158,13 @@ public struct MessageTemplates: Sendable {
         let text = String(decoding: data, as: UTF8.self)
         do {
             // Plain-text parts switch Mustache's escaping off on their first line (line numbers stay right).
-            return try MustacheTemplate(string: escapesHTML ? text : "{{% CONTENT_TYPE: TEXT}}" + text)
+            // HTML parts switch to the same escaping done faster (HTMLEscaping), on a line of their own: a
+            // standalone tag line is removed whole, so the file's first line parses as it did without it.
+            return try MustacheTemplate(
+                string: escapesHTML ? Self.htmlPrefix + text : "{{% CONTENT_TYPE: TEXT}}" + text)
         } catch let error as MustacheTemplate.ParserError {
-            throw TemplateError("template file \(file.path): line \(error.context.lineNumber): \(error.error)")
+            let line = error.context.lineNumber - (escapesHTML ? 1 : 0)
+            throw TemplateError("template file \(file.path): line \(line): \(error.error)")
         } catch {
             throw TemplateError("template file \(file.path): \(error)")
         }

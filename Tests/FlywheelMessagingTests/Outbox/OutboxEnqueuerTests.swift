@@ -57,6 +57,49 @@ struct OutboxEnqueuerTests {
         #expect(try await store.storedOutboxKeys(["enr_x/review/1", "enr_y/review/1"]).isEmpty)
     }
 
+    @Test("a batch send by send: a template that does not render or an invalid message is left out alone; the rest stored once by key")
+    func batchEach() async throws {
+        let store = InMemoryStore()
+        let enqueuer = try F.enqueuer(store)
+        let earlier = try await enqueuer.enqueue(F.outgoing(key: "enr_0/review/1"), recipient: "a@example.de", values: F.values)
+        let sends = [
+            OutboxSend(F.outgoing(key: "enr_0/review/1", template: "no_such_template"), recipient: "a@example.de", values: F.values),
+            OutboxSend(F.outgoing(key: "enr_1/review/1", customer: "c-1"), recipient: "b@example.de", values: F.values),
+            OutboxSend(F.outgoing(key: "enr_2/review/1", customer: "c-2", template: "no_such_template"), recipient: "c@example.de", values: F.values),
+            OutboxSend(F.outgoing(key: "enr_3/review/1", customer: ""), recipient: "d@example.de", values: F.values),
+            OutboxSend(F.outgoing(key: "enr_4/review/1", customer: "c-4"), recipient: "e@example.de", values: F.values),
+            OutboxSend(F.outgoing(key: "enr_1/review/1", customer: "c-1"), recipient: "b@example.de", values: F.values),
+        ]
+        let outcomes = try await enqueuer.enqueueEach(sends)
+        try #require(outcomes.count == 6)
+        guard case .alreadyQueued = outcomes[0] else { Issue.record("stored before: \(outcomes[0])"); return }
+        guard case .enqueued(let first) = outcomes[1], first.isNew, first.message.recipient == "b@example.de" else {
+            Issue.record("a new send: \(outcomes[1])"); return
+        }
+        guard case .notRendered(let error) = outcomes[2] else { Issue.record("bad template: \(outcomes[2])"); return }
+        #expect(error.description.contains("no_such_template"))
+        guard case .invalid(let invalid) = outcomes[3] else { Issue.record("no customer id: \(outcomes[3])"); return }
+        #expect(invalid.description.hasSuffix("customer id is empty"))
+        guard case .enqueued(let fourth) = outcomes[4], fourth.isNew else { Issue.record("a new send: \(outcomes[4])"); return }
+        guard case .enqueued(let repeated) = outcomes[5], !repeated.isNew, repeated.message == first.message else {
+            Issue.record("the same key again in the batch: \(outcomes[5])"); return
+        }
+        #expect(fourth.message == (try enqueuer.render(sends[4].outgoing, recipient: "e@example.de", values: F.values)))
+        #expect(try await store.outboxMessage(idempotencyKey: "enr_0/review/1") == earlier.message)
+        #expect(try await store.storedOutboxKeys(sends.map(\.outgoing.idempotencyKey))
+            == ["enr_0/review/1", "enr_1/review/1", "enr_4/review/1"])
+        // Again: the stored ones are not rendered or written; the failing ones fail the same way.
+        let again = try await enqueuer.enqueueEach(sends)
+        #expect(again.map { if case .alreadyQueued = $0 { "stored" } else if case .notRendered = $0 { "template" } else if case .invalid = $0 { "invalid" } else { "new" } }
+            == ["stored", "stored", "template", "invalid", "stored", "stored"])
+        // 200 sends rendered in parallel pieces come back in order.
+        let many = (1...200).map { number in
+            OutboxSend(F.outgoing(key: "enr_m\(number)/review/1", customer: "m-\(number)"), recipient: "m\(number)@example.de", values: F.values)
+        }
+        let stored = try await enqueuer.enqueueEach(many).compactMap { if case .enqueued(let result) = $0 { result } else { nil } }
+        #expect(stored.map(\.message.customerID) == (1...200).map { "m-\($0)" })
+    }
+
     @Test("marketing under the existing-customer exemption: one-click unsubscribe and the objection notice")
     func marketing() throws {
         let message = try F.enqueuer(InMemoryStore()).render(
@@ -86,6 +129,27 @@ struct OutboxEnqueuerTests {
         #expect(message.locale == "en" && message.content.subject == "Thanks for order 1042")
         #expect(!message.content.text.contains("/u/c-42"))
         #expect(!message.content.text.contains("object"))
+    }
+
+    @Test("a template that falls back to another locale brings its own subject, not the flow's; without a flow subject the template's")
+    func fallbackSubject() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fallback-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, text) in [
+            ("hello/en.subject.txt", "Hello {{customer.first_name}}"), ("hello/en.txt", "Hi"),
+            ("moin/de.subject.txt", "Moin {{customer.first_name}}"), ("moin/de.txt", "Moin"),
+        ] {
+            let file = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let enqueuer = OutboxEnqueuer(templates: try MessageTemplates(directory: folder), store: InMemoryStore(), unsubscribeURL: F.unsubscribe)
+        let fallback = try enqueuer.render(F.outgoing(template: "hello", locale: .de, subject: "Hallo"), recipient: "a@example.de", values: F.values)
+        #expect(fallback.locale == "en" && fallback.content.subject == "Hello Jürgen")
+        let german = try enqueuer.render(F.outgoing(template: "moin", locale: .de, subject: "Hallo"), recipient: "a@example.de", values: F.values)
+        #expect(german.locale == "de" && german.content.subject == "Hallo")
+        let unset = try enqueuer.render(F.outgoing(template: "moin", locale: .de, subject: nil), recipient: "a@example.de", values: F.values)
+        #expect(unset.locale == "de" && unset.content.subject == "Moin Jürgen")
     }
 
     @Test("service mail with consent: the unsubscribe link, no objection notice; none when no URL is given")

@@ -27,7 +27,7 @@ let flowJSON = """
     """
 
 /// The outbox side of the flows: each send rendered (the customer's values, German formatting) and the batch's
-/// sends enqueued in one transaction, as the server's effects do. Counts the new rows.
+/// sends enqueued in one transaction (`enqueueEach`), as the server's effects do. Counts the new rows.
 final class OutboxEffects: FlowEffects {
     let enqueuer: OutboxEnqueuer
     let queued = Atomic<Int>(0)
@@ -49,8 +49,9 @@ final class OutboxEffects: FlowEffects {
                 sends.append(OutboxSend(message, recipient: "\(message.customerID)@example.de", values: Self.values))
             }
         }
-        let results = try await enqueuer.enqueue(sends)
-        queued.add(results.count(where: \.isNew), ordering: .relaxed)
+        // As ServerFlowEffects: one transaction, one outcome per send (a broken template would skip only its own).
+        let outcomes = try await enqueuer.enqueueEach(sends)
+        queued.add(outcomes.count { if case .enqueued(let result) = $0 { result.isNew } else { false } }, ordering: .relaxed)
     }
 }
 

@@ -4,20 +4,13 @@ import FlywheelMessaging
 import Foundation
 
 extension ServerFlowEffects {
-    /// Enqueues one message: skipped (timeline) when it cannot go to this customer, or its template does not
-    /// render; nothing new when its key is in the outbox already.
+    /// Prepares one message for the batch's enqueue (`enqueuePendingSends`): skipped (timeline) when it cannot
+    /// go to this customer; nothing new when its key was in the outbox when the batch began.
     func send(_ message: OutgoingMessage, scope: EnrolmentScope, run: inout EffectsRun) async throws {
         let key = message.idempotencyKey
         let at = now()
-        func skip(_ reason: String) {
-            run.report.skipped += 1
-            run.report.reasons.append("\(key): \(reason)")
-            run.timeline.append(
-                scope.entry(
-                    .skipped, key: key, suffix: "undelivered", at: at, messageID: key,
-                    detail: message.channel.rawValue + " not delivered: " + reason))
-        }
-        if try await outbox.outboxMessage(idempotencyKey: key) != nil {
+        func skip(_ reason: String) { Self.skip(message, scope: scope, at: at, reason: reason, run: &run) }
+        if run.queuedKeys.contains(key) {
             run.report.repeated += 1
             return
         }
@@ -41,15 +34,48 @@ extension ServerFlowEffects {
             return skip("the address is suppressed (\(cause.rawValue))")
         }
         let values = try await values(for: message, customer: customer, scope: scope)
-        do {
-            let enqueued = try await enqueuer.enqueue(message, recipient: recipient, values: values)
-            if enqueued.isNew { run.report.done += 1 } else { run.report.repeated += 1 }
-        } catch let error as TemplateError {
-            logger.error(
-                "flow message not rendered",
-                metadata: ["flow": "\(message.flowID)", "step": "\(message.stepID)", "error": "\(error)"])
-            skip("template \(message.template) (\(message.locale.rawValue)) does not render: \(error)")
+        run.pendingSends.append(
+            EffectsRun.PendingSend(send: OutboxSend(message, recipient: recipient, values: values), scope: scope, at: at))
+    }
+
+    /// Renders and enqueues the batch's prepared messages in one outbox transaction
+    /// (`OutboxEnqueuer.enqueueEach`): a message whose template does not render is skipped with a timeline entry
+    /// and the others are stored; a key stored meanwhile counts as repeated.
+    func enqueuePendingSends(_ run: inout EffectsRun) async throws {
+        guard !run.pendingSends.isEmpty else { return }
+        let pending = run.pendingSends
+        run.pendingSends = []
+        let outcomes = try await enqueuer.enqueueEach(pending.map(\.send))
+        for (item, outcome) in zip(pending, outcomes) {
+            let message = item.send.outgoing
+            switch outcome {
+            case .enqueued(let enqueued):
+                if enqueued.isNew { run.report.done += 1 } else { run.report.repeated += 1 }
+            case .alreadyQueued:
+                run.report.repeated += 1
+            case .notRendered(let error):
+                logger.error(
+                    "flow message not rendered",
+                    metadata: ["flow": "\(message.flowID)", "step": "\(message.stepID)", "error": "\(error)"])
+                Self.skip(
+                    message, scope: item.scope, at: item.at,
+                    reason: "template \(message.template) (\(message.locale.rawValue)) does not render: \(error)", run: &run)
+            case .invalid(let error):
+                Self.skip(message, scope: item.scope, at: item.at, reason: "the message cannot be queued: \(error)", run: &run)
+            }
         }
+    }
+
+    /// Counts a message as skipped, with the reason in the report and on the customer's timeline (keyed by the
+    /// send, so a repeated batch writes it once).
+    static func skip(_ message: OutgoingMessage, scope: EnrolmentScope, at: Date, reason: String, run: inout EffectsRun) {
+        let key = message.idempotencyKey
+        run.report.skipped += 1
+        run.report.reasons.append("\(key): \(reason)")
+        run.timeline.append(
+            scope.entry(
+                .skipped, key: key, suffix: "undelivered", at: at, messageID: key,
+                detail: message.channel.rawValue + " not delivered: " + reason))
     }
 
     /// The customer, read once per batch.

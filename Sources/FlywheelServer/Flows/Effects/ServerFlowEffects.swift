@@ -11,7 +11,9 @@ public import Logging
 /// - `.send`: the recipient from the store, the template values as `flywheel flows preview` builds them (first
 ///   name, the entry order with its lines and delivery window, points and tier when a programme runs, a
 ///   coupon or ticket of the same enrolment, links), rendered and enqueued in the outbox under the send's
-///   idempotency key (`OutboxEnqueuer`, with the signed unsubscribe link).
+///   idempotency key (`OutboxEnqueuer`, with the signed unsubscribe link) — the whole batch's messages at the
+///   end of the batch, in one outbox transaction (`OutboxEnqueuer.enqueueEach`), after one lookup of the keys
+///   already queued.
 /// - `.givePoints` → `LoyaltyService.giveFlowPoints` (ledger source `bonus` `flow:<key>`); `.issueCoupon` → a
 ///   code drawn from a `CodePattern`, stored once per key; `.tagCustomer` → the customer's tags; `.openTicket`
 ///   → a support ticket, once per key; `.callWebhook` → a signed POST (`FlowWebhookCaller`).
@@ -76,12 +78,20 @@ public struct ServerFlowEffects: FlowEffects {
     /// Performs the batch and says what became of each action.
     public func performReporting(_ batch: [EnrolmentEffects]) async throws -> FlowEffectsReport {
         var run = EffectsRun()
+        let sendKeys = batch.flatMap { item in
+            item.actions.compactMap { action -> String? in
+                guard case .send(let message) = action else { return nil }
+                return message.idempotencyKey
+            }
+        }
+        if !sendKeys.isEmpty { run.queuedKeys = try await outbox.storedOutboxKeys(sendKeys) }
         for item in batch {
             var scope = EnrolmentScope(item.enrolment)
             for action in item.actions {
                 try await perform(action, scope: &scope, run: &run)
             }
         }
+        try await enqueuePendingSends(&run)
         if !run.timeline.isEmpty { try await store.appendTimeline(run.timeline) }
         return run.report
     }

@@ -29,22 +29,24 @@ struct FlowEffectsFixture {
         signer: CustomerLinkSigner(secret: Data("flow-effects-test-link-secret-0123456789".utf8)),
         baseURL: URL(string: "https://flywheel.shop.example")!)
 
-    /// Runs `body` on a new shop of `engine`, with the programme unless `programme` is false.
+    /// Runs `body` on a new shop of `engine`, with the programme unless `programme` is false; the effects
+    /// write to the engine's outbox through `outbox` (e.g. a `CountingOutbox` around it).
     static func with(
         _ engine: Engine, programme: Bool = true, webhooks: FlowWebhookCaller? = nil,
+        outbox wrap: (any OutboxStore) -> any OutboxStore = { $0 },
         _ body: (FlowEffectsFixture) async throws -> Void
     ) async throws {
         switch engine {
         case .memory:
             let store = InMemoryStore()
-            try await run(store: store, outbox: store, programme: programme, webhooks: webhooks, body)
+            try await run(store: store, outbox: wrap(store), programme: programme, webhooks: webhooks, body)
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flow-effects-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let store = try SQLiteStore(path: folder.appendingPathComponent("flywheel.sqlite").path)
             do {
-                try await run(store: store, outbox: store, programme: programme, webhooks: webhooks, body)
+                try await run(store: store, outbox: wrap(store), programme: programme, webhooks: webhooks, body)
             } catch {
                 try? store.close()
                 throw error
