@@ -41,13 +41,19 @@ public final class FlowScheduler: Sendable {
 
     var currentLibrary: FlowLibrary { library.withLock { $0 } }
 
+    /// The library new entries use now.
+    public var flowLibrary: FlowLibrary { currentLibrary }
+
     // MARK: Entering
 
     /// Enters `event` into every switched-on flow whose trigger, filters and re-entry rule accept it, and runs
     /// each new enrolment to its first wait. `key` identifies the event (default `EventKey.of(event)`): the
-    /// same key again enters nothing (`duplicates`).
+    /// same key again enters nothing (`duplicates`). `only` limits the flows to those ids (a segment send names
+    /// its flow); `nil`: every flow of the event's kind.
     @discardableResult
-    public func enter(_ event: FlowEvent, key: String? = nil, now: Date) async throws -> FlowRunReport {
+    public func enter(_ event: FlowEvent, key: String? = nil, only: Set<String>? = nil, now: Date) async throws
+        -> FlowRunReport
+    {
         let library = currentLibrary
         let customerFacts = try await facts.facts(for: [event.customerID], now: now)[event.customerID] ?? CustomerFacts()
         let existing = try await store.enrolments(customerID: event.customerID)
@@ -61,6 +67,7 @@ public final class FlowScheduler: Sendable {
         var rows: [StoredEnrolment] = []
         var programs: [String: FlowProgram] = [:]
         for decision in library.matcher().decisions(for: event, facts: customerFacts, history: history) {
+            if let only, !only.contains(decision.flowID) { continue }
             guard case .enter(let program) = decision else {
                 report.refused += 1
                 continue

@@ -26,6 +26,11 @@ public struct FlowLibrary: Sendable {
         live[flowID].flatMap { versions[flowID]?[$0] }
     }
 
+    /// The current versions of the switched-on flows, in flow id order.
+    public var currentPrograms: [FlowProgram] {
+        live.sorted { $0.key < $1.key }.compactMap { versions[$0.key]?[$0.value] }
+    }
+
     /// A matcher over the current versions of the switched-on flows.
     public func matcher() -> FlowMatcher {
         FlowMatcher(programs: live.compactMap { versions[$0.key]?[$0.value] })

@@ -45,7 +45,8 @@ struct APIKeyMiddleware: RouterMiddleware {
         return try await Self.$current.withValue(key) { try await next(request, context) }
     }
 
-    /// The scope a request needs: `admin` for a customer's data export and erasure (GDPR); `read` for GET and
+    /// The scope a request needs: `admin` for a customer's data export and erasure (GDPR) and a flow's segment
+    /// send (`POST /api/v1/flows/{id}/sends`); `read` for GET and
     /// HEAD, the flow checks under `/api/v1/flows/` (they change nothing) and making a customer-page link (a
     /// read of sorts: flows and the shop's account page ask for it); `ingest` for other writes.
     static func scope(method: HTTPRequest.Method, path: String) -> APIScope {
@@ -53,6 +54,8 @@ struct APIKeyMiddleware: RouterMiddleware {
             let rest = path.dropFirst("/api/v1/customers/".count)
             if method == .delete || (rest.hasSuffix("/export") && rest.split(separator: "/").count == 2) { return .admin }
         }
+        // A segment send (newsletter) reaches many customers at once: admin.
+        if method == .post, path.hasPrefix("/api/v1/flows/"), path.hasSuffix("/sends") { return .admin }
         if method == .get || method == .head || path.hasPrefix("/api/v1/flows/") { return .read }
         if method == .post, path.hasPrefix("/api/v1/loyalty/customers/"), path.hasSuffix("/link") { return .read }
         return .ingest
