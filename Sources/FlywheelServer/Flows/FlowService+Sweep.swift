@@ -67,7 +67,7 @@ extension FlowService {
             }
             report.customers += page.items.count
             events += sweeper.events(customers: customers, inputs: inputs, now: now)
-            await enter(events, now: now, into: &report)
+            await enter(events, now: now, into: &report, needs: needs)
             after = page.nextAfter
         } while after != nil
         let expiring = try await expiringPoints()
@@ -79,10 +79,14 @@ extension FlowService {
         return report
     }
 
-    private func enter(_ events: [DetectedEvent], now: Date, into report: inout SweepReport) async {
+    private func enter(_ events: [DetectedEvent], now: Date, into report: inout SweepReport, needs: FlowTriggerNeeds? = nil)
+        async
+    {
         report.events += events.count
         for event in events {
-            guard let entered = await enter(event, now: now) else {
+            // A lapse by probability alive goes only to the flows that ask for one.
+            let only = event.event.trigger == .lapsed(.pAlive) ? needs?.pAliveFlows ?? [] : nil
+            guard let entered = await enter(event, only: only, now: now) else {
                 report.failed += 1
                 continue
             }

@@ -88,9 +88,9 @@ public struct FlowService: Sendable {
     }
 
     /// Enters a detected event; a failure is logged and counted, never thrown (the next sweep catches up).
-    func enter(_ detected: DetectedEvent, now: Date) async -> FlowRunReport? {
+    func enter(_ detected: DetectedEvent, only: Set<String>? = nil, now: Date) async -> FlowRunReport? {
         do {
-            return try await scheduler.enter(detected.event, key: detected.key, now: now)
+            return try await scheduler.enter(detected.event, key: detected.key, only: only, now: now)
         } catch {
             logger.error(
                 "flows: an event did not enter its flows; the sweep tries again",

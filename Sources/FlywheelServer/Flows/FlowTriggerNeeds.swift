@@ -10,6 +10,9 @@ struct FlowTriggerNeeds: Hashable, Sendable {
     /// Lapse by probability alive: the largest threshold the `lapsed` flows compare `p_alive` with (`lt` /
     /// `lte`; `event.lapse_reason = p_alive` alone takes `defaultPAlive`); `nil` without such a flow.
     var pAliveThreshold: Double?
+    /// The `lapsed` flows that ask for lapses by probability alive: only they get those events (a win-back on the
+    /// learned window keeps its moment).
+    var pAliveFlows: Set<String> = []
     /// Some flow starts on `tier_changed`.
     var tierChanges: Bool
 
@@ -30,8 +33,10 @@ struct FlowTriggerNeeds: Hashable, Sendable {
                 let asksByReason = Self.mentions(.event(.lapseReason), equalTo: .string(LapseReason.pAlive.rawValue), in: filters)
                 if let bound = bounds.max() {
                     pAlive = max(pAlive ?? 0, bound)
+                    pAliveFlows.insert(program.id)
                 } else if asksByReason {
                     pAlive = max(pAlive ?? 0, defaultPAlive)
+                    pAliveFlows.insert(program.id)
                 }
             case .tierChanged:
                 tiers = true

@@ -90,7 +90,7 @@ struct FlowValueTriggerTests {
         _ = try await store.ingest(batch)
     }
 
-    @Test("lapse by p(alive): those under the flow's threshold enter once; the fit is kept for a day", arguments: S.Engine.allCases)
+    @Test("lapse by p(alive): those under the flow's threshold enter once, only that flow; the fit is kept a day", arguments: S.Engine.allCases)
     func pAliveLapse(engine: S.Engine) async throws {
         try await engine.with { store in
             try await historyShop(store)
@@ -98,7 +98,9 @@ struct FlowValueTriggerTests {
             let flow = try TriggerShop.tagging(
                 "slipping", trigger: "lapsed",
                 filters: #"[{"fact": "event.lapse_reason", "op": "eq", "value": "p_alive"}, {"fact": "p_alive", "op": "lt", "value": 0.3}]"#)
-            let flows = TriggerShop.service(try TriggerShop.library([flow]), store: store, analytics: counter)
+            // The seeds' win-back (on the learned window) beside it gets no p(alive) lapse.
+            let winBack = try #require(try S.examplesLibrary().current("win_back"))
+            let flows = TriggerShop.service(try TriggerShop.library([flow, winBack]), store: store, analytics: counter)
             let first = try await flows.sweep(now: now)
             #expect(counter.count == 1 && first.failed == 0)
             var expected: [String] = []
