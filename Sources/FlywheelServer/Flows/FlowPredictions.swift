@@ -1,6 +1,6 @@
 public import FlywheelAnalytics
 import FlywheelAutomation
-public import FlywheelFlows
+import FlywheelFlows
 public import Foundation
 import Synchronization
 

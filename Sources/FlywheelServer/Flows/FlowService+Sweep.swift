@@ -27,9 +27,10 @@ extension FlowService {
     /// once per sweep, when a `vip_reached` flow runs) and lapse by probability alive (BG/NBD refitted at most
     /// daily, when a `lapsed` flow compares `p_alive`) — then the points about to expire (the ledger's open
     /// lots, read once) and, when a `tier_changed` flow runs, the loyalty programme's tier moves of the last
-    /// `catchUp` (downgrades at a period end; upgrades enter at once from the ingest). With the same pass it re-detects the ingest events of recent orders
-    /// (placed, paid, shipped, delivered, refunded; only fresh ones count): events the ingest missed (a store
-    /// error, a crash after the batch was stored) enter now, the others are duplicates by their keys.
+    /// `catchUp` (downgrades at a period end; upgrades enter at once from the ingest). With the same pass it
+    /// re-detects the ingest events of recent orders (placed, paid, shipped, delivered, refunded; only fresh ones
+    /// count): events the ingest missed (a store error, a crash after the batch was stored) enter now, the others
+    /// are duplicates by their keys.
     ///
     /// Keys name the facts (`birthday/2026`), so a second sweep enters nothing twice. A graceful shutdown stops
     /// the sweep between pages; the next one starts over.

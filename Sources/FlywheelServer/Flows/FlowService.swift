@@ -1,4 +1,3 @@
-import FlywheelAnalytics
 public import FlywheelAutomation
 public import FlywheelCore
 public import FlywheelFlows

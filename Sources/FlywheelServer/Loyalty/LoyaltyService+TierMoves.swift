@@ -1,6 +1,6 @@
 import FlywheelCore
-import FlywheelFlows
-public import FlywheelLoyalty
+public import FlywheelFlows
+import FlywheelLoyalty
 public import Foundation
 
 extension LoyaltyService: TierMoveSource {
@@ -28,7 +28,8 @@ extension LoyaltyService: TierMoveSource {
                 collect(customer, try await tierReplay(of: customer, before: end).tierState(of: customer))
             }
         } else {
-            var (replay, members) = try await shopTierReplay(at: end)
+            let (shop, members) = try await shopTierReplay(at: end)
+            var replay = shop
             _ = replay.finish(at: end)
             for customer in members.sorted() { collect(customer, replay.tierState(of: customer)) }
         }

@@ -92,7 +92,7 @@ final class AnalyticsCounter: Sendable {
     func snapshot(_ now: Date) async -> AnalyticsSnapshot? {
         reads.withLock { $0 += 1 }
         var table = OrderTable(settings: .defaults)
-        guard (try? await store.readHistory({ table.add($0) })) != nil else { return nil }
+        do { try await store.readHistory { table.add($0) } } catch { return nil }
         return AnalyticsEngine(table: table).snapshot(asOf: now)
     }
 }
