@@ -34,7 +34,12 @@ extension FlowService {
             return loaded ?? nil
         }
         var ranks: [String: Double] = [:]
-        if needs.vipPercent != nil { ranks = await snapshot()?.valueRankPercents() ?? [:] }
+        if let percent = needs.vipPercent {
+            ranks = await snapshot()?.valueRankPercents() ?? [:]
+            // A top share needs a buyer to fill it: a shop with fewer than 20 buyers has no "top 5 %" (its first
+            // buyer would be a VIP by default).
+            if Double(ranks.count) * percent < 100 { ranks = [:] }
+        }
         var pAlive: [String: Double] = [:]
         if needs.pAliveThreshold != nil {
             pAlive = await predictions.probabilities(now: now, snapshot: snapshot) ?? [:]
