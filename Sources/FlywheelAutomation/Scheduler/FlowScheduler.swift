@@ -41,17 +41,17 @@ public final class FlowScheduler: Sendable {
 
     var currentLibrary: FlowLibrary { library.withLock { $0 } }
 
-    /// The flow library new entries use.
+    /// The library new entries use now.
     public var flowLibrary: FlowLibrary { currentLibrary }
 
     // MARK: Entering
 
     /// Enters `event` into every switched-on flow whose trigger, filters and re-entry rule accept it, and runs
     /// each new enrolment to its first wait. `key` identifies the event (default `EventKey.of(event)`): the
-    /// same key again enters nothing (`duplicates`). `flows`, when given, limits the flows the event may enter
-    /// (the abandoned-cart sweep: only the flows whose trigger waits as long as the event was detected for).
+    /// same key again enters nothing (`duplicates`). `only` limits the flows to those ids (a segment send names
+    /// its flow); `nil`: every flow of the event's kind.
     @discardableResult
-    public func enter(_ event: FlowEvent, key: String? = nil, flows: Set<String>? = nil, now: Date) async throws
+    public func enter(_ event: FlowEvent, key: String? = nil, only: Set<String>? = nil, now: Date) async throws
         -> FlowRunReport
     {
         let library = currentLibrary
@@ -66,8 +66,8 @@ public final class FlowScheduler: Sendable {
         let eventKey = key ?? EventKey.of(event)
         var rows: [StoredEnrolment] = []
         var programs: [String: FlowProgram] = [:]
-        for decision in library.matcher().decisions(for: event, facts: customerFacts, history: history)
-        where flows?.contains(decision.flowID) ?? true {
+        for decision in library.matcher().decisions(for: event, facts: customerFacts, history: history) {
+            if let only, !only.contains(decision.flowID) { continue }
             guard case .enter(let program) = decision else {
                 report.refused += 1
                 continue

@@ -26,11 +26,14 @@ public struct FlowLibrary: Sendable {
         live[flowID].flatMap { versions[flowID]?[$0] }
     }
 
-    /// The current versions of the switched-on flows a kind of event triggers, by flow id.
+    /// The current versions of the switched-on flows, in flow id order.
+    public var currentPrograms: [FlowProgram] {
+        live.sorted { $0.key < $1.key }.compactMap { versions[$0.key]?[$0.value] }
+    }
+
+    /// The current versions of the switched-on flows a kind of event triggers, in flow id order.
     public func currentPrograms(triggeredBy kind: TriggerKind) -> [FlowProgram] {
-        live.compactMap { versions[$0.key]?[$0.value] }.filter { $0.definition.trigger.event == kind }.sorted {
-            $0.id < $1.id
-        }
+        currentPrograms.filter { $0.definition.trigger.event == kind }
     }
 
     /// A matcher over the current versions of the switched-on flows.

@@ -24,6 +24,8 @@ struct APIHandler: APIProtocol {
     let catalogue: TemplateCatalogue
     /// Consent changes with history, suppression and double opt-in.
     let consent: ConsentDesk
+    /// The flows at work (segment sends); `nil` when no flows run.
+    var flows: FlowService? = nil
 
     /// Stores a batch and answers how `tally` of it went: 201 when created, 200 otherwise.
     func upsert(_ batch: IngestBatch, id: String, tally: (IngestCounts) -> UpsertTally) async throws(APIProblem)

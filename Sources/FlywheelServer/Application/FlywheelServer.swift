@@ -57,7 +57,7 @@ public enum FlywheelServer {
         try APIHandler(
             store: store, now: now, metrics: metrics, observers: observers, loyalty: loyalty,
             linkSigner: configuration.linkSigner, baseURL: configuration.baseURL, templates: templates,
-            catalogue: TemplateCatalogue(templates), consent: desk
+            catalogue: TemplateCatalogue(templates), consent: desk, flows: flows
         ).registerHandlers(
             on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys]))
         ShopifyWebhookController(
@@ -141,7 +141,7 @@ public enum FlywheelServer {
         }
         let flows = flowService(
             library: library, effects: effects, store: store, settings: settings, configuration: configuration,
-            dashboard: dashboard, logger: logger)
+            dashboard: dashboard, loyalty: loyalty, logger: logger)
         if let flows { services.append(FlowJobs(flows: flows, now: now, logger: logger)) }
         let router = try buildRouter(
             store: store, configuration: configuration, settings: settings, dashboard: dashboard,
@@ -165,10 +165,11 @@ public enum FlywheelServer {
     }
 
     /// The flows at work when a library and its effects are given; the dashboard's learned lapse window feeds
-    /// the sweep's lapse triggers.
+    /// the sweep's lapse triggers and its snapshot the value ranks (VIP), the p(alive) fit and segment sends;
+    /// the loyalty programme's tier moves feed `tier_changed`.
     private static func flowService(
         library: FlowLibrary?, effects: (any FlowEffects)?, store: any FlywheelStore, settings: ShopSettings,
-        configuration: ServerConfiguration, dashboard: DashboardAnalytics?, logger: Logger
+        configuration: ServerConfiguration, dashboard: DashboardAnalytics?, loyalty: LoyaltyService?, logger: Logger
     ) -> FlowService? {
         guard let library else { return nil }
         guard let effects else {
@@ -183,7 +184,9 @@ public enum FlywheelServer {
             options: FlowServiceOptions(
                 sweepInterval: .seconds(configuration.flowIntervalSeconds), lapseWindowDays: lapse,
                 existingCustomerExemption: configuration.existingCustomerExemption
-                    ? ExistingCustomerFacts(addressFromSale: true, toldOfRightToObject: true) : nil),
+                    ? ExistingCustomerFacts(addressFromSale: true, toldOfRightToObject: true) : nil,
+                analytics: dashboard.map { dashboard in { @Sendable now in await dashboard.snapshot(now: now) } },
+                tierMoves: loyalty),
             logger: logger)
     }
 }

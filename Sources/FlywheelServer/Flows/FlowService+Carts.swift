@@ -31,7 +31,7 @@ extension FlowService {
                 report.events += events.count
                 for detected in events {
                     do {
-                        let entered = try await scheduler.enter(detected.event, key: detected.key, flows: flows, now: now)
+                        let entered = try await scheduler.enter(detected.event, key: detected.key, only: flows, now: now)
                         report.entered += entered.entered
                         report.refused += entered.refused
                         report.duplicates += entered.duplicates

@@ -35,6 +35,33 @@ extension FlowService: IngestObserver {
             }
             _ = await enter(detected, now: now)
         }
+        await enterTierMoves(after: batch, now: now)
+    }
+
+    /// The tier moves the batch's fresh orders and refunds caused (an upgrade at once, a downgrade by a refund),
+    /// asked of the loyalty programme for those customers when a `tier_changed` flow runs. Keys name the move,
+    /// so a replayed batch or the sweep enters nothing twice.
+    func enterTierMoves(after batch: IngestBatch, now: Date) async {
+        guard let source = options.tierMoves, needs.tierChanges else { return }
+        let since = now.addingTimeInterval(-detector.freshness)
+        var customers = Set(batch.orders.filter { $0.placedAt >= since }.compactMap(\.customerExternalID))
+        let refunded = batch.refunds.filter { $0.createdAt >= since }.map(\.orderExternalID)
+        do {
+            let inBatch = Dictionary(batch.orders.map { ($0.externalID, $0) }, uniquingKeysWith: { _, last in last })
+            for orderID in Set(refunded) {
+                var order = inBatch[orderID]
+                if order == nil { order = try await store.order(externalID: orderID) }
+                if let customer = order?.customerExternalID { customers.insert(customer) }
+            }
+            guard !customers.isEmpty else { return }
+            for move in sweeper.events(
+                tierMoves: try await source.tierMoves(of: customers, from: since, through: now), now: now)
+            {
+                _ = await enter(move, now: now)
+            }
+        } catch {
+            logger.error("flows: tier moves were not looked at; the sweep catches up", metadata: ["error": "\(type(of: error))"])
+        }
     }
 
     /// What the detector needs beyond the batch, read from the store (which holds the batch already): the

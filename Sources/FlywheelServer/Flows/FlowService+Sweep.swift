@@ -23,10 +23,14 @@ extension FlowService {
     /// One sweep at `now`: pages through the shop's customers (`pageSize` at a time; each customer's orders read
     /// once) and enters what `ScheduledTriggerSweep` finds — expected delivery reached and shipment late (open
     /// shipments of recent orders), lapse (the learned window, from `lapseWindowDays`), birthday, first-order
-    /// anniversary, replenishment due (products with a reorder cycle) — then the points about to expire (the
-    /// ledger's open lots, read once). With the same pass it re-detects the ingest events of recent orders
-    /// (placed, paid, shipped, delivered, refunded; only fresh ones count): events the ingest missed (a store
-    /// error, a crash after the batch was stored) enter now, the others are duplicates by their keys. Last,
+    /// anniversary, replenishment due (products with a reorder cycle), VIP (value ranks over the whole shop,
+    /// once per sweep, when a `vip_reached` flow runs) and lapse by probability alive (BG/NBD refitted at most
+    /// daily, when a `lapsed` flow compares `p_alive`) — then the points about to expire (the ledger's open
+    /// lots, read once) and, when a `tier_changed` flow runs, the loyalty programme's tier moves of the last
+    /// `catchUp` (downgrades at a period end; upgrades enter at once from the ingest). With the same pass it
+    /// re-detects the ingest events of recent orders (placed, paid, shipped, delivered, refunded; only fresh ones
+    /// count): events the ingest missed (a store error, a crash after the batch was stored) enter now, the others
+    /// are duplicates by their keys. Last,
     /// the abandoned carts (`sweepCarts`, FlowService+Carts.swift).
     ///
     /// Keys name the facts (`birthday/2026`), so a second sweep enters nothing twice. A graceful shutdown stops
@@ -35,6 +39,11 @@ extension FlowService {
     public func sweep(now: Date) async throws -> SweepReport {
         var report = SweepReport()
         let lapseWindow = await lapseWindowDays(now)
+        let needs = self.needs
+        let verdicts = await sweepVerdicts(needs, now: now)
+        var sweeper = self.sweeper
+        sweeper.vipPercent = needs.vipPercent ?? FlowTriggerNeeds.standardVIPPercent
+        sweeper.pAliveThreshold = needs.pAliveThreshold
         var cycles = ReorderCycles(store: store)
         var after: String?
         repeat {
@@ -50,7 +59,9 @@ extension FlowService {
                 customers.append(
                     SweepCustomer(
                         id: customer.externalID, birthday: customer.birthday, firstOrderAt: orders.first?.placedAt,
-                        lastOrderAt: orders.last?.placedAt, lapseWindowDays: lapseWindow))
+                        lastOrderAt: orders.last?.placedAt, lapseWindowDays: lapseWindow,
+                        pAlive: verdicts.pAlive[customer.externalID],
+                        valueRankPercent: verdicts.ranks[customer.externalID]))
                 inputs.lastPurchases += try await cycles.lastPurchases(of: customer.externalID, orders: orders)
                 let recent = try await recentActivity(of: orders, now: now)
                 inputs.openShipments += recent.openShipments
@@ -58,19 +69,27 @@ extension FlowService {
             }
             report.customers += page.items.count
             events += sweeper.events(customers: customers, inputs: inputs, now: now)
-            await enter(events, now: now, into: &report)
+            await enter(events, now: now, into: &report, needs: needs)
             after = page.nextAfter
         } while after != nil
         let expiring = try await expiringPoints()
         await enter(sweeper.events(customers: [], inputs: SweepInputs(expiringPoints: expiring), now: now), now: now, into: &report)
+        if needs.tierChanges, let source = options.tierMoves {
+            let moves = try await source.tierMoves(of: nil, from: now.addingTimeInterval(-options.catchUp), through: now)
+            await enter(sweeper.events(tierMoves: moves, now: now), now: now, into: &report)
+        }
         try await sweepCarts(now: now, into: &report)
         return report
     }
 
-    private func enter(_ events: [DetectedEvent], now: Date, into report: inout SweepReport) async {
+    private func enter(_ events: [DetectedEvent], now: Date, into report: inout SweepReport, needs: FlowTriggerNeeds? = nil)
+        async
+    {
         report.events += events.count
         for event in events {
-            guard let entered = await enter(event, now: now) else {
+            // A lapse by probability alive goes only to the flows that ask for one.
+            let only = event.event.trigger == .lapsed(.pAlive) ? needs?.pAliveFlows ?? [] : nil
+            guard let entered = await enter(event, only: only, now: now) else {
                 report.failed += 1
                 continue
             }

@@ -21,14 +21,22 @@ public struct FlowService: Sendable {
     let calendar: ShopCalendar
     let options: FlowServiceOptions
     let logger: Logger
+    /// The BG/NBD probabilities the sweep refits daily when a flow asks (`FlowTriggerNeeds`).
+    public let predictions: FlowPredictions
+    let settings: ShopSettings
 
-    /// A service over `scheduler`; the sweep works in `calendar` (the shop's).
+    /// A service over `scheduler`; the sweep works in `settings`' calendar (the shop's). `predictions` should be
+    /// the one the scheduler's facts read `p_alive` from (`PredictedFactsProvider`).
     public init(
-        scheduler: FlowScheduler, store: any FlywheelStore, calendar: ShopCalendar,
-        options: FlowServiceOptions = FlowServiceOptions(), logger: Logger = Logger(label: "flywheel.flows")
+        scheduler: FlowScheduler, store: any FlywheelStore, settings: ShopSettings,
+        options: FlowServiceOptions = FlowServiceOptions(), predictions: FlowPredictions = FlowPredictions(),
+        logger: Logger = Logger(label: "flywheel.flows")
     ) {
+        let calendar = settings.calendar
         self.scheduler = scheduler
         self.store = store
+        self.settings = settings
+        self.predictions = predictions
         self.calendar = calendar
         self.options = options
         self.detector = IngestTriggerDetector(freshness: options.freshness)
@@ -46,11 +54,16 @@ public struct FlowService: Sendable {
         logger: Logger = Logger(label: "flywheel.flows")
     ) {
         let calendar = settings.calendar
+        let predictions = FlowPredictions()
+        let facts = PredictedFactsProvider(
+            base: StoreFactsProvider(store: store, exemption: options.existingCustomerExemption), predictions: predictions)
         let scheduler = FlowScheduler(
-            library: library, store: store, facts: StoreFactsProvider(store: store, exemption: options.existingCustomerExemption), effects: effects,
+            library: library, store: store, facts: facts, effects: effects,
             policy: .standard(shopTimeZone: calendar.timeZone),
             configuration: SchedulerConfiguration(owner: owner ?? Self.defaultOwner(), pollInterval: options.pollInterval))
-        self.init(scheduler: scheduler, store: store, calendar: calendar, options: options, logger: logger)
+        self.init(
+            scheduler: scheduler, store: store, settings: settings, options: options, predictions: predictions,
+            logger: logger)
     }
 
     /// Publishes a new library (running enrolments keep the versions they entered with).
@@ -74,9 +87,9 @@ public struct FlowService: Sendable {
     }
 
     /// Enters a detected event; a failure is logged and counted, never thrown (the next sweep catches up).
-    func enter(_ detected: DetectedEvent, now: Date) async -> FlowRunReport? {
+    func enter(_ detected: DetectedEvent, only: Set<String>? = nil, now: Date) async -> FlowRunReport? {
         do {
-            return try await scheduler.enter(detected.event, key: detected.key, now: now)
+            return try await scheduler.enter(detected.event, key: detected.key, only: only, now: now)
         } catch {
             logger.error(
                 "flows: an event did not enter its flows; the sweep tries again",

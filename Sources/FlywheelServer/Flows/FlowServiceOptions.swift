@@ -1,3 +1,4 @@
+public import FlywheelAnalytics
 public import FlywheelFlows
 public import Foundation
 
@@ -24,13 +25,30 @@ public struct FlowServiceOptions: Sendable {
     /// marketing e-mail about the shop's own similar goods may reach buyers without opt-in (with the opt-out
     /// notice in every message); `nil` (the default): marketing needs confirmed consent.
     public var existingCustomerExemption: ExistingCustomerFacts?
+    /// The shop's analytics at a time, for value ranks (VIP) and the BG/NBD fit (lapse by probability alive):
+    /// the dashboard's snapshot when it runs; `nil`: the service reads the history from the store when a flow
+    /// needs it (once per sweep).
+    public var analytics: (@Sendable (Date) async -> AnalyticsSnapshot?)?
+    /// The loyalty programme's tier moves, for `tier_changed` flows; `nil`: none (no programme).
+    public var tierMoves: (any TierMoveSource)?
+    /// The threshold of a lapse by probability alive for a flow that asks for one by `event.lapse_reason` but
+    /// compares no `p_alive` value (default 0.3).
+    public var pAliveThreshold: Double
+    /// Members entered per page of a segment send.
+    public var segmentPageSize: Int
 
     public init(
         sweepInterval: Duration = .seconds(3_600), pollInterval: Duration = .seconds(1),
         freshness: TimeInterval = 48 * 3_600, catchUp: TimeInterval = 3 * 86_400, recentOrderDays: Int = 30,
         pageSize: Int = 500, lapseWindowDays: (@Sendable (Date) async -> Double?)? = nil,
-        existingCustomerExemption: ExistingCustomerFacts? = nil
+        existingCustomerExemption: ExistingCustomerFacts? = nil,
+        analytics: (@Sendable (Date) async -> AnalyticsSnapshot?)? = nil, tierMoves: (any TierMoveSource)? = nil,
+        pAliveThreshold: Double = 0.3, segmentPageSize: Int = 200
     ) {
+        self.analytics = analytics
+        self.tierMoves = tierMoves
+        self.pAliveThreshold = pAliveThreshold
+        self.segmentPageSize = max(1, segmentPageSize)
         self.existingCustomerExemption = existingCustomerExemption
         self.lapseWindowDays = lapseWindowDays
         self.sweepInterval = sweepInterval

@@ -11,6 +11,16 @@ extension LoyaltyService {
     /// replay below the first tier. Empty without tiers.
     public func tierDistribution(at now: Date, pageSize: Int = 2_000) async throws -> TierDistribution {
         guard let settings = programme.tiers else { return TierDistribution(tiers: [], withoutTier: 0) }
+        var (replay, _) = try await shopTierReplay(at: now, pageSize: pageSize)
+        let counts = replay.finish(at: now).tierCounts
+        return TierDistribution(
+            tiers: settings.tiers.map { (tier: $0, members: counts[$0.id] ?? 0) }, withoutTier: counts[""] ?? 0)
+    }
+
+    /// Every stored order and refund before `now` (paged listings, `pageSize` a page) and every imported tier
+    /// grant replayed in time order through one lean `ProgrammeReplay` (not finished), with the customers it
+    /// saw. The number of store reads grows with the pages, never with the customers.
+    func shopTierReplay(at now: Date, pageSize: Int = 2_000) async throws -> (ProgrammeReplay, Set<String>) {
         var events: [ReplayEvent] = []
         var after: String?
         repeat {
@@ -27,11 +37,17 @@ extension LoyaltyService {
             if let grant = Self.tierGrant(member), grant.at < now { events.append(grant) }
         }
         events.sort { $0.at < $1.at }
+        var customers: Set<String> = []
+        for event in events {
+            switch event {
+            case .order(let order): if let customer = order.customerExternalID { customers.insert(customer) }
+            case .tierGrant(let customer, _, _, _): customers.insert(customer)
+            default: break
+            }
+        }
         var replay = ProgrammeReplay(programme: programme, calendar: calendar, keepingEntries: false)
         replay.apply(events)
-        let counts = replay.finish(at: now).tierCounts
-        return TierDistribution(
-            tiers: settings.tiers.map { (tier: $0, members: counts[$0.id] ?? 0) }, withoutTier: counts[""] ?? 0)
+        return (replay, customers)
     }
 
     /// Members per tier (`tierDistribution(at:)`).

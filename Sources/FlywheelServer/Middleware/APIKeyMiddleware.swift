@@ -45,8 +45,8 @@ struct APIKeyMiddleware: RouterMiddleware {
         return try await Self.$current.withValue(key) { try await next(request, context) }
     }
 
-    /// The scope a request needs: `admin` for a customer's data export and erasure (GDPR) and the outbox's dead
-    /// letters; `read` for GET and
+    /// The scope a request needs: `admin` for a customer's data export and erasure (GDPR), the outbox's dead
+    /// letters and a flow's segment send (`POST /api/v1/flows/{id}/sends`); `read` for GET and
     /// HEAD, the flow checks under `/api/v1/flows/` (they change nothing) and making a customer-page link (a
     /// read of sorts: flows and the shop's account page ask for it); `ingest` for other writes.
     static func scope(method: HTTPRequest.Method, path: String) -> APIScope {
@@ -56,6 +56,8 @@ struct APIKeyMiddleware: RouterMiddleware {
         }
         // The outbox's dead letters: an operator's tool, and the list names customers.
         if path == "/api/v1/outbox" || path.hasPrefix("/api/v1/outbox/") { return .admin }
+        // A segment send (newsletter) reaches many customers at once: admin.
+        if method == .post, path.hasPrefix("/api/v1/flows/"), path.hasSuffix("/sends") { return .admin }
         if method == .get || method == .head || path.hasPrefix("/api/v1/flows/") { return .read }
         if method == .post, path.hasPrefix("/api/v1/loyalty/customers/"), path.hasSuffix("/link") { return .read }
         return .ingest

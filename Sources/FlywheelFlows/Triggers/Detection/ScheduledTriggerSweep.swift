@@ -17,7 +17,7 @@ public struct ScheduledTriggerSweep: Sendable {
     public var catchUp: TimeInterval
     /// Lapse by probability alive below this (nil: only the learned window).
     public var pAliveThreshold: Double?
-    /// VIP: the top `vipPercent` % by value.
+    /// VIP: the top `vipPercent` % by value (a customer whose `valueRankPercent` is below it).
     public var vipPercent: Double
     /// A shipment counts as late this long after its promised time.
     public var lateAfter: TimeInterval
@@ -61,14 +61,19 @@ public struct ScheduledTriggerSweep: Sendable {
                 let key = "lapsed/\(calendar.localDate(of: last))"
                 if let window = customer.lapseWindowDays, window > 0 {
                     add(customer.id, last.addingTimeInterval(window * 86_400), .lapsed(.window), key)
-                } else if let threshold = pAliveThreshold, let pAlive = customer.pAlive, pAlive < threshold {
+                }
+                // Both kinds may come for one last order, with one key: a flow enters once, on whichever comes
+                // first and passes its filters (`event.lapse_reason` tells them apart).
+                if let threshold = pAliveThreshold, let pAlive = customer.pAlive, pAlive < threshold {
                     // The moment the probability fell is not known: it counts from now, once per last order.
                     add(customer.id, now, .lapsed(.pAlive), key)
                 }
             }
-            if let rank = customer.valueRankPercent, rank <= vipPercent {
-                let percent = Int(vipPercent.rounded(.up))
-                add(customer.id, now, .vipReached(rankPercent: percent), "vip_reached/\(percent)")
+            if let rank = customer.valueRankPercent, rank < vipPercent {
+                // The event carries the customer's own "top N %" (fewer than 4.5 % spent more → top 5 %); the key
+                // names the threshold, so each flow enters once per customer and threshold.
+                let percent = Int(rank.rounded(.down)) + 1
+                add(customer.id, now, .vipReached(rankPercent: percent), "vip_reached/\(Int(vipPercent.rounded(.up)))")
             }
         }
         for shipment in inputs.openShipments {

@@ -11,7 +11,8 @@ public struct SweepCustomer: Sendable, Hashable {
     public var lapseWindowDays: Double?
     /// The modelled probability of being alive, when a CLV model is fitted.
     public var pAlive: Double?
-    /// The customer's rank by value in percent (1 = top 1 %), when known.
+    /// The customer's rank by value: the share of buyers, in percent, who spent more (0 for the top spender;
+    /// the analytics' VIP measure, `AnalyticsSnapshot.valueRankPercents`), when known.
     public var valueRankPercent: Double?
     /// The customer's time zone (calendar days for birthdays), else the shop's.
     public var timeZone: TimeZone?
