@@ -36,12 +36,13 @@ extension ProgrammeReplay {
         milestones(index, qualifying: qualifying, at: order.placedAt)
     }
 
-    /// An order of customer `index` in the programme's currency, new in the ledger's order table (`slot`):
-    /// redemptions it triggers (`redemption`), its points (`points` given the customer's earning context;
-    /// the ledger's lot keyed `source`, pending while the return window is open), the replay's record of it
-    /// for refunds, the customer's activity and tier. Returns the qualifying (eligible) amount.
+    /// An order of customer `index` in the programme's currency, new in the ledger's order table (`slot`;
+    /// `nil` for a columnar order, whose id is not kept): redemptions it triggers (`redemption`), its points
+    /// (`points` given the customer's earning context; the ledger's lot keyed `source`, pending while the
+    /// return window is open), the replay's record of it for refunds (none without a slot: nothing can find
+    /// the order again), the customer's activity and tier. Returns the qualifying (eligible) amount.
     mutating func earn(
-        _ index: Int, slot: Int, source: String, placedAt: Date, totalMinor: Int64, redemptionKey: () -> String,
+        _ index: Int, slot: Int?, source: String, placedAt: Date, totalMinor: Int64, redemptionKey: () -> String,
         points earning: (EarningContext) -> EarnedPoints?
     ) -> Int64 {
         beforeActivity(index, at: placedAt)
@@ -52,19 +53,29 @@ extension ProgrammeReplay {
         let earned = earning(context)
         let points = earned?.total ?? 0
         let qualifying = earned?.eligibleMinor ?? 0
-        // The ledger's order slots and the replay's records stay in step: only the replay claims slots.
-        let record = OrderRecord(customer: index, placedAt: placedAt, totalMinor: totalMinor, qualifyingMinor: qualifying)
-        if slot == orderRecords.count { orderRecords.append(record) } else { orderRecords[slot] = record }
+        if let slot {
+            // The ledger's order slots and the replay's records stay in step: only the replay claims slots.
+            let record = OrderRecord(
+                customer: index, placedAt: placedAt, totalMinor: totalMinor, qualifyingMinor: qualifying)
+            if slot == orderRecords.count { orderRecords.append(record) } else { orderRecords[slot] = record }
+        }
         if points > 0, totalMinor > 0, let earned, let currency {
             let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
             let expiresAt = lotExpiry(earnedAt: placedAt)
-            ledger.earnOrder(
-                slot: slot, owner: members[index].ledgerNumber, customer: members[index].id, points: points,
-                source: SourceEvent(.order, key: source), at: placedAt, expiresAt: expiresAt,
-                amount: Money(minorUnits: totalMinor, currency: currency), pending: pending)
+            var lot = -1
+            if let slot {
+                ledger.earnOrder(
+                    slot: slot, owner: members[index].ledgerNumber, customer: members[index].id, points: points,
+                    source: SourceEvent(.order, key: source), at: placedAt, expiresAt: expiresAt,
+                    amount: Money(minorUnits: totalMinor, currency: currency), pending: pending)
+            } else {
+                lot = ledger.earnUnkeyedOrder(
+                    owner: members[index].ledgerNumber, customer: members[index].id, points: points, at: placedAt,
+                    expiresAt: expiresAt, pending: pending)
+            }
             count(earned)
             if pending, let days = programme.returnWindowDays {
-                releases.append((placedAt.addingTimeInterval(Double(days) * 86_400), slot))
+                releases.append((placedAt.addingTimeInterval(Double(days) * 86_400), Int32(slot ?? -1), Int32(lot)))
             }
         }
         members[index].lastActivity = placedAt
