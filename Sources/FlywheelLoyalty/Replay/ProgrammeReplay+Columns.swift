@@ -41,12 +41,11 @@ extension ProgrammeReplay {
             return
         }
         let index = member(Int(order.customer), id: newCustomerID, at: at)
-        let rules = programme.earning
         let eligible = max(0, order.totalMinor)
         let qualifying = earn(
             index, slot: nil, source: "", placedAt: at, totalMinor: order.totalMinor,
             redemptionKey: { Self.redemptionKey(order) }
-        ) { context in
+        ) { rules, context in
             // What `EarningRules.points(for:context:)` gives such an order (its currency refused likewise).
             rules.currency == currency.code
                 ? rules.points(eligibleMinor: eligible, digits: currency.minorUnitDigits, placedAt: at, context: context)
