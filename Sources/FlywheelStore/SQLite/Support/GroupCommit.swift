@@ -1,39 +1,64 @@
-import FlywheelCore
 import GRDB
 import Synchronization
 
-/// Group commit for small batches (the API's one-record writes): batches that arrive while a write is under
-/// way are stored together in the next write transaction, each inside a savepoint of its own, so each stays
-/// atomic on its own — a refused batch rolls back only its savepoint and gets its error, the others commit.
+/// Group commit for small writes (the API's one-record batches, one customer's points-ledger transaction):
+/// writes that arrive while a transaction is under way are done together in the next write transaction, each
+/// inside a savepoint of its own, so each stays atomic on its own — a refused write rolls back only its
+/// savepoint and gets its error, the others commit. Each caller is answered once the shared transaction has
+/// committed (durability as with a transaction of its own); when the commit fails, every caller gets the error.
 ///
 /// SQLite has one writer; a transaction per request spends most of its time on the commit and the hop to
 /// the writer's queue. Sharing them between the requests that queued meanwhile multiplies write throughput
-/// under load and changes nothing when requests come one at a time (the group is then one batch).
+/// under load and changes nothing when requests come one at a time (the group is then one write). Writes run
+/// one after another in arrival order inside the transaction, each seeing what the earlier ones wrote, so a
+/// read-decide-write (a redemption checking the balance) is as serialised as before.
 final class GroupCommit: Sendable {
-    private struct Pending {
-        var batch: IngestBatch
-        var continuation: CheckedContinuation<IngestCounts, any Error>
+    /// One queued write: `run` does it inside its savepoint (on the writer's queue) and returns how to answer
+    /// its caller once the transaction ended (`nil`: committed; else the commit's error); `fail` answers it
+    /// when the transaction could not even start.
+    private struct Job: Sendable {
+        var run: @Sendable (Database) -> @Sendable ((any Error)?) -> Void
+        var fail: @Sendable (any Error) -> Void
     }
 
     private struct State {
-        var pending: [Pending] = []
+        var pending: [Job] = []
         var writing = false
     }
 
     private let pool: DatabasePool
     private let state = Mutex(State())
-    /// The most batches one transaction takes; the rest wait for the next.
+    /// The most writes one transaction takes; the rest wait for the next.
     private let groupLimit = 256
 
     init(pool: DatabasePool) {
         self.pool = pool
     }
 
-    /// Stores `batch` in the next group transaction and returns its own counts.
-    func ingest(_ batch: IngestBatch) async throws -> IngestCounts {
-        try await withCheckedThrowingContinuation { continuation in
+    /// Runs `work` in the next group transaction, inside a savepoint of its own (rolled back when it throws),
+    /// and returns its result once the transaction committed.
+    func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let job = Job(
+                run: { db in
+                    let result = Result<T, any Error> {
+                        var value: T?
+                        try db.inSavepoint {
+                            value = try work(db)
+                            return .commit
+                        }
+                        guard let value else { preconditionFailure("a committed savepoint ran its work") }
+                        return value
+                    }
+                    return { commitError in
+                        if let commitError { continuation.resume(throwing: commitError) } else {
+                            continuation.resume(with: result)
+                        }
+                    }
+                },
+                fail: { continuation.resume(throwing: $0) })
             let startWriter = state.withLock { state in
-                state.pending.append(Pending(batch: batch, continuation: continuation))
+                state.pending.append(job)
                 if state.writing { return false }
                 state.writing = true
                 return true
@@ -45,38 +70,33 @@ final class GroupCommit: Sendable {
     /// Writes groups until nothing is pending.
     private func writeGroups() async {
         while true {
-            let group: [Pending] = state.withLock { state in
+            let group: [Job] = state.withLock { state in
                 let group = Array(state.pending.prefix(groupLimit))
                 state.pending.removeFirst(group.count)
                 if group.isEmpty { state.writing = false }
                 return group
             }
             if group.isEmpty { return }
-            let batches = group.map(\.batch)
             do {
-                let results = try await pool.writeWithoutTransaction { db in
-                    var results: [Result<IngestCounts, any Error>] = []
-                    results.reserveCapacity(batches.count)
-                    try db.inTransaction(.immediate) {
-                        for batch in batches {
-                            var counts = IngestCounts()
-                            do {
-                                try db.inSavepoint {
-                                    counts = try SQLiteIngest.run(batch, counted: nil, checkpoint: nil, in: db).counts
-                                    return .commit
-                                }
-                                results.append(.success(counts))
-                            } catch {
-                                results.append(.failure(error))
-                            }
+                let answers = try await pool.writeWithoutTransaction { db in
+                    var answers: [@Sendable ((any Error)?) -> Void] = []
+                    answers.reserveCapacity(group.count)
+                    do {
+                        try db.inTransaction(.immediate) {
+                            for job in group { answers.append(job.run(db)) }
+                            return .commit
                         }
-                        return .commit
+                    } catch {
+                        // Done but not committed: every write of the group fails with the commit's error.
+                        for answer in answers { answer(error) }
+                        for job in group.dropFirst(answers.count) { job.fail(error) }
+                        return [@Sendable ((any Error)?) -> Void]()
                     }
-                    return results
+                    return answers
                 }
-                for (pending, result) in zip(group, results) { pending.continuation.resume(with: result) }
+                for answer in answers { answer(nil) }
             } catch {
-                for pending in group { pending.continuation.resume(throwing: error) }
+                for job in group { job.fail(error) }
             }
         }
     }
