@@ -21,6 +21,14 @@ final class GroupCommit: Sendable {
         var fail: @Sendable (any Error) -> Void
     }
 
+    /// A write's work, held until it ran (or could not run), then let go: a caller may hand in a closure
+    /// that must not outlive its call (`withoutActuallyEscaping` in `withLedger`), so nothing may still
+    /// hold it once the caller is answered. Touched by one thread at a time (the writer, or `fail`).
+    private final class WorkBox<T>: @unchecked Sendable {
+        var work: (@Sendable (Database) throws -> T)?
+        init(_ work: @escaping @Sendable (Database) throws -> T) { self.work = work }
+    }
+
     private struct State {
         var pending: [Job] = []
         var writing = false
@@ -38,10 +46,12 @@ final class GroupCommit: Sendable {
     /// Runs `work` in the next group transaction, inside a savepoint of its own (rolled back when it throws),
     /// and returns its result once the transaction committed.
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+        let box = WorkBox(work)
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let job = Job(
                 run: { db in
                     let result = Result<T, any Error> {
+                        guard let work = box.work else { preconditionFailure("a group write runs once") }
                         var value: T?
                         try db.inSavepoint {
                             value = try work(db)
@@ -50,13 +60,17 @@ final class GroupCommit: Sendable {
                         guard let value else { preconditionFailure("a committed savepoint ran its work") }
                         return value
                     }
+                    box.work = nil
                     return { commitError in
                         if let commitError { continuation.resume(throwing: commitError) } else {
                             continuation.resume(with: result)
                         }
                     }
                 },
-                fail: { continuation.resume(throwing: $0) })
+                fail: { error in
+                    box.work = nil
+                    continuation.resume(throwing: error)
+                })
             let startWriter = state.withLock { state in
                 state.pending.append(job)
                 if state.writing { return false }
