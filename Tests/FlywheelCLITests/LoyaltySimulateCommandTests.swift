@@ -83,6 +83,48 @@ struct LoyaltySimulateCommandTests {
         #expect(codes["issued"] as? Int == 0)
     }
 
+    @Test("an order id under two customers earns once, on one thread or several, from Order values or columns")
+    func repeatedOrderIDEarnsOnce() throws {
+        // X1 is anna's (10 Jan) and again ben's (15 Jan), X2 cara's (1 Feb) and again dan's (2 Feb), X3 erik's
+        // and again fay's on the same day (the file's order breaks the tie). Rows of one id are not adjacent,
+        // so they are separate orders. One replay credits each id to its first order and skips the others:
+        // members anna, ben (B1), cara, erik, gus (dan and fay never earn, so never join); issued 5 × 100
+        // launch + 50 + 20 + 30 + 10 + 5 = 615; 5 orders earn, 3 are skipped. (Before the fix, shards credited
+        // a repeated id once per customer: 1,024 points on two threads.)
+        let csv = """
+            customer_id,date,amount,order_id,currency
+            anna,2025-01-10,50.00,X1,EUR
+            ben,2025-01-12,20.00,B1,EUR
+            cara,2025-02-01,30.00,X2,EUR
+            ben,2025-01-15,99.99,X1,EUR
+            erik,2025-02-03,10.00,X3,EUR
+            dan,2025-02-02,40.00,X2,EUR
+            gus,2025-02-03,5.00,G1,EUR
+            fay,2025-02-03,70.00,X3,EUR
+
+            """
+        let dir = FlywheelBinary.temporaryDirectory()
+        let file = dir.appendingPathComponent("repeated.csv")
+        try Data(csv.utf8).write(to: file)
+        let one = try Self.simulate(["--json", "--row-reader", "--threads", "1"], in: dir, file: file.path)
+        #expect(one.status == 0, "\(one.stderr)")
+        let json = try one.json()
+        #expect(json["members"] as? Int == 5)
+        #expect(json["orders"] as? Int == 5)
+        #expect(json["skipped_orders"] as? Int == 3)
+        let points = try #require(json["points"] as? [String: Any])
+        #expect(points["issued"] as? Int == 615)
+        for (extra, reader) in [
+            (["--row-reader", "--threads", "2"], "Order values"), (["--row-reader", "--threads", "5"], "Order values"),
+            (["--threads", "3"], "columns"),
+        ] {
+            let other = try Self.simulate(["--json", "--timing"] + extra, in: dir, file: file.path)
+            #expect(other.status == 0, "\(other.stderr)")
+            #expect(other.stderr.contains("; \(reader)"), "\(other.stderr)")
+            #expect(other.stdout == one.stdout, "\(extra)")
+        }
+    }
+
     @Test("--redeem when-affordable: each launch bonus buys €10 off at once; codes expire after 90 days")
     func tinyShopRedeemsWhenAffordable() throws {
         let (dir, file) = try Self.tinyShop()

@@ -21,6 +21,61 @@ struct SQLiteLedgerTests {
         }
     }
 
+    /// Thrown by a ledger body on purpose.
+    struct Refused: Error {}
+
+    @Test("concurrent ledger writes share transactions, each atomic alone: a throwing body or a duplicate rolls back only itself")
+    func groupedWritesStayAtomicEach() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = try SQLiteStore(path: directory.path("flywheel.sqlite"))
+            try await store.migrate()
+            let at = Date(timeIntervalSince1970: 1_704_067_200)
+            // 120 writes at once over 10 customers (they queue behind each other's transactions, so they are
+            // grouped): every third earns and then throws; every fifth repeats the source of the write before
+            // it on the same customer (i - 10), which must be refused as already applied or stored once.
+            let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+                for i in 0..<120 {
+                    group.addTask {
+                        let customer = "c\(i % 10)"
+                        let key = i % 5 == 0 && i >= 10 ? "k\(i - 10)" : "k\(i)"
+                        do {
+                            let applied = try await store.withPointsLedger(customer: customer) { ledger -> Bool in
+                                let outcome = ledger.earn(
+                                    customer: customer, points: 10, source: SourceEvent(.bonus, key: key),
+                                    reason: "bonus", at: at)
+                                if i % 3 == 0 { throw Refused() }
+                                if case .applied = outcome { return true }
+                                return false
+                            }
+                            return (i, applied)
+                        } catch is Refused {
+                            return (i, false)
+                        }
+                    }
+                }
+                var outcomes: [Int: Bool] = [:]
+                for try await (i, applied) in group { outcomes[i] = applied }
+                return outcomes
+            }
+            // Each customer's balance is 10 per distinct source that a non-throwing write applied.
+            for customer in 0..<10 {
+                let applied = outcomes.filter { $0.key % 10 == customer && $0.value }.count
+                let balance = try await store.ledgerBalance(customer: "c\(customer)")
+                #expect(balance.available == Int64(applied) * 10, "c\(customer)")
+                #expect(balance.entryCount == applied, "c\(customer)")
+            }
+            // Sources of throwing bodies are not stored unless another write applied the same key.
+            let keys = Set(outcomes.filter(\.value).map { i, _ in i % 5 == 0 && i >= 10 ? "k\(i - 10)" : "k\(i)" })
+            for i in 0..<120 where i % 3 == 0 {
+                let key = "k\(i)"
+                let stored = try await store.ledgerSources(kind: "bonus", key: key)
+                #expect(stored.count == (keys.contains(key) ? 1 : 0), "\(key)")
+            }
+            #expect(outcomes.values.filter { $0 }.count > 50)
+            try store.close()
+        }
+    }
+
     @Test("the schema refuses to change or remove ledger rows, and a negative cached balance")
     func appendOnlySchema() async throws {
         try await TemporaryDirectory.with { directory in

@@ -62,13 +62,25 @@ public struct LiabilityReport: Hashable, Sendable, Codable {
         var points = [Int64](repeating: 0, count: bounds.count)
         var pending: Int64 = 0
         let today = calendar.localDate(of: at)
+        // The local day of the last earning time looked up, [start, end): lots come mostly in time order, and
+        // time-zone lookups are slow (millions of lots in a replay).
+        var day: (start: Date, end: Date, date: CivilDate)?
         for lot in lots where lot.remaining > 0 {
             if lot.isPending {
                 pending += lot.remaining
                 continue
             }
             if let expiresAt = lot.expiresAt, expiresAt <= at { continue }
-            let earned = calendar.localDate(of: lot.earnedAt)
+            let earned: CivilDate
+            if let day, day.start <= lot.earnedAt, lot.earnedAt < day.end {
+                earned = day.date
+            } else {
+                earned = calendar.localDate(of: lot.earnedAt)
+                day = (
+                    calendar.instant(localDate: earned, secondsOfDay: 0),
+                    calendar.instant(localDate: earned.adding(days: 1), secondsOfDay: 0), earned
+                )
+            }
             var age = (today.year - earned.year) * 12 + today.month - earned.month
             if today.day < earned.day { age -= 1 }
             let index = bounds.lastIndex { $0 <= max(0, age) } ?? 0

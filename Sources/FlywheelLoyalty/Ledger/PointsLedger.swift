@@ -23,17 +23,17 @@ public struct PointsLedger: Sendable {
     private var systemMoved: [Bool] = [false, false, false, false]
     private var customerNumbers: [String: Int] = [:]
     private var customerNames: [String] = []
-    private var availableBalances: [Int64] = []
-    private var pendingBalances: [Int64] = []
-    private var pendingMoved: [Bool] = []
-    /// Each customer's lots as a list through the lots (newest first: `lastLotOfCustomer`, then
+    /// Each customer's balances, whether their pending account has moved, and their newest lot: one value
+    /// per customer, so an order touches one cache line of the customer's (a replay of millions of customers
+    /// misses the cache on each) rather than one in each of four arrays.
+    private var customerBooks: [CustomerBooks] = []
+    /// Each customer's lots are a list through the lots (newest first: `CustomerBooks.lastLot`, then
     /// `previousLotOfOwner`; -1 ends it): adding a lot writes two integers, where an array per customer
     /// meant a uniqueness check on a cold buffer and a reallocation now and then.
-    private var lastLotOfCustomer: [Int] = []
     private var previousLotOfOwner: [Int] = []
     /// The owner's customer number of each lot.
     private var lotOwner: [Int] = []
-    /// The last entry of each lot (-1 for none); each entry's previous entry of the same lot.
+    /// The last entry of each lot (-1 for none; kept entries only); each entry's previous entry of the same lot.
     private var lastEntryOfLot: [Int] = []
     private var previousInLot: [Int] = []
     /// Every applied source with its last entry (-1 for none); each entry's previous entry of the same source.
@@ -64,33 +64,32 @@ public struct PointsLedger: Sendable {
     public init(keepingEntries: Bool) { keepsEntries = keepingEntries }
 
     /// Makes room for about `entries` entries, `lots` lots, `sources` source events, `orders` earning orders
-    /// and `customers` customers, so a large replay does not rehash as it grows.
+    /// (looked up by id) and `customers` customers, so a large replay does not rehash as it grows.
     public mutating func reserveCapacity(entries: Int, lots: Int, sources: Int, orders: Int, customers: Int) {
         if keepsEntries {
             self.entries.reserveCapacity(entries)
             previousInLot.reserveCapacity(entries)
             previousInSource.reserveCapacity(entries)
+            lastEntryOfLot.reserveCapacity(lots)
         }
         self.lots.reserveCapacity(lots)
         lotOwner.reserveCapacity(lots)
         previousLotOfOwner.reserveCapacity(lots)
-        lastEntryOfLot.reserveCapacity(lots)
         self.sources.reserveCapacity(sources)
-        orderSlots.reserveCapacity(orders)
-        orderEarnings.reserveCapacity(orders)
+        if orders > 0 {
+            orderSlots.reserveCapacity(orders)
+            orderEarnings.reserveCapacity(orders)
+        }
         customerNumbers.reserveCapacity(customers)
         customerNames.reserveCapacity(customers)
-        availableBalances.reserveCapacity(customers)
-        pendingBalances.reserveCapacity(customers)
-        pendingMoved.reserveCapacity(customers)
-        lastLotOfCustomer.reserveCapacity(customers)
+        customerBooks.reserveCapacity(customers)
     }
 
     /// The cached balance of `account`.
     public func balance(of account: LedgerAccount) -> Int64 {
         switch account {
-        case .available(let customer): customerNumbers[customer].map { availableBalances[$0] } ?? 0
-        case .pending(let customer): customerNumbers[customer].map { pendingBalances[$0] } ?? 0
+        case .available(let customer): customerNumbers[customer].map { customerBooks[$0].available } ?? 0
+        case .pending(let customer): customerNumbers[customer].map { customerBooks[$0].pending } ?? 0
         default: systemBalances[Self.systemSlot(account)]
         }
     }
@@ -109,7 +108,7 @@ public struct PointsLedger: Sendable {
         }
         for (number, customer) in customerNames.enumerated() {
             result.append(.available(customer: customer))
-            if pendingMoved[number] { result.append(.pending(customer: customer)) }
+            if customerBooks[number].pendingMoved { result.append(.pending(customer: customer)) }
         }
         return result
     }
@@ -179,16 +178,39 @@ public struct PointsLedger: Sendable {
             systemBalances[0] -= points
             systemMoved[0] = true
             if pending {
-                pendingBalances[owner] += points
-                pendingMoved[owner] = true
+                customerBooks[owner].pending += points
+                customerBooks[owner].pendingMoved = true
             } else {
-                availableBalances[owner] += points
+                customerBooks[owner].available += points
             }
             return
         }
         _ = addEarning(
             owner: owner, customer: customer, points: points, source: source, reason: "order", at: at,
             expiresAt: expiresAt, orderSlot: slot, orderAmount: amount, admin: nil, pending: pending)
+    }
+
+    /// The columnar replay's earning of an order whose id is not kept (`ProgrammeReplay.apply(_:newCustomerID:)`:
+    /// its ids made distinct beforehand): a lean ledger's lot and balances only — no order slot, no
+    /// `OrderEarning` (the order cannot be found later: no refund, no `hasApplied`), no entry. Returns the
+    /// lot's index for `releaseUnkeyedOrder(lot:at:)`. The caller has checked what `earn` checks.
+    mutating func earnUnkeyedOrder(owner: Int, customer: String, points: Int64, at: Date, expiresAt: Date?, pending: Bool)
+        -> Int
+    {
+        precondition(!keepsEntries, "only a lean ledger earns for orders it cannot find again")
+        let lot = addEarnedLot(
+            owner: owner, customer: customer, points: points, source: SourceEvent(.order, key: ""), at: at,
+            expiresAt: expiresAt, orderSlot: nil, orderAmount: nil, pending: pending)
+        entryCount += 1
+        systemBalances[0] -= points
+        systemMoved[0] = true
+        if pending {
+            customerBooks[owner].pending += points
+            customerBooks[owner].pendingMoved = true
+        } else {
+            customerBooks[owner].available += points
+        }
+        return lot.rawValue
     }
 
     private mutating func addEarning(
@@ -214,7 +236,7 @@ public struct PointsLedger: Sendable {
                 id: lotID, customer: customer, source: source, earnedAt: at, expiresAt: expiresAt, earned: points,
                 remaining: points, isPending: pending))
         link(lotID, owner: owner)
-        lastEntryOfLot.append(-1)
+        if keepsEntries { lastEntryOfLot.append(-1) }
         if let slot, let orderAmount {
             orderEarnings[slot] = OrderEarning(
                 customer: customer, lot: lotID, earned: points, amountMinor: orderAmount.minorUnits,
@@ -230,14 +252,6 @@ public struct PointsLedger: Sendable {
         let (slot, isNew) = orderSlots.claim(key)
         if isNew { orderEarnings.append(nil) }
         return (slot, isNew)
-    }
-
-    /// A new order slot for an order whose id is known to be new and is not kept (a columnar replay's order,
-    /// its ids made distinct beforehand): no lookup, and the id cannot be found later (`hasApplied`,
-    /// refunds).
-    mutating func newOrderSlot() -> Int {
-        orderEarnings.append(nil)
-        return orderEarnings.count - 1
     }
 
     /// The slot of order `key`, if claimed.
@@ -295,15 +309,19 @@ public struct PointsLedger: Sendable {
     mutating func registerLot(_ lot: LotID, customer: String) {
         let number = customerNumber(customer)
         link(lot, owner: number)
-        lastEntryOfLot.append(-1)
+        if keepsEntries { lastEntryOfLot.append(-1) }
     }
 
     /// Records `owner` as the owner of the new `lot` and adds the lot to the owner's list.
     private mutating func link(_ lot: LotID, owner: Int) {
         lotOwner.append(owner)
-        previousLotOfOwner.append(lastLotOfCustomer[owner])
-        lastLotOfCustomer[owner] = lot.rawValue
+        previousLotOfOwner.append(customerBooks[owner].lastLot)
+        customerBooks[owner].lastLot = lot.rawValue
     }
+
+    /// A value of customer `owner`'s books, read only to load them into the cache ahead of their use
+    /// (`ProgrammeReplay`'s warming).
+    func warmBooks(of owner: Int) -> Int { owner < customerBooks.count ? customerBooks[owner].lastLot : 0 }
 
     /// The ledger's dense number of `customer`, added when new.
     mutating func customerNumber(_ customer: String) -> Int {
@@ -311,20 +329,17 @@ public struct PointsLedger: Sendable {
         let number = customerNames.count
         customerNumbers[customer] = number
         customerNames.append(customer)
-        availableBalances.append(0)
-        pendingBalances.append(0)
-        pendingMoved.append(false)
-        lastLotOfCustomer.append(-1)
+        customerBooks.append(CustomerBooks())
         return number
     }
 
     /// Adds `delta` to `account`'s balance; customer accounts belong to `owner` (the lot's owner).
     private mutating func move(_ account: LedgerAccount, _ delta: Int64, owner: Int) {
         switch account {
-        case .available: availableBalances[owner] += delta
+        case .available: customerBooks[owner].available += delta
         case .pending:
-            pendingBalances[owner] += delta
-            pendingMoved[owner] = true
+            customerBooks[owner].pending += delta
+            customerBooks[owner].pendingMoved = true
         default:
             let slot = Self.systemSlot(account)
             systemBalances[slot] += delta
@@ -389,23 +404,59 @@ public struct PointsLedger: Sendable {
         }
         guard let lot = orderEarnings[slot]?.lot else { return }
         orderEarnings[slot]?.released = true
-        let index = lot.rawValue
+        releaseUnkeyedOrder(lot: lot.rawValue, at: at)
+    }
+
+    /// `expire(source:reason:at:)` for a caller that needs no outcome (a replay closing its books): in a lean
+    /// ledger the same lots, balances and applied source, without a `LedgerEntry` value per expired lot
+    /// (millions at the end of a long replay); a full ledger expires as `expire` does.
+    mutating func expireLots(source: SourceEvent, reason: String, at: Date) {
+        guard !keepsEntries else {
+            _ = expire(source: source, reason: reason, at: at)
+            return
+        }
+        guard !hasApplied(source), source.kind == .expiry else { return }
+        var expired: Int64 = 0
+        for index in lots.indices where lots[index].remaining > 0 {
+            guard let expiresAt = lots[index].expiresAt, expiresAt <= at else { continue }
+            let points = lots[index].remaining
+            lots[index].remaining = 0
+            let owner = lotOwner[index]
+            if lots[index].isPending {
+                customerBooks[owner].pending -= points
+                customerBooks[owner].pendingMoved = true
+            } else {
+                customerBooks[owner].available -= points
+            }
+            expired += points
+            entryCount += 1
+            systemMoved[2] = true
+        }
+        systemBalances[2] += expired
+        markApplied(source)
+        journal?.append(SourceApplication(source: source, at: at))
+    }
+
+    /// The lean release of a pending order lot (`earnUnkeyedOrder`, or through `releaseOrder(slot:at:)`): the
+    /// balances only.
+    mutating func releaseUnkeyedOrder(lot index: Int, at: Date) {
         guard lots[index].isPending else { return }
         lots[index].isPending = false
         let points = lots[index].remaining
         guard points > 0 else { return }
         let owner = lotOwner[index]
         entryCount += 1
-        pendingBalances[owner] -= points
-        pendingMoved[owner] = true
-        availableBalances[owner] += points
+        customerBooks[owner].pending -= points
+        customerBooks[owner].pendingMoved = true
+        customerBooks[owner].available += points
     }
 
     mutating func recordShortfall(_ shortfall: RefundShortfall) { refundShortfalls.append(shortfall) }
 
-    /// The entries of `lot`, oldest first.
+    /// The entries of `lot`, oldest first (none in a lean ledger).
     func entries(ofLot lot: LotID) -> [LedgerEntry] {
-        collect(from: lastEntryOfLot[lot.rawValue], links: previousInLot)
+        guard keepsEntries else { return [] }
+        return collect(from: lastEntryOfLot[lot.rawValue], links: previousInLot)
     }
 
     /// The entries of `source`, oldest first.
@@ -417,7 +468,7 @@ public struct PointsLedger: Sendable {
     func lotIDs(of customer: String) -> [LotID] {
         guard let number = customerNumbers[customer] else { return [] }
         var result: [LotID] = []
-        var lot = lastLotOfCustomer[number]
+        var lot = customerBooks[number].lastLot
         while lot >= 0 {
             result.append(LotID(lot))
             lot = previousLotOfOwner[lot]
@@ -433,5 +484,14 @@ public struct PointsLedger: Sendable {
             index = links[index]
         }
         return result.reversed()
+    }
+
+    /// What the ledger keeps per customer (`customerBooks`).
+    private struct CustomerBooks: Sendable {
+        var available: Int64 = 0
+        var pending: Int64 = 0
+        /// The newest lot (-1 for none).
+        var lastLot = -1
+        var pendingMoved = false
     }
 }

@@ -26,7 +26,7 @@ extension ProgrammeReplay {
 
     /// `apply(.order(…))` for an order of a columnar history in the currency of the programme in force (the
     /// caller counts the others with `skipOrders(_:)`), whose id no other order has
-    /// (`ReplayColumns.repeatedOrders`: so the order claims a ledger slot without hashing its id).
+    /// (`ReplayColumns.repeatedOrders`: so the order needs no ledger slot, and its id is not hashed).
     /// `newCustomerID` gives the id of customer `order.customer` when they are new. Needs a lean ledger
     /// (`keepingEntries: false`): the ledger's order lots keep no order id (the columns hold its hash only),
     /// and refunds cannot find the order by its id.
@@ -40,14 +40,12 @@ extension ProgrammeReplay {
             skippedOrders += 1
             return
         }
-        let slot = ledger.newOrderSlot()
         let index = member(Int(order.customer), id: newCustomerID, at: at)
-        let rules = programme.earning
         let eligible = max(0, order.totalMinor)
         let qualifying = earn(
-            index, slot: slot, source: "", placedAt: at, totalMinor: order.totalMinor,
+            index, slot: nil, source: "", placedAt: at, totalMinor: order.totalMinor,
             redemptionKey: { Self.redemptionKey(order) }
-        ) { context in
+        ) { rules, context in
             // What `EarningRules.points(for:context:)` gives such an order (its currency refused likewise).
             rules.currency == currency.code
                 ? rules.points(eligibleMinor: eligible, digits: currency.minorUnitDigits, placedAt: at, context: context)
@@ -71,9 +69,12 @@ extension ProgrammeReplay {
             columnMembers.append(contentsOf: repeatElement(-1, count: locals - columnMembers.count))
         }
         let customers = shard.customers
+        let orders = shard.orders
         var next = 0
         var done = 0
-        for order in shard.orders {
+        for position in orders.indices {
+            if position & (Self.warmAhead - 1) == 0 { warmMembers(of: orders, from: position + Self.warmAhead) }
+            let order = orders[position]
             while next < customers.count, customers[next].at <= order.placedAt {
                 let record = customers[next]
                 applyCustomer(
@@ -90,6 +91,31 @@ extension ProgrammeReplay {
                 number: Int(record.customer), id: customerIDs[shard.customerNumber(local: record.customer)],
                 at: Date(timeIntervalSince1970: TimeInterval(record.at)))
         }
+    }
+
+    /// How many orders ahead `apply(_:customerIDs:progress:)` loads the members it will need (a power of two).
+    static var warmAhead: Int { 16 }
+
+    /// Loads the member records and ledger books of the `warmAhead` orders from `start` into the cache ahead
+    /// of their turn: at a million customers each is a cache miss, and these loads do not depend on each
+    /// other, so the processor waits for them together instead of once per order (as `RecordIndex.warm`).
+    private mutating func warmMembers(of orders: [ReplayOrder], from start: Int) {
+        let end = min(orders.count, start + Self.warmAhead)
+        guard start < end else { return }
+        var sum = 0
+        columnMembers.withUnsafeBufferPointer { numbers in
+            members.withUnsafeBufferPointer { members in
+                for position in start..<end {
+                    let number = Int(orders[position].customer)
+                    guard number < numbers.count, numbers[number] >= 0 else { continue }
+                    let member = Int(numbers[number])
+                    // The first cache line (id, ledger number, activity) and the tier state's.
+                    sum &+= members[member].ledgerNumber &+ members[member].tier.periodIndex
+                    sum &+= ledger.warmBooks(of: members[member].ledgerNumber)
+                }
+            }
+        }
+        warmed &+= sum
     }
 
     /// Counts `count` orders left out before the replay (another currency) as skipped.

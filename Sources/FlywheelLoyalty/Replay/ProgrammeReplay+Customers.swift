@@ -75,8 +75,12 @@ extension ProgrammeReplay {
     /// Releases the pending points of orders whose return window closed by `at`.
     mutating func releaseDue(at: Date) {
         while releaseHead < releases.count, releases[releaseHead].at <= at {
-            let (when, slot) = releases[releaseHead]
-            ledger.releaseOrder(slot: slot, at: when)
+            let (when, slot, lot) = releases[releaseHead]
+            if slot >= 0 {
+                ledger.releaseOrder(slot: Int(slot), at: when)
+            } else {
+                ledger.releaseUnkeyedOrder(lot: Int(lot), at: when)
+            }
             releaseHead += 1
         }
         if releaseHead > 4_096, releaseHead * 2 > releases.count {

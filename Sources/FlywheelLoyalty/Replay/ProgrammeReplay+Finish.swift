@@ -18,7 +18,7 @@ extension ProgrammeReplay {
                 }
             }
         }
-        _ = ledger.expire(
+        ledger.expireLots(
             source: SourceEvent(.expiry, key: "run:\(at.timeIntervalSince1970)"), reason: "expired", at: at)
         _ = rewardBook.expireCodes(at: at)
         return summary(at: at)

@@ -10,11 +10,10 @@ extension ProgrammeReplay {
             return
         }
         let index = customerNumber(customer, at: order.placedAt)
-        let rules = programme.earning
         let qualifying = earn(
             index, slot: slot, source: order.externalID, placedAt: order.placedAt, totalMinor: order.totalMinor,
             redemptionKey: { order.externalID }
-        ) { context in try? rules.points(for: order, context: context) }
+        ) { rules, context in try? rules.points(for: order, context: context) }
         if let terms = programme.membership, members[index].membership.isActive(at: order.placedAt) {
             let savings = terms.savings(on: order)
             memberOrders += 1
@@ -36,35 +35,47 @@ extension ProgrammeReplay {
         milestones(index, qualifying: qualifying, at: order.placedAt)
     }
 
-    /// An order of customer `index` in the programme's currency, new in the ledger's order table (`slot`):
-    /// redemptions it triggers (`redemption`), its points (`points` given the customer's earning context;
-    /// the ledger's lot keyed `source`, pending while the return window is open), the replay's record of it
-    /// for refunds, the customer's activity and tier. Returns the qualifying (eligible) amount.
+    /// An order of customer `index` in the programme's currency, new in the ledger's order table (`slot`;
+    /// `nil` for a columnar order, whose id is not kept): redemptions it triggers (`redemption`), its points
+    /// (`points` given the programme's earning rules — handed in rather than captured, so no copy of them is
+    /// made per order — and the customer's earning context; the ledger's lot keyed `source`, pending while the
+    /// return window is open), the replay's record of it for refunds (none without a slot: nothing can find
+    /// the order again), the customer's activity and tier. Returns the qualifying (eligible) amount.
     mutating func earn(
-        _ index: Int, slot: Int, source: String, placedAt: Date, totalMinor: Int64, redemptionKey: () -> String,
-        points earning: (EarningContext) -> EarnedPoints?
+        _ index: Int, slot: Int?, source: String, placedAt: Date, totalMinor: Int64, redemptionKey: () -> String,
+        points earning: (EarningRules, EarningContext) -> EarnedPoints?
     ) -> Int64 {
         beforeActivity(index, at: placedAt)
         if redemption == .whenAffordable { redeemWhileAffordable(index, order: redemptionKey, at: placedAt) }
         orders += 1
         let multiplier = tierRules?.perks(of: members[index].tier)?.earningMultiplier ?? .one
         let context = EarningContext(calendar: calendar, tierMultiplier: multiplier, birthday: members[index].birthday)
-        let earned = earning(context)
+        let earned = earning(programme.earning, context)
         let points = earned?.total ?? 0
         let qualifying = earned?.eligibleMinor ?? 0
-        // The ledger's order slots and the replay's records stay in step: only the replay claims slots.
-        let record = OrderRecord(customer: index, placedAt: placedAt, totalMinor: totalMinor, qualifyingMinor: qualifying)
-        if slot == orderRecords.count { orderRecords.append(record) } else { orderRecords[slot] = record }
+        if let slot {
+            // The ledger's order slots and the replay's records stay in step: only the replay claims slots.
+            let record = OrderRecord(
+                customer: index, placedAt: placedAt, totalMinor: totalMinor, qualifyingMinor: qualifying)
+            if slot == orderRecords.count { orderRecords.append(record) } else { orderRecords[slot] = record }
+        }
         if points > 0, totalMinor > 0, let earned, let currency {
             let pending = programme.returnWindowDays.map { $0 > 0 } ?? false
             let expiresAt = lotExpiry(earnedAt: placedAt)
-            ledger.earnOrder(
-                slot: slot, owner: members[index].ledgerNumber, customer: members[index].id, points: points,
-                source: SourceEvent(.order, key: source), at: placedAt, expiresAt: expiresAt,
-                amount: Money(minorUnits: totalMinor, currency: currency), pending: pending)
+            var lot = -1
+            if let slot {
+                ledger.earnOrder(
+                    slot: slot, owner: members[index].ledgerNumber, customer: members[index].id, points: points,
+                    source: SourceEvent(.order, key: source), at: placedAt, expiresAt: expiresAt,
+                    amount: Money(minorUnits: totalMinor, currency: currency), pending: pending)
+            } else {
+                lot = ledger.earnUnkeyedOrder(
+                    owner: members[index].ledgerNumber, customer: members[index].id, points: points, at: placedAt,
+                    expiresAt: expiresAt, pending: pending)
+            }
             count(earned)
             if pending, let days = programme.returnWindowDays {
-                releases.append((placedAt.addingTimeInterval(Double(days) * 86_400), slot))
+                releases.append((placedAt.addingTimeInterval(Double(days) * 86_400), Int32(slot ?? -1), Int32(lot)))
             }
         }
         members[index].lastActivity = placedAt

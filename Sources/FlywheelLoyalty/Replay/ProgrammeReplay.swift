@@ -45,13 +45,17 @@ public struct ProgrammeReplay: Sendable {
     var columnMembers: [Int32] = []
     /// The replayed orders by the ledger's order slot (`PointsLedger.orderSlot`: one hash per order).
     var orderRecords: [OrderRecord] = []
-    /// Pending orders' releases, due in time order (the order id is the slot's lot's source key).
-    var releases: [(at: Date, slot: Int)] = []
+    /// Pending orders' releases, due in time order: the order's slot (the order id is the slot's lot's source
+    /// key), or -1 for a columnar order, released by its lot.
+    var releases: [(at: Date, slot: Int32, lot: Int32)] = []
     var releaseHead = 0
     var actionAwards: [String: Int64] = [:]
     var appliedRefunds: Set<String> = []
     /// The lot expiry of the last local day seen: [start, end) of that day and the expiry of lots earned in it.
     var expiryDay: (start: Date, end: Date, expiry: Date?)?
+
+    /// A sum of what `warmMembers` loaded (kept, so the loads are not optimised away).
+    var warmed = 0
 
     var orders = 0
     var skippedOrders = 0
@@ -101,13 +105,15 @@ public struct ProgrammeReplay: Sendable {
     }
 
     /// Makes room for about `orders` orders of `customers` customers (a large replay then does not rehash as
-    /// it grows).
-    public mutating func reserveCapacity(orders: Int, customers: Int) {
+    /// it grows). `keyedOrders: false` for a columnar history (`ReplayOrder`s): its orders are not looked up
+    /// by id and keep no record for refunds, so no room is made for that.
+    public mutating func reserveCapacity(orders: Int, customers: Int, keyedOrders: Bool = true) {
         let pending = programme.returnWindowDays != nil
         ledger.reserveCapacity(
             entries: orders * (pending ? 2 : 1) + customers, lots: orders + customers,
-            sources: orders * (pending ? 2 : 1) + customers, orders: orders, customers: customers)
-        orderRecords.reserveCapacity(orders)
+            sources: orders * (pending ? 2 : 1) + customers, orders: keyedOrders ? orders : 0, customers: customers)
+        if keyedOrders { orderRecords.reserveCapacity(orders) }
+        releases.reserveCapacity(pending ? 4_096 + orders / 8 : 0)
         customerIndex.reserveCapacity(customers)
         members.reserveCapacity(customers)
     }

@@ -224,8 +224,9 @@ public struct TierRules: Sendable {
 
     /// The highest tier whose entry threshold `value` reaches; -1 for none.
     func enteredLevel(_ value: Int64) -> Int {
+        // By index, reading the threshold only: no copy of each `Tier` (with its strings) per order.
         var level = -1
-        for (index, tier) in settings.tiers.enumerated() where tier.entryThreshold <= value { level = index }
+        for index in settings.tiers.indices where settings.tiers[index].entryThreshold <= value { level = index }
         return level
     }
 

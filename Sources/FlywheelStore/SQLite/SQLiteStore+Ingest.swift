@@ -10,7 +10,11 @@ extension SQLiteStore {
     /// only once the batch committed, on the writer's queue, so batches of one session never race.
     public func ingest(_ batch: IngestBatch, session: String?, checkpoint: ImportRun?) async throws -> IngestCounts {
         // Small batches outside imports (the API's writes) share transactions under load: see GroupCommit.
-        if session == nil, checkpoint == nil, batch.recordCount <= 32 { return try await groupCommit.ingest(batch) }
+        if session == nil, checkpoint == nil, batch.recordCount <= 32 {
+            return try await groupCommit.write { db in
+                try SQLiteIngest.run(batch, counted: nil, checkpoint: nil, in: db).counts
+            }
+        }
         return try await pool.writeWithoutTransaction { db in
             var result: SQLiteIngest.Result?
             try db.inTransaction(.immediate) {

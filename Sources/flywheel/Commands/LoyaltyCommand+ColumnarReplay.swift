@@ -31,7 +31,8 @@ extension LoyaltyCommand.Simulate {
                         programme: programme, calendar: calendar, seed: UInt64(1 + shard.shard), keepingEntries: false)
                     replay.redemption = redeem
                     replay.reserveCapacity(
-                        orders: shard.orders.count, customers: columns.customerIDs.count / shard.shards + 1)
+                        orders: shard.orders.count, customers: columns.customerIDs.count / shard.shards + 1,
+                        keyedOrders: false)
                     if shard.shard == 0 { replay.skipOrders(columns.skippedOrders) }
                     replay.apply(shard, customerIDs: columns.customerIDs) { _ in
                         let all = done.count.add(0x10000, ordering: .relaxed).newValue

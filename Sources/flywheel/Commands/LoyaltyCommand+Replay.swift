@@ -31,7 +31,7 @@ extension LoyaltyCommand.Simulate {
             return replay.finish(at: end)
         }
         display.update(fraction: 0, "splitting \(Format.count(total)) events into \(shards) shards")
-        let assignments = history.shardAssignments(shards: shards)
+        let assignments = history.shardAssignments(shards: shards, currency: CurrencyCode(programme.currency))
         let done = EventCounter()
         let summaries = await withTaskGroup(of: ReplaySummary.self) { group in
             for shard in 0..<shards {
@@ -41,6 +41,8 @@ extension LoyaltyCommand.Simulate {
                     replay.redemption = redeem
                     replay.reserveCapacity(
                         orders: history.orderCount / shards + 1, customers: history.customerEstimate / shards + 1)
+                    // The orders no shard replays (their id is taken) are skipped, as one replay skips them.
+                    if shard == 0 { replay.skipOrders(assignments.repeated) }
                     var mine = 0
                     history.forEachInTimeOrder(shard: (UInt8(shard), assignments)) { event in
                         replay.apply(event)

@@ -124,6 +124,7 @@ struct LoyaltyHistory: Sendable {
                 c += 1
             } else if o < orders.count && orderAt <= refundAt {
                 let index = orderOrder?[o] ?? o
+                // `noShard` orders (an order id claimed by an earlier order in another shard) reach no shard.
                 if shard.map({ $0.assignments.orders[index] == $0.number }) ?? true { body(.order(orders[index])) }
                 o += 1
             } else {
@@ -132,6 +133,11 @@ struct LoyaltyHistory: Sendable {
                 r += 1
             }
         }
+    }
+
+    /// Hands each order's position in `orders` to `body` in time order (`orderByTime()` first).
+    func forEachOrderIndexInTimeOrder(_ body: (Int) -> Void) {
+        for position in orders.indices { body(orderOrder?[position] ?? position) }
     }
 
     /// The positions of `times` in ascending time order, stable; `nil` when they already are in order.
