@@ -34,10 +34,13 @@ struct CountingOutbox: OutboxStore {
     func outboxMessages(customerID: String) async throws -> [OutboxMessage] {
         tally.add("outboxMessages"); return try await base.outboxMessages(customerID: customerID)
     }
-    func deadLetters(limit: Int) async throws -> [OutboxMessage] {
-        tally.add("deadLetters"); return try await base.deadLetters(limit: limit)
+    func deadLetters(after cursor: DeadLetterCursor?, limit: Int) async throws -> [OutboxMessage] {
+        tally.add("deadLetters"); return try await base.deadLetters(after: cursor, limit: limit)
     }
     func retryDeadLetter(id: String, now: Date) async throws -> Bool {
         tally.add("retryDeadLetter"); return try await base.retryDeadLetter(id: id, now: now)
+    }
+    func discardDeadLetter(id: String, now: Date) async throws -> Bool {
+        tally.add("discardDeadLetter"); return try await base.discardDeadLetter(id: id, now: now)
     }
 }
