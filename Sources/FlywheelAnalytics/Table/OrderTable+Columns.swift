@@ -1,4 +1,5 @@
 public import FlywheelCore
+import Foundation
 
 extension OrderTable {
     /// Adds a file's orders given as columns (pieces in file order) with `OrderColumnsLoader`: exactly the
@@ -26,13 +27,19 @@ extension OrderTable {
         guard !range.isEmpty, excludedOrderKeys.isEmpty, pendingRefunds.isEmpty else { return range.lowerBound }
         let columns = cursor.columns
         let lower = range.lowerBound
+        let resolution = cursor.resolution
         let accepted = columns.currencies.map { $0 == currency }
-        let claimed = columns.keyHigh.withUnsafeBufferPointer { high in
-            columns.keyLow.withUnsafeBufferPointer { low in
-                columns.currency.withUnsafeBufferPointer { currencyOf in
-                    rowByKey.appendWhileNew(count: range.count, warmAhead: Self.warmWindow) { k in
-                        let i = lower + k
-                        return accepted[Int(currencyOf[i])] ? RecordKey(high: high[i], low: low[i]) : nil
+        let claimed: Int
+        if let resolution {
+            claimed = resolution.newRun(from: lower, upTo: range.upperBound)
+        } else {
+            claimed = columns.keyHigh.withUnsafeBufferPointer { high in
+                columns.keyLow.withUnsafeBufferPointer { low in
+                    columns.currency.withUnsafeBufferPointer { currencyOf in
+                        rowByKey.appendWhileNew(count: range.count, warmAhead: Self.warmWindow) { k in
+                            let i = lower + k
+                            return accepted[Int(currencyOf[i])] ? RecordKey(high: high[i], low: low[i]) : nil
+                        }
                     }
                 }
             }
@@ -40,6 +47,7 @@ extension OrderTable {
         guard claimed > 0 else { return lower }
         let upper = lower + claimed
         let firstRow = customer.count
+        assert(resolution.map { Int($0.rows[lower]) == firstRow } ?? true, "the index stage numbers rows as the table")
         // Customers, SKUs and channels interned in order (each interner on its own, as one order at a time
         // would intern them), then every column appended.
         for i in lower..<upper { _ = cursor.customerIndex(i, in: &self) }
@@ -48,9 +56,13 @@ extension OrderTable {
         for line in lineLower..<lineUpper { _ = cursor.product(line, in: &self) }
         for i in lower..<upper { _ = cursor.channel(i, in: &self) }
 
-        var converter = dayConverter
-        day.append(count: claimed, filler: 0) { converter.localDay(utcSeconds: columns.placedAt[lower + $0]) }
-        dayConverter = converter
+        if let resolution {
+            day.append(contentsOf: resolution.day[lower..<upper])
+        } else {
+            var converter = dayConverter
+            day.append(count: claimed, filler: 0) { converter.localDay(utcSeconds: columns.placedAt[lower + $0]) }
+            dayConverter = converter
+        }
         let days = day
         month.append(count: claimed, filler: 0) { Int16(MonthIndex.of(dayNumber: Int(days[firstRow + $0]))) }
         customer.append(count: claimed, filler: 0) { cursor.mappedCustomer(lower + $0) }
@@ -73,7 +85,8 @@ extension OrderTable {
     /// Adds order `i` of a piece as `add(_ order: Order)` adds it (its customer record already added).
     fileprivate mutating func add(order i: Int, of cursor: inout ColumnsCursor) {
         let key = RecordKey(high: cursor.columns.keyHigh[i], low: cursor.columns.keyLow[i])
-        let existing = rowByKey.count == 0 ? nil : rowByKey.row(of: key)
+        let resolution = cursor.resolution
+        let existing = resolution.map { $0.held(i) } ?? (rowByKey.count == 0 ? nil : rowByKey.row(of: key))
         guard cursor.columns.currencies[Int(cursor.columns.currency[i])] == currency else {
             setExclusion(.otherCurrency, for: key)
             if let existing { flags[Int(existing)].insert(.excluded) }
@@ -82,12 +95,18 @@ extension OrderTable {
         if !excludedOrderKeys.isEmpty { setExclusion(nil, for: key) }
         let owner = cursor.customerIndex(i, in: &self)
         let seconds = cursor.columns.placedAt[i]
-        let localDay = dayConverter.localDay(utcSeconds: seconds)
+        let localDay = resolution?.day[i] ?? dayConverter.localDay(utcSeconds: seconds)
         latestPlacedAt = max(latestPlacedAt, seconds)
         let lines = cursor.columns.lines(of: i)
 
         guard let existing else {
-            let row = rowByKey.append(key)
+            let row: Int32
+            if let resolution {
+                row = Int32(customer.count)
+                assert(resolution.rows[i] == row, "the index stage numbers rows as the table")
+            } else {
+                row = rowByKey.append(key)
+            }
             let start = Int32(lineProduct.count)
             for line in lines {
                 lineProduct.append(cursor.product(line, in: &self))
@@ -148,27 +167,60 @@ extension OrderTable {
 /// Fast because every distinct customer id, SKU and channel of a piece is interned once, not once per row,
 /// and no `Order` is built; what remains per order is array appends and the id index (whose slots are
 /// loaded 32 orders ahead, `RecordIndex.warm`). A piece is released once its orders are in.
+///
+/// On two cores or more (`concurrent`), and when no refund waits for its order, the id index is a stage of
+/// its own (`OrderIndexStage`) on another thread: while the columns of the pieces so far are appended, the
+/// next piece's order ids are claimed in the index, which numbers the rows exactly as the serial load does
+/// (tests compare the two tables column by column). The table gets its index back in `finish`, so a loader
+/// must be finished before the table is used.
 public struct OrderColumnsLoader {
     /// Orders per batch of the full reader being reproduced.
     public let batchSize: Int
+    /// Whether the id index may run beside the load (`OrderIndexStage`).
+    public let concurrent: Bool
     /// Pieces not fully added; the first from `next` on.
     private var pending: [ColumnsCursor] = []
     private var next = 0
+    /// The index stage, once the first piece came and `concurrent` applies.
+    private var stage: OrderIndexStage?
+    private var started = false
 
-    /// A loader reproducing batches of `batchSize` orders.
-    public init(batchSize: Int) {
+    /// A loader reproducing batches of `batchSize` orders; `concurrent` lets the id index run on a thread
+    /// of its own when there are two cores or more.
+    public init(batchSize: Int, concurrent: Bool = true) {
         precondition(batchSize > 0, "the batch size must be positive")
         self.batchSize = batchSize
+        self.concurrent = concurrent
     }
 
-    /// Takes the next piece and adds every batch that is complete.
+    /// Takes the next piece and adds every batch that is complete (with the index stage: every batch
+    /// complete before this piece, while the stage claims this piece's ids).
     public mutating func add(_ piece: OrderColumns, to table: inout OrderTable) {
-        pending.append(ColumnsCursor(columns: piece))
-        addBatches(to: &table, finishing: false)
+        if !started {
+            started = true
+            if concurrent && ProcessInfo.processInfo.activeProcessorCount > 1 && table.pendingRefunds.isEmpty {
+                stage = OrderIndexStage(index: table.rowByKey, currency: table.currency, timeZone: table.timeZone)
+                table.rowByKey = RecordIndex()
+            }
+        }
+        guard let stage else {
+            pending.append(ColumnsCursor(columns: piece, resolution: nil))
+            addBatches(to: &table, finishing: false)
+            return
+        }
+        let (_, resolution) = ThreadedWork.pair({ addBatches(to: &table, finishing: false) }, { stage.resolve(piece) })
+        pending.append(ColumnsCursor(columns: piece, resolution: resolution))
     }
 
-    /// Adds what is left (the last batch).
-    public mutating func finish(_ table: inout OrderTable) { addBatches(to: &table, finishing: true) }
+    /// Adds what is left (the last batch), and gives the table its id index back.
+    public mutating func finish(_ table: inout OrderTable) {
+        addBatches(to: &table, finishing: true)
+        if let stage {
+            table.rowByKey = stage.index
+            stage.index = RecordIndex()
+            self.stage = nil
+        }
+    }
 
     private mutating func addBatches(to table: inout OrderTable, finishing: Bool) {
         while true {
@@ -210,7 +262,9 @@ public struct OrderColumnsLoader {
                 guard next < end else { continue }
                 let columns = pending[0].columns
                 let single = min(end, next + OrderTable.warmWindow)
-                table.rowByKey.warm((next..<single).lazy.map { RecordKey(high: columns.keyHigh[$0], low: columns.keyLow[$0]) })
+                if stage == nil {
+                    table.rowByKey.warm((next..<single).lazy.map { RecordKey(high: columns.keyHigh[$0], low: columns.keyLow[$0]) })
+                }
                 for i in next..<single { table.add(order: i, of: &pending[0]) }
                 remaining -= single - next
                 next = single
@@ -227,12 +281,15 @@ public struct OrderColumnsLoader {
 /// use, so the table numbers them in the order the full reader would).
 private struct ColumnsCursor {
     let columns: OrderColumns
+    /// The index stage's decisions for the piece; `nil` when the table's own index decides.
+    let resolution: PieceResolution?
     private var customerMap: [Int32]
     private var productMap: [Int32]
     private var channelMap: [Int32]
 
-    init(columns: OrderColumns) {
+    init(columns: OrderColumns, resolution: PieceResolution?) {
         self.columns = columns
+        self.resolution = resolution
         customerMap = [Int32](repeating: -1, count: columns.customerIDs.count)
         productMap = [Int32](repeating: -2, count: columns.skus.count)
         channelMap = [Int32](repeating: -2, count: columns.channels.count)

@@ -1,9 +1,9 @@
-import FlywheelAnalytics
 import FlywheelCore
 import FlywheelSimulation
 import Foundation
 import Testing
 
+@testable import FlywheelAnalytics
 @testable import FlywheelImport
 
 /// The columnar reader (`ColumnarHistoryReader` → `OrderTable.add(OrderColumns)`) against the full reader
@@ -28,14 +28,15 @@ struct ColumnarHistoryReaderTests {
     /// The table the columnar reader builds, with pieces of about `pieceSize` bytes, added as the full
     /// reader's batches of `batchSize` orders; `nil` when it sends the file to the full reader.
     private func columnarTable(
-        _ path: String, pieceSize: Int = 4096, batchSize: Int = 10_000, currency: CurrencyCode? = nil
+        _ path: String, pieceSize: Int = 4096, batchSize: Int = 10_000, currency: CurrencyCode? = nil,
+        concurrent: Bool = true
     ) throws -> (table: OrderTable, read: ColumnarHistory)? {
         var settings = Self.settings
         if let currency { settings.currency = currency }
         var table = OrderTable(settings: settings)
         let reader = ColumnarHistoryReader(
             path: path, format: .csv, shop: settings, currency: currency, now: TestFiles.now, pieceSize: pieceSize)
-        var loader = OrderColumnsLoader(batchSize: batchSize)
+        var loader = OrderColumnsLoader(batchSize: batchSize, concurrent: concurrent)
         var pieces = 0
         guard case .read(let read) = try reader.read(into: { piece, _ in
             pieces += 1
@@ -164,5 +165,97 @@ struct ColumnarHistoryReaderTests {
         let cut = ColumnarHistoryReader.customerChange(in: window, customerColumn: 1)
         #expect(cut.map { String(decoding: window[$0...], as: UTF8.self) } == "O-4,C2\nO-5,C3\n")
         #expect(ColumnarHistoryReader.customerChange(in: Array("a,C1\nb,C1\n".utf8), customerColumn: 1) == nil)
+    }
+}
+
+/// The table load with the id index on a thread of its own (`OrderIndexStage`) against the serial load.
+@Suite("Columnar table load: the id index beside the load")
+struct ConcurrentTableLoadTests {
+    /// A plain-CSV history of `customers` customers, rows grouped by customer: orders of one to three line
+    /// items, every 7th order repeating the id of an order at least 200 orders back (another customer's,
+    /// usually in an earlier piece), every 23rd in USD (some of them repeating an id too). The order ids, and
+    /// those with an order in the shop's currency (EUR).
+    private static func history(customers: Int) -> (csv: String, ids: [String], inEUR: Set<String>) {
+        var csv = "customer_id,date,amount,order_id,currency,email,sku,quantity,channel\n"
+        var ids: [String] = []
+        var inEUR: Set<String> = []
+        var n = 0
+        for customer in 0..<customers {
+            for k in 0..<(customer % 5 + 1) {
+                n += 1
+                var id = "O-\(n)"
+                if n % 7 == 0 && n > 400 { id = "O-\(n - 200 - (n * 13) % 150)" }
+                let currency = n % 23 == 0 ? "USD" : "EUR"
+                let email = k == 0 && customer % 3 != 0 ? "c\(customer)@example.com" : ""
+                let time = "2024-\(String(format: "%02d", n % 12 + 1))-\(String(format: "%02d", n % 28 + 1))T\(String(format: "%02d", n % 24)):15:00Z"
+                let channel = ["web", "", "newsletter", "instagram"][n % 4]
+                for line in 0..<(n % 3 + 1) {
+                    csv += "C\(customer),\(time),\(n % 90 + 1).\(line)5,\(id),\(currency),\(email),SKU-\((n + line) % 40),\(line + 1),\(channel)\n"
+                }
+                ids.append(id)
+                if currency == "EUR" { inEUR.insert(id) }
+            }
+        }
+        return (csv, ids, inEUR)
+    }
+
+    private func load(_ path: String, pieceSize: Int, batchSize: Int, concurrent: Bool) throws -> OrderTable {
+        var table = OrderTable(settings: .defaults)
+        let reader = ColumnarHistoryReader(
+            path: path, format: .csv, shop: .defaults, now: TestFiles.now, pieceSize: pieceSize)
+        var loader = OrderColumnsLoader(batchSize: batchSize, concurrent: concurrent)
+        var pieces = 0
+        guard case .read = try reader.read(into: { piece, read in
+            if pieces == 0 {
+                table.reserveCapacity(orders: read.estimatedOrders, lines: read.estimatedLineItems, customers: read.estimatedCustomers)
+            }
+            pieces += 1
+            loader.add(piece, to: &table)
+        }) else {
+            Issue.record("the file went to the full reader")
+            return table
+        }
+        loader.finish(&table)
+        #expect(pieces > 20)
+        return table
+    }
+
+    @Test(
+        "repeated order ids, other currencies and many customers across many pieces: the same table as the serial load",
+        arguments: [(4096, 10_000), (8192, 97), (16 << 10, 1)])
+    func sameAsSerial(pieceSize: Int, batchSize: Int) throws {
+        let (csv, ids, inEUR) = Self.history(customers: 3_000)
+        let path = TestFiles.write(csv)
+        let serial = try load(path, pieceSize: pieceSize, batchSize: batchSize, concurrent: false)
+        let concurrent = try load(path, pieceSize: pieceSize, batchSize: batchSize, concurrent: true)
+        #expect(serial.orderCount > 5_000)
+        #expect(serial.orderCount < ids.count)  // repeated ids replaced their orders
+        #expect(serial.excluded.ordersInOtherCurrencies > 0)
+        #expect(serial.flags.contains { $0.contains(.excluded) })  // a USD order repeating an EUR order's id
+        #expect(concurrent.orderCount == serial.orderCount)
+        #expect(concurrent.customers.externalIDs == serial.customers.externalIDs)
+        #expect(concurrent.customer == serial.customer)
+        #expect(concurrent.day == serial.day)
+        #expect(concurrent.month == serial.month)
+        #expect(concurrent.placedAt == serial.placedAt)
+        #expect(concurrent.gross == serial.gross)
+        #expect(concurrent.net == serial.net)
+        #expect(concurrent.flags == serial.flags)
+        #expect(concurrent.channel == serial.channel)
+        #expect(concurrent.lineStart == serial.lineStart)
+        #expect(concurrent.lineCount == serial.lineCount)
+        #expect(concurrent.lineProduct == serial.lineProduct)
+        #expect(concurrent.lineCategory == serial.lineCategory)
+        #expect(concurrent.channels.values == serial.channels.values)
+        #expect(concurrent.products.values == serial.products.values)
+        #expect(concurrent.excluded == serial.excluded)
+        #expect(concurrent.latestPlacedAt == serial.latestPlacedAt)
+        // The id index handed back: every id finds the same row.
+        #expect(ids.map { concurrent.row(ofOrder: $0) } == ids.map { serial.row(ofOrder: $0) })
+        #expect(ids.allSatisfy { (serial.row(ofOrder: $0) != nil) == inEUR.contains($0) })
+        // Each customer's rows in the same order (the per-customer links).
+        for c in 0..<Int32(serial.customers.count) {
+            #expect(concurrent.rows(ofCustomer: c) == serial.rows(ofCustomer: c))
+        }
     }
 }
