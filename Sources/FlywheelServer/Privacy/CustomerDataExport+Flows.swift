@@ -3,7 +3,8 @@ import Foundation
 
 extension CustomerDataExport {
     /// What the flows keep about a customer: the messages queued or sent to them (with their content and
-    /// address), the flows they entered, their timeline, tags, support tickets and coupons. The same tables
+    /// address), the flows they entered, their timeline, tags, support tickets, coupons and checkouts (carts,
+    /// the abandoned-cart reminders' source). The same tables
     /// erasure clears (docs/consent.md, "What erasure does to each table").
     static var flowSections: [CustomerExportSection] {
         [
@@ -32,6 +33,9 @@ extension CustomerDataExport {
             },
             CustomerExportSection("coupons") { customer, store in
                 try await store.issuedCoupons(customerID: customer.externalID).map(ExportedCoupon.init)
+            },
+            CustomerExportSection("checkouts") { customer, store in
+                try await store.checkouts(customerExternalID: customer.externalID).map(ExportedCheckout.init)
             },
         ]
     }
