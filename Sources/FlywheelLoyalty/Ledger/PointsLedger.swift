@@ -174,15 +174,7 @@ public struct PointsLedger: Sendable {
             _ = addEarnedLot(
                 owner: owner, customer: customer, points: points, source: source, at: at, expiresAt: expiresAt,
                 orderSlot: slot, orderAmount: amount, pending: pending)
-            entryCount += 1
-            systemBalances[0] -= points
-            systemMoved[0] = true
-            if pending {
-                customerBooks[owner].pending += points
-                customerBooks[owner].pendingMoved = true
-            } else {
-                customerBooks[owner].available += points
-            }
+            bookLeanEarning(owner: owner, points: points, pending: pending)
             return
         }
         _ = addEarning(
@@ -201,6 +193,14 @@ public struct PointsLedger: Sendable {
         let lot = addEarnedLot(
             owner: owner, customer: customer, points: points, source: SourceEvent(.order, key: ""), at: at,
             expiresAt: expiresAt, orderSlot: nil, orderAmount: nil, pending: pending)
+        bookLeanEarning(owner: owner, points: points, pending: pending)
+        return lot.rawValue
+    }
+
+    /// A lean ledger's balances for an earning without its entry: counted, taken from the programme's account,
+    /// added to the owner's pending or available points.
+    @inline(__always)
+    private mutating func bookLeanEarning(owner: Int, points: Int64, pending: Bool) {
         entryCount += 1
         systemBalances[0] -= points
         systemMoved[0] = true
@@ -210,7 +210,6 @@ public struct PointsLedger: Sendable {
         } else {
             customerBooks[owner].available += points
         }
-        return lot.rawValue
     }
 
     private mutating func addEarning(

@@ -27,21 +27,7 @@ extension FlowService {
                 let page = try await store.openCheckouts(query)
                 var items: [AbandonedCheckout] = []
                 for checkout in page.items { items.append(try await abandonedCheckout(checkout)) }
-                let events = detector.events(items, after: after, now: now)
-                report.events += events.count
-                for detected in events {
-                    do {
-                        let entered = try await scheduler.enter(detected.event, key: detected.key, only: flows, now: now)
-                        report.entered += entered.entered
-                        report.refused += entered.refused
-                        report.duplicates += entered.duplicates
-                    } catch {
-                        report.failed += 1
-                        logger.error(
-                            "flows: an abandoned cart did not enter its flows; the sweep tries again",
-                            metadata: ["error": "\(type(of: error))"])
-                    }
-                }
+                await enter(detector.events(items, after: after, now: now), only: flows, now: now, into: &report)
                 query.after = page.nextAfter
             } while query.after != nil
         }

@@ -82,14 +82,16 @@ extension FlowService {
         return report
     }
 
-    private func enter(_ events: [DetectedEvent], now: Date, into report: inout SweepReport, needs: FlowTriggerNeeds? = nil)
-        async
-    {
+    /// Enters `events` (into the flows `only` names, or every flow of their kind) and counts the outcomes.
+    func enter(
+        _ events: [DetectedEvent], only: Set<String>? = nil, now: Date, into report: inout SweepReport,
+        needs: FlowTriggerNeeds? = nil
+    ) async {
         report.events += events.count
         for event in events {
             // A lapse by probability alive goes only to the flows that ask for one.
-            let only = event.event.trigger == .lapsed(.pAlive) ? needs?.pAliveFlows ?? [] : nil
-            guard let entered = await enter(event, only: only, now: now) else {
+            let flows = event.event.trigger == .lapsed(.pAlive) ? needs?.pAliveFlows ?? [] : only
+            guard let entered = await enter(event, only: flows, now: now) else {
                 report.failed += 1
                 continue
             }

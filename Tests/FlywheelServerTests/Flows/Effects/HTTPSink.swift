@@ -1,11 +1,10 @@
+import FlywheelTesting
 import Foundation
 
-/// `scripts/http-sink` as a child process for one test: it stores every POST as a JSON file
+/// `scripts/http-sink` for one test (a `BackgroundServer`): it stores every POST as a JSON file
 /// (`{path, headers, body}`) in a folder and answers 200, or the code a `/status/<code>/…` path asks for.
-/// Stopped by closing its stdin.
-final class HTTPSink: @unchecked Sendable {
-    private let process: Process
-    private let stdin: Pipe
+final class HTTPSink: Sendable {
+    private let server: BackgroundServer
     let port: Int
     let folder: URL
 
@@ -18,48 +17,17 @@ final class HTTPSink: @unchecked Sendable {
     /// Whether the sink can run here (python3 on the path).
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") }
 
-    private init(process: Process, stdin: Pipe, port: Int, folder: URL) {
-        self.process = process
-        self.stdin = stdin
-        self.port = port
+    private init(server: BackgroundServer, folder: URL) {
+        self.server = server
+        self.port = server.int("port")
         self.folder = folder
     }
 
-    /// Starts the sink and reads its first line (`{"port": …}`), on a thread of its own.
+    /// Starts the sink and waits for its first line (`{"port": …}`).
     static func start() async throws -> HTTPSink {
-        let script = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scripts/http-sink")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flow-webhooks-\(UUID().uuidString)")
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                let process = Process()
-                process.executableURL = script
-                process.arguments = ["--dir", folder.path]
-                let stdin = Pipe(), stdout = Pipe()
-                process.standardInput = stdin
-                process.standardOutput = stdout
-                do { try process.run() } catch {
-                    continuation.resume(throwing: error)
-                    return
-                }
-                var line = Data()
-                while !line.contains(UInt8(ascii: "\n")) {
-                    let chunk = stdout.fileHandleForReading.availableData
-                    if chunk.isEmpty { break }
-                    line.append(chunk)
-                }
-                let end = line.firstIndex(of: UInt8(ascii: "\n")) ?? line.endIndex
-                guard let info = try? JSONSerialization.jsonObject(with: line[..<end]) as? [String: Any],
-                    let port = info["port"] as? Int
-                else {
-                    process.terminate()
-                    continuation.resume(throwing: CocoaError(.fileReadCorruptFile))
-                    return
-                }
-                continuation.resume(returning: HTTPSink(process: process, stdin: stdin, port: port, folder: folder))
-            }
-        }
+        let server = try await BackgroundServer.start(script: "http-sink", arguments: ["--dir", folder.path])
+        return HTTPSink(server: server, folder: folder)
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -72,18 +40,9 @@ final class HTTPSink: @unchecked Sendable {
         }
     }
 
-    /// Stops the sink (stdin closed; terminated after 5 s) and removes its folder.
+    /// Stops the sink and removes its folder.
     func stop() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            Thread.detachNewThread {
-                try? self.stdin.fileHandleForWriting.close()
-                let deadline = Date().addingTimeInterval(5)
-                while self.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-                if self.process.isRunning { self.process.terminate() }
-                self.process.waitUntilExit()
-                try? FileManager.default.removeItem(at: self.folder)
-                continuation.resume()
-            }
-        }
+        await server.stop()
+        try? FileManager.default.removeItem(at: folder)
     }
 }
