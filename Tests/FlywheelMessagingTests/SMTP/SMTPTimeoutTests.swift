@@ -12,7 +12,8 @@ struct SMTPTimeoutTests {
             .bind(host: "127.0.0.1", port: 0).get()
     }
 
-    @Test("a server that never greets fails the connection with a retryable timeout after the reply timeout")
+    @Test("a server that never greets fails the connection with a retryable timeout after the reply timeout",
+          .timeLimit(.minutes(10)))
     func silentServerTimesOut() async throws {
         let server = try await Self.silentServer()
         let port = try #require(server.localAddress?.port)
@@ -24,9 +25,10 @@ struct SMTPTimeoutTests {
         let elapsed = clock.now - started
         #expect(error?.code == .timeout)
         #expect(error?.isRetryable == true)
-        // Not before the reply timeout. The upper bound only tells "gave up" from "hung": the whole suite runs
-        // in parallel on two cores, so the wall time after the timeout can be many seconds (it was 5+ once).
-        #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(120))
+        // Not before the reply timeout. No upper bound in wall time: the whole suite runs in parallel on two
+        // cores, and on a loaded machine the wake-up after the timeout came minutes late (120 s+ once at load 30).
+        // A connection that hangs instead of giving up is caught by the time limit above.
+        #expect(elapsed >= .milliseconds(250))
         try await server.close()
     }
 }
