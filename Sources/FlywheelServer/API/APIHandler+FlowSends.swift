@@ -46,7 +46,7 @@ extension APIHandler {
     func listFlowSends(_ input: Operations.ListFlowSends.Input) async throws -> Operations.ListFlowSends.Output {
         guard let flows else { throw APIProblem.notFound("No flows run on this server (flywheel serve --flows DIR).") }
         let rows = try await read { try await flows.segmentSends(flowID: input.path.id) }
-        return .ok(.init(body: .json(.init(campaigns: rows.map(Self.api)))))
+        return .ok(.init(body: .json(.init(campaigns: rows.map { Self.api($0) }))))
     }
 
     /// `DELETE /api/v1/flows/{id}/sends/{campaign}` (admin): cancels a scheduled send; 409 once it was sent.

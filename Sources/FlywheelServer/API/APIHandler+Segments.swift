@@ -7,7 +7,7 @@ extension APIHandler {
     /// `GET /api/v1/segments`: every saved segment, by name.
     func listSegments(_ input: Operations.ListSegments.Input) async throws -> Operations.ListSegments.Output {
         let stored = try await read { try await store.segments() }
-        return .ok(.init(body: .json(.init(segments: try stored.map(Self.api)))))
+        return .ok(.init(body: .json(.init(segments: try stored.map { try Self.api($0) }))))
     }
 
     /// `GET /api/v1/segments/{name}`.
@@ -123,7 +123,7 @@ extension APIHandler {
 
     static func api(_ rule: SegmentRule) -> Components.Schemas.SegmentRule {
         .init(
-            match: rule.match == .all ? .all : .any,
+            match: Components.Schemas.SegmentRule.MatchPayload(rawValue: rule.match.rawValue) ?? .all,
             conditions: rule.conditions.compactMap { condition in
                 // The schema lists every field and comparison the domain has.
                 guard let field = Components.Schemas.SegmentCondition.FieldPayload(rawValue: condition.field.rawValue),
@@ -143,7 +143,7 @@ extension APIHandler {
     /// The domain's rule from the API's (field and comparison names are the same; the schema checked them).
     static func domain(_ rule: Components.Schemas.SegmentRule) -> SegmentRule {
         SegmentRule(
-            rule.match == .all ? .all : .any,
+            SegmentRule.Match(rawValue: rule.match.rawValue) ?? .all,
             rule.conditions.compactMap { condition in
                 guard let field = CustomerField(rawValue: condition.field.rawValue),
                     let comparison = RuleComparison(rawValue: condition.comparison.rawValue)

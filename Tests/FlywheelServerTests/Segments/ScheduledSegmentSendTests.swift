@@ -70,7 +70,7 @@ struct ScheduledSegmentSendTests {
             do {
                 _ = try await restarted.cancelSegmentSend(flowID: "newsletter", campaign: "winter", now: at)
                 Issue.record("a sent campaign was cancelled")
-            } catch {
+            } catch let error as SegmentSendError {
                 #expect(error.kind == .campaignSent)
             }
             do {
@@ -78,7 +78,7 @@ struct ScheduledSegmentSendTests {
                     flowID: "newsletter", campaign: "winter", segment: "all", sendAt: at.addingTimeInterval(86_400),
                     createdBy: "owner", now: at)
                 Issue.record("a used campaign id was scheduled again")
-            } catch {
+            } catch let error as SegmentSendError {
                 #expect(error.kind == .campaignExists)
             }
         }

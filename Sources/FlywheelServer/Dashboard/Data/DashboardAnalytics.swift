@@ -54,12 +54,9 @@ public actor DashboardAnalytics {
             let stored = try await store.segments()
             engine = AnalyticsEngine(table: table, options: engine.options)
             let now = clock()
+            // A stored rule that no longer reads is left out (the members route names it as unreadable).
             for record in stored where savedSegments[record.name] == nil {
-                do {
-                    savedSegments[record.name] = try SavedSegment(record)
-                } catch {
-                    phase = .failed("the saved segment \(record.name) could not be read: \(error)")
-                }
+                savedSegments[record.name] = try? SavedSegment(record)
             }
             for segment in savedSegments.values { _ = try? engine.saveSegment(segment, asOf: max(now, latestOrder)) }
             for batch in pending { engine.apply(batch, asOf: max(now, latestOrder)) }
