@@ -10,7 +10,7 @@ struct SQLiteStoreTests {
     static let migrations = [
         "v1 core schema", "v2 access and listings", "v3 dashboard admins", "v4 loyalty ledger", "v5 flow schedule",
         "v6 outbox", "v7 consent", "v8 loyalty codes", "v9 loyalty import", "v10 flow measurement", "v12 flow effects",
-        "v13 checkouts",
+        "v13 checkouts", "v14 segments",
     ]
 
     static func order(_ id: String, customer: String?, seconds: Int, total: Int64 = 1_000) -> Order {

@@ -1,8 +1,9 @@
 extension CustomerFilter {
     /// The filter a segment name means, as `flywheel report --segment` and the flows' segment sends write it:
     /// `all`, `vip`, a lifecycle stage (`lapsing`), an RFM segment (`at_risk`, `At Risk`, `cant_lose`), or
-    /// `lifecycle:NAME` / `rfm:NAME` where a name is both (`loyal`, `new`, `lost`). Saved segments are not
-    /// stored yet, so `saved:NAME` is refused. Throws a `SegmentRuleError` naming the accepted names.
+    /// `lifecycle:NAME` / `rfm:NAME` where a name is both (`loyal`, `new`, `lost`), or `saved:NAME` for a saved
+    /// segment (whether it exists is the evaluator's question). Throws a `SegmentRuleError` naming the accepted
+    /// names.
     public init(segmentName text: String) throws(SegmentRuleError) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         let kind = parts.count == 2 ? parts[0].lowercased().trimmingCharacters(in: .whitespaces) : nil
@@ -25,7 +26,8 @@ extension CustomerFilter {
         case "rfm":
             if let rfm { self = .rfm(rfm); return }
         case "saved":
-            throw SegmentRuleError(condition: nil, "saved segments are not stored yet; use a stage or an RFM segment")
+            let name = parts[1].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { self = .saved(name); return }
         default:
             break
         }

@@ -14,7 +14,7 @@ public import Foundation
 ///
 /// The flow scheduler's rows and the customers' timelines are in `FlowScheduleStore`, the tags, tickets and
 /// coupons flows give in `FlowEffectsStore`; this refines both.
-public protocol FlywheelStore: FlowScheduleStore, FlowEffectsStore {
+public protocol FlywheelStore: FlowScheduleStore, FlowEffectsStore, SegmentStore {
     /// Brings the schema to the newest version; safe to call on every start.
     func migrate() async throws
 

@@ -38,6 +38,9 @@ public actor InMemoryStore: FlywheelStore, OutboxStore, FlowMeasurementStore {
     var suppressionTable: [SuppressionKey: SuppressionEntry] = [:]
     /// Imported loyalty members by customer (`InMemoryStore+ImportedMembers.swift`).
     var importedLoyaltyMembers: [String: ImportedLoyaltyMember] = [:]
+    /// Saved segments by name and scheduled segment sends (`InMemoryStore+Segments.swift`).
+    var savedSegments: [String: StoredSegment] = [:]
+    var segmentCampaigns: [CampaignKey: SegmentCampaign] = [:]
     /// Flow effects: tags by customer then tag, tickets and coupons in the order stored
     /// (`InMemoryStore+FlowEffects.swift`).
     var tagTable: [String: [String: CustomerTag]] = [:]

@@ -3,8 +3,8 @@ public import Foundation
 public import Logging
 public import ServiceLifecycle
 
-/// Flows' background work as a service beside the server: the scheduler's rounds (due steps: waits that
-/// ended, postponed sends, retries) and, at start and then every `sweepInterval`, the sweep (time-based
+/// Flows' background work as a service beside the server: the scheduler's rounds (scheduled segment sends that
+/// fell due, then due steps: waits that ended, postponed sends, retries) and, at start and then every `sweepInterval`, the sweep (time-based
 /// triggers and the catch-up of missed events).
 ///
 /// Graceful shutdown (SIGTERM): the round or sweep page in progress finishes, then both loops end; nothing is
@@ -36,6 +36,12 @@ public struct FlowJobs: Service {
         let scheduler = flows.scheduler
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             var full = false
+            do {
+                // Scheduled segment sends first: the enrolments they make run in this round.
+                try await flows.runDueCampaigns(now: now())
+            } catch {
+                logger.error("flows: the scheduled sends could not be read; retried", metadata: ["error": "\(type(of: error))"])
+            }
             do {
                 full = try await scheduler.runDue(now: now()).enrolments >= scheduler.configuration.batchSize
             } catch {

@@ -23,36 +23,21 @@ extension FlowService {
         public var failed = 0
     }
 
-    /// A newsletter: enters every member of `segment` (a name as `flywheel report --segment` takes it,
-    /// evaluated by the analytics' rules as of `sendAt`, default `now`) into the `segment_send` flow `flowID`
-    /// with a `segment_send` event for `campaign`. The key `segment_send/<campaign>` enters each customer once
-    /// per flow and campaign, so sending again (a retry, a second click) enters only who was missed. The flow's
-    /// steps then apply consent, suppression, frequency caps and quiet hours as for any marketing send. Members
-    /// enter in pages of `segmentPageSize`, each entry its own transaction; a graceful shutdown stops between
-    /// pages (send again to finish). `sendAt` ahead of `now` is refused: sends happen when called.
+    /// A newsletter: enters every member of `segment` (a name as `flywheel report --segment` takes it, or a saved
+    /// segment's name or `saved:NAME`, evaluated by the analytics' rules as of `sendAt`, default `now`) into the
+    /// `segment_send` flow `flowID` with a `segment_send` event for `campaign`. The key `segment_send/<campaign>`
+    /// enters each customer once per flow and campaign, so sending again (a retry, a second click, a scheduled
+    /// send run by two servers) enters only who was missed. The flow's steps then apply consent, suppression,
+    /// frequency caps and quiet hours as for any marketing send. Members enter in pages of `segmentPageSize`,
+    /// each entry its own transaction; a graceful shutdown stops between pages (send again to finish). `sendAt`
+    /// more than a minute ahead of `now` is refused here: `scheduleSegmentSend` stores such a send for later.
     public func sendToSegment(flowID: String, campaign: String, segment: String, sendAt: Date? = nil, now: Date)
         async throws(SegmentSendError) -> SegmentSendReport
     {
-        guard let program = scheduler.flowLibrary.current(flowID) else {
-            throw SegmentSendError(.unknownFlow, field: "flow", "no switched-on flow has this id")
-        }
-        guard program.definition.trigger.event == .segmentSend else {
-            throw SegmentSendError(
-                .notASegmentFlow, field: "flow",
-                "the flow starts on \(program.definition.trigger.event.rawValue), not segment_send")
-        }
-        guard Self.isCampaignID(campaign) else {
-            throw SegmentSendError(.invalidCampaign, field: "campaign", "must be 1–64 characters of A–Z, a–z, 0–9, '.', '_', '-'")
-        }
-        let filter: CustomerFilter
-        do {
-            filter = try CustomerFilter(segmentName: segment)
-        } catch {
-            throw SegmentSendError(.unknownSegment, field: "segment", error.reason)
-        }
+        let filter = try await checkSend(flowID: flowID, campaign: campaign, segment: segment)
         let at = sendAt ?? now
         guard at <= now.addingTimeInterval(60) else {
-            throw SegmentSendError(.sendAtAhead, field: "send_at", "lies ahead; sends are made when called, send then")
+            throw SegmentSendError(.sendAtAhead, field: "send_at", "lies ahead; schedule the send instead")
         }
         let members: [String]
         do {
@@ -89,6 +74,47 @@ extension FlowService {
             start += page.count
         }
         return report
+    }
+
+    /// Checks what a send names — a switched-on `segment_send` flow, a campaign id, a segment — and returns the
+    /// segment's filter: a built-in segment, else a saved one read from the store (its rule, so a fresh engine
+    /// evaluates it as the dashboard's would).
+    func checkSend(flowID: String, campaign: String, segment: String) async throws(SegmentSendError) -> CustomerFilter {
+        guard let program = scheduler.flowLibrary.current(flowID) else {
+            throw SegmentSendError(.unknownFlow, field: "flow", "no switched-on flow has this id")
+        }
+        guard program.definition.trigger.event == .segmentSend else {
+            throw SegmentSendError(
+                .notASegmentFlow, field: "flow",
+                "the flow starts on \(program.definition.trigger.event.rawValue), not segment_send")
+        }
+        guard Self.isCampaignID(campaign) else {
+            throw SegmentSendError(.invalidCampaign, field: "campaign", "must be 1–64 characters of A–Z, a–z, 0–9, '.', '_', '-'")
+        }
+        let savedName: String
+        let builtInReason: String
+        do {
+            let filter = try CustomerFilter(segmentName: segment)
+            guard case .saved(let name) = filter else { return filter }
+            savedName = name
+            builtInReason = "there is no saved segment named \(name)"
+        } catch {
+            savedName = segment
+            builtInReason = error.reason + ", or a saved segment's name"
+        }
+        let stored: StoredSegment?
+        do {
+            stored = try await store.segment(named: savedName)
+        } catch {
+            logger.error("flows: the saved segments could not be read", metadata: ["error": "\(type(of: error))"])
+            throw SegmentSendError(.analyticsUnavailable, field: nil, "the saved segments could not be read; try again")
+        }
+        guard let stored else { throw SegmentSendError(.unknownSegment, field: "segment", builtInReason) }
+        do {
+            return .rule(try SavedSegment(stored).rule)
+        } catch {
+            throw SegmentSendError(.unknownSegment, field: "segment", error.reason)
+        }
     }
 
     /// `[A-Za-z0-9._-]{1,64}`: a campaign id is part of the entry key.

@@ -10,8 +10,14 @@ public struct SegmentSendError: Error, Hashable, Sendable, CustomStringConvertib
         case unknownSegment = "unknown_segment"
         /// The campaign id is empty, too long or has other characters than `[A-Za-z0-9._-]`.
         case invalidCampaign = "invalid_campaign"
-        /// `send_at` lies ahead: sends are made when called (scheduling ahead is not built yet).
+        /// `send_at` lies ahead of a send made now (`FlowService.scheduleSegmentSend` stores such sends).
         case sendAtAhead = "send_at_ahead"
+        /// A campaign of this id is already scheduled (or was) for the flow.
+        case campaignExists = "campaign_exists"
+        /// No campaign of this id is scheduled for the flow.
+        case unknownCampaign = "unknown_campaign"
+        /// The campaign was sent already: too late to cancel.
+        case campaignSent = "campaign_sent"
         /// The shop's analytics could not be read.
         case analyticsUnavailable = "analytics_unavailable"
     }

@@ -46,7 +46,8 @@ struct APIKeyMiddleware: RouterMiddleware {
     }
 
     /// The scope a request needs: `admin` for a customer's data export and erasure (GDPR), the outbox's dead
-    /// letters and a flow's segment send (`POST /api/v1/flows/{id}/sends`); `read` for GET and
+    /// letters, a flow's segment send (`POST /api/v1/flows/{id}/sends`), cancelling a scheduled one and changes
+    /// to saved segments (`/api/v1/segments/…`); `read` for GET and
     /// HEAD, the flow checks under `/api/v1/flows/` (they change nothing) and making a customer-page link (a
     /// read of sorts: flows and the shop's account page ask for it); `ingest` for other writes.
     static func scope(method: HTTPRequest.Method, path: String) -> APIScope {
@@ -56,8 +57,13 @@ struct APIKeyMiddleware: RouterMiddleware {
         }
         // The outbox's dead letters: an operator's tool, and the list names customers.
         if path == "/api/v1/outbox" || path.hasPrefix("/api/v1/outbox/") { return .admin }
-        // A segment send (newsletter) reaches many customers at once: admin.
+        // A segment send (newsletter) reaches many customers at once: admin; so does cancelling a scheduled one.
         if method == .post, path.hasPrefix("/api/v1/flows/"), path.hasSuffix("/sends") { return .admin }
+        if method == .delete, path.hasPrefix("/api/v1/flows/"), path.contains("/sends/") { return .admin }
+        // Saved segments: reading them is `read`, changing them (what sends and flows target) `admin`.
+        if path == "/api/v1/segments" || path.hasPrefix("/api/v1/segments/") {
+            return method == .get || method == .head ? .read : .admin
+        }
         if method == .get || method == .head || path.hasPrefix("/api/v1/flows/") { return .read }
         if method == .post, path.hasPrefix("/api/v1/loyalty/customers/"), path.hasSuffix("/link") { return .read }
         return .ingest

@@ -66,6 +66,23 @@ struct InterceptingStore: FlywheelStore {
         try await base.importedMember(referralCode: referralCode)
     }
     func importedMembers() async throws -> [ImportedLoyaltyMember] { try await base.importedMembers() }
+    func saveSegment(_ segment: StoredSegment) async throws -> StoredSegment { try await base.saveSegment(segment) }
+    func segment(named name: String) async throws -> StoredSegment? { try await base.segment(named: name) }
+    func segments() async throws -> [StoredSegment] { try await base.segments() }
+    func deleteSegment(named name: String) async throws -> Bool { try await base.deleteSegment(named: name) }
+    func scheduleCampaign(_ campaign: SegmentCampaign) async throws -> Bool {
+        try await base.scheduleCampaign(campaign)
+    }
+    func campaign(flowID: String, campaign: String) async throws -> SegmentCampaign? {
+        try await base.campaign(flowID: flowID, campaign: campaign)
+    }
+    func campaigns(flowID: String) async throws -> [SegmentCampaign] { try await base.campaigns(flowID: flowID) }
+    func dueCampaigns(now: Date) async throws -> [SegmentCampaign] { try await base.dueCampaigns(now: now) }
+    func finishCampaign(flowID: String, campaign: String, status: SegmentCampaign.Status, at: Date) async throws
+        -> SegmentCampaign?
+    {
+        try await base.finishCampaign(flowID: flowID, campaign: campaign, status: status, at: at)
+    }
     func ledgerCustomers() async throws -> [String] { try await base.ledgerCustomers() }
     func retentionSnapshot() async throws -> RetentionSnapshot { try await base.retentionSnapshot() }
     func shipment(externalID: String) async throws -> Shipment? { try await base.shipment(externalID: externalID) }

@@ -80,6 +80,23 @@ struct CountingStore: FlywheelStore {
         tally.add("importedMember"); return try await base.importedMember(referralCode: referralCode)
     }
     func importedMembers() async throws -> [ImportedLoyaltyMember] { tally.add("importedMembers"); return try await base.importedMembers() }
+    func saveSegment(_ segment: StoredSegment) async throws -> StoredSegment { tally.add("saveSegment"); return try await base.saveSegment(segment) }
+    func segment(named name: String) async throws -> StoredSegment? { tally.add("segment"); return try await base.segment(named: name) }
+    func segments() async throws -> [StoredSegment] { tally.add("segments"); return try await base.segments() }
+    func deleteSegment(named name: String) async throws -> Bool { tally.add("deleteSegment"); return try await base.deleteSegment(named: name) }
+    func scheduleCampaign(_ campaign: SegmentCampaign) async throws -> Bool {
+        tally.add("scheduleCampaign"); return try await base.scheduleCampaign(campaign)
+    }
+    func campaign(flowID: String, campaign: String) async throws -> SegmentCampaign? {
+        tally.add("campaign"); return try await base.campaign(flowID: flowID, campaign: campaign)
+    }
+    func campaigns(flowID: String) async throws -> [SegmentCampaign] { tally.add("campaigns"); return try await base.campaigns(flowID: flowID) }
+    func dueCampaigns(now: Date) async throws -> [SegmentCampaign] { tally.add("dueCampaigns"); return try await base.dueCampaigns(now: now) }
+    func finishCampaign(flowID: String, campaign: String, status: SegmentCampaign.Status, at: Date) async throws
+        -> SegmentCampaign?
+    {
+        tally.add("finishCampaign"); return try await base.finishCampaign(flowID: flowID, campaign: campaign, status: status, at: at)
+    }
     func ledgerCustomers() async throws -> [String] { tally.add("ledgerCustomers"); return try await base.ledgerCustomers() }
     func retentionSnapshot() async throws -> RetentionSnapshot { tally.add("retentionSnapshot"); return try await base.retentionSnapshot() }
     func shipment(externalID: String) async throws -> Shipment? { tally.add("shipment"); return try await base.shipment(externalID: externalID) }

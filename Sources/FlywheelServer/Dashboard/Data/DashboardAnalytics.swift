@@ -26,6 +26,9 @@ public actor DashboardAnalytics {
     /// Answers kept per data version and day, how long each took, and which are being recomputed.
     var memo: [String: Memo] = [:]
     var refreshing: Set<String> = []
+    /// The saved segments the engine keeps current (`DashboardAnalytics+SavedSegments.swift`), kept here too so
+    /// a (re)load of the history brings them back.
+    var savedSegments: [String: SavedSegment] = [:]
 
     /// Answers that took longer than this are recomputed in the background after a change; the pages show
     /// the previous answer meanwhile (and say so). Quicker ones are recomputed at once.
@@ -48,8 +51,14 @@ public actor DashboardAnalytics {
             try await store.readHistory { batch in
                 table.add(batch)
             }
+            let stored = try await store.segments()
             engine = AnalyticsEngine(table: table, options: engine.options)
             let now = clock()
+            // A stored rule that no longer reads is left out (the members route names it as unreadable).
+            for record in stored where savedSegments[record.name] == nil {
+                savedSegments[record.name] = try? SavedSegment(record)
+            }
+            for segment in savedSegments.values { _ = try? engine.saveSegment(segment, asOf: max(now, latestOrder)) }
             for batch in pending { engine.apply(batch, asOf: max(now, latestOrder)) }
             pending = []
             version += 1
