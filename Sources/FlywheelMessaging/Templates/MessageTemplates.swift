@@ -25,8 +25,8 @@ public struct MessageTemplates: Sendable {
 
     /// Loads every template below the folder.
     /// - Throws: `TemplateError` naming the file that cannot be read or parsed.
-    public init(directory: URL, defaultLocale: String = "en") throws {
-        try self.init(directories: [directory], defaultLocale: defaultLocale)
+    public init(directory: URL, defaultLocale: String = "en", compiles: Bool = true) throws {
+        try self.init(directories: [directory], defaultLocale: defaultLocale, compiles: compiles)
     }
 
     /// Loads the templates of several folders, later folders overriding earlier ones file by file: a shop's
@@ -170,9 +170,14 @@ public struct MessageTemplates: Sendable {
         return library.render(MustacheValue(values), withTemplate: name) ?? ""
     }
 
-    /// Whether a part renders with a compiled plan (else with swift-mustache).
-    func isCompiled(_ templateID: String, locale: String, part: TemplatePart) -> Bool {
-        plans[Self.name(templateID, LocaleFallback.normalize(locale), part)] != nil
+    /// The compiled plan of a part in exactly this locale, nil when it renders with swift-mustache.
+    func plan(_ templateID: String, locale: String, part: TemplatePart) -> CompiledTemplate? {
+        plans[Self.name(templateID, LocaleFallback.normalize(locale), part)]
+    }
+
+    /// A part in exactly this locale rendered by swift-mustache, untrimmed (the reference for the plans).
+    func renderWithMustache(_ templateID: String, locale: String, part: TemplatePart, values: TemplateValue) -> String {
+        library.render(MustacheValue(values), withTemplate: Self.name(templateID, LocaleFallback.normalize(locale), part)) ?? ""
     }
 
     private static func name(_ templateID: String, _ locale: String, _ part: TemplatePart) -> String {
