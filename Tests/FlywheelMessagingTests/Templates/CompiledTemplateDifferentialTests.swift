@@ -64,17 +64,21 @@ struct CompiledTemplateDifferentialTests {
         }
     }
 
-    @Test("every shipped template × de/en × 150 generated value trees: the same bytes as swift-mustache")
+    @Test("every shipped template × de/en × 80 generated value trees: the same bytes as swift-mustache")
     func shippedGenerated() throws {
         let compiled = try MessageTemplates.bundled()
         let reference = try MessageTemplates.bundled(compiles: false)
-        var generator = ValueTreeGenerator(seed: 0x5EED_F1F0, vocabulary: Self.vocabulary(of: Self.shippedFolder))
+        let vocabulary = Self.vocabulary(of: Self.shippedFolder)
+        try #require(vocabulary.names.count > 30, "the shipped templates' names were not found in \(Self.shippedFolder.path)")
+        var generator = ValueTreeGenerator(seed: 0x5EED_F1F0, vocabulary: vocabulary)
         var tally = Tally()
-        for round in 0..<150 {
+        for round in 0..<80 {
             try Self.compare(compiled, reference, values: generator.tree(), label: "tree \(round)", tally: &tally)
         }
-        // The plans must do the work: hand-backs are for values printed as lists or objects, and rare.
-        #expect(tally.compiled > 20 * tally.handedBack, "compiled \(tally.compiled), handed back \(tally.handedBack)")
+        // The plans must do the work: hand-backs are for values printed as lists or objects (the generator
+        // makes 1–3 % of printed fields one), and rare; but they happen, so the hand-back is exercised too.
+        #expect(tally.compiled > 4 * tally.handedBack, "compiled \(tally.compiled), handed back \(tally.handedBack)")
+        #expect(tally.handedBack > 0)
     }
 
     @Test("the fixtures' customers and the features folder (indented partials, delimiters fall back): same bytes")
@@ -88,7 +92,9 @@ struct CompiledTemplateDifferentialTests {
             for values in [RenderedTemplatesFixtureTests.full(), RenderedTemplatesFixtureTests.escaping(), RenderedTemplatesFixtureTests.sparse()] {
                 try Self.compare(compiled, reference, values: RenderedTemplatesFixtureTests.featureValues(values), label: "fixture", tally: &tally)
             }
-            var generator = ValueTreeGenerator(seed: 42, vocabulary: Self.vocabulary(of: folder))
+            let vocabulary = Self.vocabulary(of: folder)
+            try #require(!vocabulary.names.isEmpty, "no names found in \(folder.path)")
+            var generator = ValueTreeGenerator(seed: 42, vocabulary: vocabulary)
             for round in 0..<40 {
                 try Self.compare(compiled, reference, values: generator.tree(), label: "\(folder.lastPathComponent) tree \(round)", tally: &tally)
             }
@@ -115,9 +121,10 @@ struct CompiledTemplateDifferentialTests {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/FlywheelMessaging/Templates/Default")
 
     /// The dotted names the templates of a folder use, split: what generated trees should (sometimes) hold.
-    static func vocabulary(of folder: URL) -> (names: [[String]], sections: Set<[String]>) {
+    static func vocabulary(of folder: URL) -> ValueTreeGenerator.Vocabulary {
         var names = Set<[String]>()
         var sections = Set<[String]>()
+        var printed = Set<[String]>()
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let file = files?.nextObject() as? URL {
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
@@ -125,17 +132,19 @@ struct CompiledTemplateDifferentialTests {
             while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
                 var name = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
                 let opensSection = name.first == "#" || name.first == "^"
+                let closesSection = name.first == "/" || name.first == "$"
                 if let first = name.first, "#^/&$".contains(first) { name.removeFirst() }
                 if let bracket = name.lastIndex(of: "(") { name = String(name[name.index(after: bracket)...]) }
                 name = name.replacingOccurrences(of: ")", with: "").replacingOccurrences(of: "{", with: "")
                 let parts = name.split(separator: ".").map(String.init)
                 if !parts.isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }) {
                     names.insert(parts)
-                    if opensSection { sections.insert(parts) }
+                    if opensSection { sections.insert(parts) } else if !closesSection { printed.insert(parts) }
                 }
                 rest = rest[close.upperBound...]
             }
         }
-        return (names.sorted { $0.joined(separator: ".") < $1.joined(separator: ".") }, sections)
+        return ValueTreeGenerator.Vocabulary(
+            names: names.sorted { $0.joined(separator: ".") < $1.joined(separator: ".") }, sections: sections, printed: printed)
     }
 }

@@ -32,9 +32,10 @@ enum TemplateCorpus {
              partials: ["frame.html": "<p>\n{{$main}}{{/main}}\n</p>\n"]),
     ]
 
-    static let vocabulary: (names: [[String]], sections: Set<[String]>) = (
-        [["name"], ["flag"], ["a"], ["b"], ["items"], ["nested", "inner"], ["list"], ["text"], ["empty"], ["inner"]],
-        [["flag"], ["items"], ["nested"], ["list"], ["text"], ["empty"], ["a"], ["inner"], ["b"]]
+    static let vocabulary = ValueTreeGenerator.Vocabulary(
+        names: [["name"], ["flag"], ["a"], ["b"], ["items"], ["nested", "inner"], ["list"], ["text"], ["empty"], ["inner"]],
+        sections: [["flag"], ["items"], ["nested"], ["list"], ["text"], ["empty"], ["a"], ["inner"], ["b"]],
+        printed: [["name"], ["a"], ["b"], ["nested", "inner"], ["inner"]]
     )
 
     static let values: TemplateValue = [

@@ -4,29 +4,43 @@
 /// with HTML specials, quotes, combining marks, emoji, right-to-left script and Mustache braces; numbers;
 /// flags; empty and filled lists of objects, texts and flags; nested objects.
 struct ValueTreeGenerator {
+    /// The dotted names templates use (split), those opened as sections and those printed as `{{name}}`.
+    struct Vocabulary {
+        var names: [[String]]
+        var sections: Set<[String]>
+        var printed: Set<[String]>
+    }
+
     /// The names below one name.
     struct Node {
         var children: [String: Node] = [:]
         /// Whether a template opens a section on this name (then lists and flags are likely).
         var isSection = false
+        /// Whether a template prints it (a list or object there is printed as its description, which the
+        /// compiled plans hand to swift-mustache: kept rare).
+        var isPrinted = false
     }
 
     private var state: UInt64
     private let root: Node
 
-    /// `vocabulary`: the dotted names split; `sections`: those opened as sections.
-    init(seed: UInt64, vocabulary: (names: [[String]], sections: Set<[String]>)) {
+    init(seed: UInt64, vocabulary: Vocabulary) {
         state = seed
         var root = Node()
-        for name in vocabulary.names { Self.insert(name[...], isSection: vocabulary.sections.contains(name), into: &root) }
+        for name in vocabulary.names {
+            Self.insert(name[...], isSection: vocabulary.sections.contains(name), isPrinted: vocabulary.printed.contains(name), into: &root)
+        }
         self.root = root
     }
 
-    private static func insert(_ name: ArraySlice<String>, isSection: Bool, into node: inout Node) {
+    private static func insert(_ name: ArraySlice<String>, isSection: Bool, isPrinted: Bool, into node: inout Node) {
         guard let first = name.first else { return }
         var child = node.children[first] ?? Node()
-        if name.count == 1 { child.isSection = child.isSection || isSection }
-        insert(name.dropFirst(), isSection: isSection, into: &child)
+        if name.count == 1 {
+            child.isSection = child.isSection || isSection
+            child.isPrinted = child.isPrinted || isPrinted
+        }
+        insert(name.dropFirst(), isSection: isSection, isPrinted: isPrinted, into: &child)
         node.children[first] = child
     }
 
@@ -73,7 +87,7 @@ struct ValueTreeGenerator {
     private mutating func value(_ node: Node, depth: Int) -> TemplateValue {
         let roll = roll()
         if !node.children.isEmpty, depth < 4, roll < 80 { return object(node, depth: depth) }
-        if node.isSection {
+        if node.isSection, !node.isPrinted {
             switch roll {
             case ..<35: return list(depth: depth)
             case ..<45: return .list([])
@@ -81,6 +95,15 @@ struct ValueTreeGenerator {
             case ..<80: return .string(text())
             case ..<85: return .integer(Int(next() % 3))
             default: return depth < 4 ? object(node, depth: depth) : .string(text())
+            }
+        }
+        if node.isSection {  // opened and printed
+            switch roll {
+            case ..<50: return .string(text())
+            case ..<60: return .integer(Int(next() % 3))
+            case ..<85: return .bool(roll < 72)
+            case ..<98: return .list([])
+            default: return list(depth: depth)
             }
         }
         switch roll {
