@@ -13,6 +13,10 @@ import Mustache
 ///                                               {{< name.html}}{{$content}}…{{/content}}{{/name.html}}
 /// ```
 /// Values are HTML-escaped in `.html` files (`{{name}}`); every other part is plain text, unescaped.
+///
+/// Each part is compiled at load into a `CompiledTemplate` (about 7× faster than swift-mustache, byte for byte
+/// the same output); a part outside the compiled subset, or values a plan does not cover, render with
+/// swift-mustache (docs/messaging.md, "Rendering fast").
 public struct MessageTemplates: Sendable {
     private let library: MustacheLibrary
     /// The compiled plans by registered name (`<id>/<locale>.<part>`); a part without one (outside the compiled
