@@ -34,10 +34,10 @@ public struct MessageTemplates: Sendable {
     }
 
     /// Loads the templates of several folders, later folders overriding earlier ones file by file: a shop's
-    /// folder after the shipped one replaces the parts (and partials) it has and keeps the rest.
+    /// folder after the shipped one replaces the parts (and partials) it has and keeps the rest. Parts are
+    /// compiled into plans at load (`CompiledTemplate`); `compiles: false` renders everything with swift-mustache
+    /// instead, the reference the plans are compared with in tests and benchmarks.
     /// - Throws: `TemplateError` naming the folder or file that cannot be read or parsed.
-    /// Parts are compiled into plans at load (`CompiledTemplate`); `compiles: false` renders everything with
-    /// swift-mustache instead, the reference the plans are compared with in tests and benchmarks.
     public init(directories: [URL], defaultLocale: String = "en", compiles: Bool = true) throws {
         _ = HTMLEscaping.registered
         var library = MustacheLibrary()
