@@ -46,6 +46,30 @@ struct HTMLEscaping: MustacheContentType {
         } ?? Self.byCharacter(text)
     }
 
+    /// Appends `text` escaped to `output` (the compiled renderer's buffer): the same bytes `escapeText` returns.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        let mark = output.count
+        let done = text.withUTF8 { bytes -> Bool in
+            var clean = 0  // bytes before `clean` are already written
+            for index in bytes.indices {
+                guard let replacement = Self.replacement(bytes[index]) else { continue }
+                let before = index > 0 ? bytes[index - 1] : 0
+                let after = index + 1 < bytes.count ? bytes[index + 1] : 0
+                guard before < 0x80, after < 0x80 else { return false }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
+                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                clean = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
+            return true
+        }
+        if !done {  // a special next to a non-ASCII byte: undo, and go character by character
+            output.removeSubrange(mark...)
+            output.append(contentsOf: byCharacter(text).utf8)
+        }
+    }
+
     @inline(__always)
     private static func replacement(_ byte: UInt8) -> StaticString? {
         switch byte {
