@@ -62,7 +62,7 @@ struct SQLiteOutboxRowsTests {
             _ = try await store.enqueue([Self.message("batch", headers: Self.headers), sms])
             try store.close()
 
-            let rows = try await DatabaseQueue(path: path).read { db in
+            let rows = try DatabaseQueue(path: path).read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM outbox_messages ORDER BY id")
             }
             func columns(_ row: Row) -> [String: DatabaseValue] {
