@@ -14,6 +14,33 @@ extension StoreConformance {
         StoreCheck("outbox: a claim for some channels leaves the others queued", outboxClaimsByChannel),
         StoreCheck("outbox: a withdrawn message is final, not a dead letter", outboxWithdrawnIsFinal),
         StoreCheck("outbox: dead letters page by a cursor; a discarded one is final", outboxDeadLetterPagesAndDiscard),
+        StoreCheck("outbox: headers with quotes, escapes and non-ASCII come back as stored", outboxHeadersRoundTrip),
+    ]
+
+    /// Headers whose JSON needs every escape (quotes, backslashes, control characters) and some that need none
+    /// (slashes, non-ASCII, an empty value) come back equal, singly and in a batch.
+    static func outboxHeadersRoundTrip(_ store: any FlywheelStore) async throws {
+        let outbox = try await outbox(store)
+        var single = outboxMessage("h1")
+        single.content.headers = outboxTrickyHeaders
+        var batched = outboxMessage("h2")
+        batched.content.headers = Array(outboxTrickyHeaders.reversed())
+        var none = outboxMessage("h3")
+        none.content.headers = []
+        #expect(try await outbox.enqueue(single).isNew)
+        #expect(try await outbox.enqueue([batched, none]).allSatisfy(\.isNew))
+        #expect(try await outbox.outboxMessage(id: "h1")?.content.headers == outboxTrickyHeaders)
+        #expect(try await outbox.outboxMessage(id: "h2")?.content.headers == outboxTrickyHeaders.reversed())
+        #expect(try await outbox.outboxMessage(id: "h3")?.content.headers == [])
+    }
+
+    /// Header values that exercise every JSON escape and none.
+    static let outboxTrickyHeaders = [
+        OutboxHeader(name: "List-Unsubscribe", value: "<https://shop.example/u/a?x=1&y=2>, <mailto:u@shop.example>"),
+        OutboxHeader(name: "X-Quoted", value: #"say "hi" \ back\slash"#),
+        OutboxHeader(name: "X-Controls", value: "tab\tnew\nline\rcr\u{08}bs\u{0C}ff\u{01}\u{1F}\u{7F}end"),
+        OutboxHeader(name: "X-Unicode", value: "Jürgen ✓ 🎉 \u{2028}\u{2029} ß"),
+        OutboxHeader(name: "X-Empty", value: ""),
     ]
 
     /// The engine as an outbox; every engine of the package is one.

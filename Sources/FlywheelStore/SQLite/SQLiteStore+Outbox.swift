@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore: OutboxStore {
     public func enqueue(_ message: OutboxMessage) async throws -> OutboxEnqueued {
         try message.validate()
-        let arguments = try message.sqliteArguments()
+        let arguments = message.sqliteArguments()
         return try await pool.write { db in
             try db.execute(sql: OutboxMessage.sqliteInsert, arguments: arguments)
             if db.changesCount == 1 { return OutboxEnqueued(message: message, isNew: true) }
@@ -15,20 +15,22 @@ extension SQLiteStore: OutboxStore {
         }
     }
 
-    /// One write transaction: each row inserted with one prepared statement (`ON CONFLICT DO NOTHING`), then
-    /// the messages whose key was taken are read back with one statement. A taken id throws and rolls all back.
+    /// One write transaction: each row inserted with one prepared statement (`ON CONFLICT DO NOTHING`, values
+    /// bound straight through SQLite's C API), then the messages whose key was taken are read back with one
+    /// statement. A taken id throws and rolls all back.
     public func enqueue(_ messages: [OutboxMessage]) async throws -> [OutboxEnqueued] {
         guard !messages.isEmpty else { return [] }
         for message in messages { try message.validate() }
-        let arguments = try messages.map { try $0.sqliteArguments() }
         return try await pool.write { db in
-            let insert = try db.cachedStatement(sql: OutboxMessage.sqliteInsert)
+            let insert = try FastStatement(db, sql: OutboxMessage.sqliteInsert)
             var inserted: [Bool] = []
             inserted.reserveCapacity(messages.count)
-            for values in arguments {
-                try insert.execute(arguments: values)
-                inserted.append(db.changesCount == 1)
+            for message in messages {
+                try message.bindSQLiteInsert(insert)
+                try insert.execute()
+                inserted.append(insert.changes == 1)
             }
+            insert.reset()
             let taken = zip(messages, inserted).filter { !$0.1 }.map { $0.0.idempotencyKey }
             var stored: [String: OutboxMessage] = [:]
             if !taken.isEmpty {

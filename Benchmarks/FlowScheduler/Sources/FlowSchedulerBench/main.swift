@@ -11,7 +11,8 @@ import Synchronization
 // fresh SQLite file; then runs FlowScheduler.runDue until nothing is due — each batch's sends rendered with
 // OutboxEnqueuer (Mustache: subject, text, HTML) and batch-enqueued into the same file's outbox — and reports
 // steps/s and peak RSS of the run (the seeding's peak is reset first, /proc/self/clear_refs). Then it checks that
-// the outbox holds exactly one message per step.
+// the outbox holds exactly one message per step. SINK=count only counts the sends (the scheduler alone);
+// SINK=stored stores one message rendered once for every send (the scheduler and the outbox's storage alone).
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let pending = arguments.first ?? 1_000_000
@@ -52,6 +53,52 @@ final class OutboxEffects: FlowEffects {
         // As ServerFlowEffects: one transaction, one outcome per send (a broken template would skip only its own).
         let outcomes = try await enqueuer.enqueueEach(sends)
         queued.add(outcomes.count { if case .enqueued(let result) = $0 { result.isNew } else { false } }, ordering: .relaxed)
+    }
+}
+
+/// `SINK=count`: the sends are only counted (no rendering, no outbox), to see the scheduler's own cost.
+final class CountingEffects: FlowEffects {
+    let queued = Atomic<Int>(0)
+    func perform(_ batch: [EnrolmentEffects]) async throws {
+        var count = 0
+        for item in batch { for case .send in item.actions { count += 1 } }
+        queued.add(count, ordering: .relaxed)
+    }
+}
+
+/// `SINK=stored`: the outbox path without the render — the first send is rendered once and its content stored
+/// for every send (own id, key, customer and recipient), through the same key lookup and batch insert as the
+/// outbox sink: what the storage costs when rendering is (nearly) free.
+final class StoredEffects: FlowEffects {
+    let enqueuer: OutboxEnqueuer
+    let sample = Mutex<OutboxContent?>(nil)
+    let queued = Atomic<Int>(0)
+
+    init(enqueuer: OutboxEnqueuer) { self.enqueuer = enqueuer }
+
+    func perform(_ batch: [EnrolmentEffects]) async throws {
+        var messages: [OutboxMessage] = []
+        messages.reserveCapacity(batch.count)
+        for item in batch {
+            for case .send(let message) in item.actions {
+                let recipient = "\(message.customerID)@example.de"
+                let content = try sample.withLock { sample in
+                    if let sample { return sample }
+                    sample = try enqueuer.render(message, recipient: recipient, values: OutboxEffects.values).content
+                    return sample!
+                }
+                messages.append(
+                    OutboxMessage(
+                        id: OutboxEnqueuer.messageID(idempotencyKey: message.idempotencyKey),
+                        idempotencyKey: message.idempotencyKey, customerID: message.customerID, channel: .email,
+                        messageClass: message.messageClass.rawValue, recipient: recipient, content: content,
+                        templateID: message.template, locale: "de", flowID: message.flowID, stepID: message.stepID,
+                        createdAt: message.createdAt))
+            }
+        }
+        let stored = try await enqueuer.store.storedOutboxKeys(messages.map(\.idempotencyKey))
+        let results = try await enqueuer.store.enqueue(messages.filter { !stored.contains($0.idempotencyKey) })
+        queued.add(results.count(where: \.isNew), ordering: .relaxed)
     }
 }
 
@@ -119,15 +166,25 @@ for index in 0..<pending {
     }
 }
 let seeded = seedStart.duration(to: .now)
+// On stderr at once, so a profiler can attach for the run alone (`perf record -p`).
+FileHandle.standardError.write(Data("seeded \(pending), running\n".utf8))
 
 // Run: reset the peak RSS, then work everything due.
 try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
 let rssBefore = status("VmRSS")
-let effects = OutboxEffects(
+let sink = ProcessInfo.processInfo.environment["SINK"] ?? "outbox"
+let counting = sink == "count"
+let outboxEffects = OutboxEffects(
     enqueuer: OutboxEnqueuer(
         templates: try MessageTemplates.bundled(), store: store,
         unsubscribeURL: { customer, channel in URL(string: "https://berg.example/c/unsubscribe?t=\(customer).\(channel.rawValue)") }))
+let countingEffects = CountingEffects()
+let storedEffects = StoredEffects(enqueuer: outboxEffects.enqueuer)
+let effects: any FlowEffects =
+    counting ? countingEffects as any FlowEffects : sink == "stored" ? storedEffects as any FlowEffects : outboxEffects
+let fixedClock = ProcessInfo.processInfo.environment["CLOCK"] == "fixed"
 let steps = Atomic<Int>(0)
+let wallStart = Date()
 let start = ContinuousClock.now
 let cpuStart = cpuSeconds()
 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -137,7 +194,10 @@ try await withThrowingTaskGroup(of: Void.self) { group in
                 library: library, store: store, facts: Facts(), effects: effects, policy: policy,
                 configuration: SchedulerConfiguration(owner: "bench-\(worker)", batchSize: batchSize, lease: 600))
             while true {
-                let report = try await scheduler.runDue(now: due)
+                // As in the server, each round reads the clock: `due` plus the time the run has taken
+                // (CLOCK=fixed: every round at `due`, as the figures before 2026-11-24 13:30 UTC).
+                let now = fixedClock ? due : due.addingTimeInterval(Date().timeIntervalSince(wallStart))
+                let report = try await scheduler.runDue(now: now)
                 if report.enrolments == 0 { return }
                 steps.add(report.enrolments, ordering: .relaxed)
             }
@@ -149,17 +209,20 @@ let elapsed = start.duration(to: .now)
 let cpu = cpuSeconds() - cpuStart
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let worked = steps.load(ordering: .relaxed)
-let sent = effects.queued.load(ordering: .relaxed)
+let sent =
+    counting
+    ? countingEffects.queued.load(ordering: .relaxed)
+    : sink == "stored" ? storedEffects.queued.load(ordering: .relaxed) : outboxEffects.queued.load(ordering: .relaxed)
 var stored = 0  // customers checked with exactly one rendered message in the outbox
-for index in stride(from: 0, to: pending, by: max(1, pending / 100)) {
+for index in stride(from: 0, to: counting ? 0 : pending, by: max(1, pending / 100)) {
     let messages = try await store.outboxMessages(customerID: "c_\(index)")
     if messages.count == 1, messages[0].content.html?.contains("Espresso Bohnen 1 kg") == true { stored += 1 }
 }
-let checked = (pending + max(1, pending / 100) - 1) / max(1, pending / 100)
+let checked = counting ? 0 : (pending + max(1, pending / 100) - 1) / max(1, pending / 100)
 print(
     """
     pending \(pending), batch \(batchSize), workers \(workers): seeded in \(seeded)
-    steps \(worked), sends rendered and queued in the outbox \(sent), \(String(format: "%.2f", seconds)) s, \
+    steps \(worked), sends \(counting ? "counted (SINK=count)" : sink == "stored" ? "stored in the outbox, rendered once (SINK=stored)" : "rendered and queued in the outbox") \(sent), \(String(format: "%.2f", seconds)) s, \
     \(Int(Double(worked) / seconds)) steps/s; CPU \(String(format: "%.2f", cpu)) s (user + system), \
     \(Int(Double(worked) / cpu)) steps per CPU second
     RSS before run \(rssBefore / 1024) MiB, peak during run \(status("VmHWM") / 1024) MiB

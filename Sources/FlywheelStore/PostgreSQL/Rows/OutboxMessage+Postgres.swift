@@ -16,7 +16,7 @@ extension OutboxMessage {
 
     /// Inserts the message unless its key or id is taken; returns its row when it was inserted.
     func postgresInsert() throws -> PostgresQuery {
-        let headers = try OutboxHeadersJSON.encode(content.headers)
+        let headers = OutboxHeadersJSON.encode(content.headers)
         return """
             INSERT INTO outbox_messages (\(unescaped: Self.postgresColumns))
             VALUES (\(id), \(idempotencyKey), \(customerID), \(channel.rawValue), \(messageClass), \(recipient), \

@@ -21,15 +21,44 @@ extension OutboxMessage {
         """
 
     /// The values of `sqliteColumns`.
-    func sqliteArguments() throws -> StatementArguments {
+    func sqliteArguments() -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
             id, idempotencyKey, customerID, channel.rawValue, messageClass, recipient, templateID, locale, flowID,
-            stepID, content.subject, content.text, content.html, try OutboxHeadersJSON.encode(content.headers),
+            stepID, content.subject, content.text, content.html, OutboxHeadersJSON.encode(content.headers),
             status.rawValue, attempts, nextAttemptAt.map(EpochMilliseconds.from), leaseOwner, lastError,
             providerMessageID, EpochMilliseconds.from(createdAt), EpochMilliseconds.from(updatedAt),
             sentAt.map(EpochMilliseconds.from),
         ]
         return StatementArguments(values)
+    }
+
+    /// Binds the values of `sqliteColumns` to `sqliteInsert` prepared as a `FastStatement` (the batch path:
+    /// the rendered bodies go to SQLite as UTF-8 without an argument array or boxed values).
+    func bindSQLiteInsert(_ statement: FastStatement) throws {
+        statement.reset()
+        try statement.bind(1, id)
+        try statement.bind(2, idempotencyKey)
+        try statement.bind(3, customerID)
+        try statement.bind(4, channel.rawValue)
+        try statement.bind(5, messageClass)
+        try statement.bind(6, recipient)
+        try statement.bind(7, templateID)
+        try statement.bind(8, locale)
+        try statement.bind(9, flowID)
+        try statement.bind(10, stepID)
+        try statement.bind(11, content.subject)
+        try statement.bind(12, content.text)
+        try statement.bind(13, content.html)
+        try statement.bind(14, OutboxHeadersJSON.encode(content.headers))
+        try statement.bind(15, status.rawValue)
+        try statement.bind(16, attempts)
+        try statement.bind(17, nextAttemptAt.map(EpochMilliseconds.from))
+        try statement.bind(18, leaseOwner)
+        try statement.bind(19, lastError)
+        try statement.bind(20, providerMessageID)
+        try statement.bind(21, EpochMilliseconds.from(createdAt))
+        try statement.bind(22, EpochMilliseconds.from(updatedAt))
+        try statement.bind(23, sentAt.map(EpochMilliseconds.from))
     }
 
     /// Reads a row of `sqliteSelect`.

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -61,6 +62,13 @@ struct FastStatement {
 
     func bindNull(_ index: Int32) throws { try check(sqlite3_bind_null(handle, index)) }
 
+    func bind(_ index: Int32, _ value: Data) throws {
+        let code = value.withUnsafeBytes { bytes -> Int32 in
+            sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), transient)
+        }
+        try check(code)
+    }
+
     /// Runs a write with the bound values.
     func execute() throws {
         let code = sqlite3_step(handle)
@@ -85,6 +93,16 @@ struct FastStatement {
         let count = Int(sqlite3_column_bytes(handle, index))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
+
+    /// Column `index` (0-based) of the current row as bytes (NULL reads as empty).
+    func data(_ index: Int32) -> Data {
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard let bytes = sqlite3_column_blob(handle, index), count > 0 else { return Data() }
+        return Data(bytes: bytes, count: count)
+    }
+
+    /// Column `index` (0-based) of the current row as text, or `nil` when NULL.
+    func optionalText(_ index: Int32) -> String? { isNull(index) ? nil : text(index) }
 
     /// Whether column `index` (0-based) of the current row is NULL.
     func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
