@@ -47,14 +47,14 @@ struct GroupCommitTests {
         }
     }
 
-    @Test("the work of a write that throws is let go before its caller gets the error")
+    @Test("the work of a write that throws is let go before its caller gets the error (resumed at once)")
     func failedWorkReleased() async throws {
         try await TemporaryDirectory.with { directory in
             let pool = try DatabasePool(path: directory.path("group.sqlite"))
             let commit = GroupCommit(pool: pool)
             let released = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 1...50 {
-                    group.addTask {
+                    group.addTask(executorPreference: InlineExecutor.shared) {
                         weak var held: Token?
                         do {
                             let token = Token()
@@ -80,6 +80,38 @@ struct GroupCommitTests {
 
     /// Writes one row with work that holds a token, and answers whether the token was gone by the time the
     /// write returned (nothing in `GroupCommit` still held the work).
+    @Test("a caller resumed at once on the writer's thread finds its work already let go")
+    func workReleasedWhenResumedInline() async throws {
+        try await TemporaryDirectory.with { directory in
+            let pool = try DatabasePool(path: directory.path("group.sqlite"))
+            try await pool.write { db in try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)") }
+            let commit = GroupCommit(pool: pool)
+            // Each caller runs on an executor that runs a job as soon as it is enqueued: its continuation is
+            // resumed and its check runs on the writer's thread, before the writer does anything more. So the
+            // check sees exactly what the writer held when it answered, whatever the scheduling.
+            let released = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for n in 1...20 {
+                    group.addTask(executorPreference: InlineExecutor.shared) {
+                        try await Self.writeAndCheckReleased(n, commit)
+                    }
+                }
+                var released = 0
+                for try await wasReleased in group where wasReleased { released += 1 }
+                return released
+            }
+            #expect(released == 20)
+        }
+    }
+
+    /// Runs each job as soon as it is enqueued, on the enqueuing thread.
+    final class InlineExecutor: TaskExecutor {
+        static let shared = InlineExecutor()
+
+        func enqueue(_ job: consuming ExecutorJob) {
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+    }
+
     static func writeAndCheckReleased(_ n: Int, _ commit: GroupCommit) async throws -> Bool {
         weak var held: Token?
         do {
