@@ -15,17 +15,20 @@ import Synchronization
 /// - another connection's commit (another process, another store on the file) changes the writer
 ///   connection's `PRAGMA data_version`, checked at each write: then everything is forgotten.
 /// Writes of this process go through the pool's one writer connection, and nothing else in the store writes
-/// the ledger tables. At most `limit` customers are kept; when full, the cache starts again empty.
+/// the ledger tables. At most `limit` records (sources, lots and entries together; ≈ 150 bytes each) are
+/// kept; when full, the cache starts again empty.
 final class LedgerRecordsCache: Sendable {
     private struct State {
         var records: [String: CustomerLedgerRecords] = [:]
+        /// Sources, lots and entries held, over all customers.
+        var size = 0
         var dataVersion: Int64?
     }
 
     private let state = Mutex(State())
     private let limit: Int
 
-    init(limit: Int = 10_000) {
+    init(limit: Int = 200_000) {
         self.limit = limit
     }
 
@@ -36,9 +39,12 @@ final class LedgerRecordsCache: Sendable {
         return state.withLock { state in
             if state.dataVersion != version {
                 state.records.removeAll()
+                state.size = 0
                 state.dataVersion = version
             }
-            return state.records.removeValue(forKey: customer)
+            guard let records = state.records.removeValue(forKey: customer) else { return nil }
+            state.size -= Self.size(of: records)
+            return records
         }
     }
 
@@ -54,14 +60,23 @@ final class LedgerRecordsCache: Sendable {
         state.withLock { state in
             // Two writes of one customer in a group commit in order; the ledger only grows, so the longer
             // one is the later.
-            if let known = state.records[records.customer], known.entries.count + known.sources.count
-                >= records.entries.count + records.sources.count
-            {
-                return
+            let size = Self.size(of: records)
+            if let known = state.records[records.customer] {
+                if Self.size(of: known) >= size { return }
+                state.size -= Self.size(of: known)
             }
-            if state.records.count >= limit { state.records.removeAll(keepingCapacity: true) }
+            if state.size + size > limit {
+                state.records.removeAll(keepingCapacity: true)
+                state.size = 0
+                if size > limit { return }
+            }
             state.records[records.customer] = records
+            state.size += size
         }
+    }
+
+    private static func size(of records: CustomerLedgerRecords) -> Int {
+        records.sources.count + records.lots.count + records.entries.count
     }
 
     /// `records` with what this write appended rounded as the file stores it, all marked as stored.
