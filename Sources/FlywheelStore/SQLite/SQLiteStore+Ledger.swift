@@ -108,9 +108,9 @@ extension SQLiteStore {
 
     // MARK: Reading and writing one customer's records
 
-    /// The customer's records, read through cursors (no copied rows) and decoded by column position: every
-    /// ledger write reads its customer's whole ledger, so this is the write path's largest cost after the
-    /// commit (docs/performance.md, "Ledger writes through the API").
+    /// The customer's records, read through cursors (no copied rows) and decoded by column position: a write
+    /// whose customer is not in `LedgerRecordsCache` reads its customer's whole ledger here, on the writer
+    /// (docs/performance.md, "Ledger writes through the API").
     private static func ledgerRecords(_ db: Database, customer: String) throws -> CustomerLedgerRecords {
         var sources: [LedgerSourceRecord] = []
         let sourceRows = try Row.fetchCursor(
