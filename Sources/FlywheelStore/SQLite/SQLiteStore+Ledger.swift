@@ -9,16 +9,17 @@ extension SQLiteStore {
     ///
     /// Concurrent calls share write transactions (`GroupCommit`): each runs in a savepoint of its own, one
     /// after another, and returns once the shared transaction committed — as atomic, serialised and durable
-    /// as a transaction of its own, at a fraction of the commits under load (docs/storage.md).
+    /// as a transaction of its own, at a fraction of the commits under load (docs/storage.md). The records of
+    /// a customer written recently come from `LedgerRecordsCache` instead of the file, exact as read back.
     public func withLedger<T: Sendable>(
         customer: String, _ body: @Sendable (inout CustomerLedgerRecords) throws -> T
     ) async throws -> T {
         try await withoutActuallyEscaping(body) { body in
-            try await groupCommit.write { db in
-                var records = try Self.ledgerRecords(db, customer: customer)
+            try await groupCommit.write { [ledgerCache] db in
+                var records = try ledgerCache.take(customer, db) ?? Self.ledgerRecords(db, customer: customer)
                 let result = try body(&records)
-                guard records.hasChanges else { return result }
-                try Self.insert(records, db)
+                if records.hasChanges { try Self.insert(records, db) }
+                ledgerCache.putBack(records, after: db)
                 return result
             }
         }
@@ -55,7 +56,8 @@ extension SQLiteStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT l.*, l.earned - coalesce(t.taken, 0) AS remaining,
+                    SELECT \(Self.lotColumns.map { "l." + $0 }.joined(separator: ", ")),
+                           l.earned - coalesce(t.taken, 0) AS remaining,
                            l.pending = 1 AND r.lot IS NULL AS still_pending
                     FROM loyalty_lots l
                     LEFT JOIN (
@@ -98,7 +100,7 @@ extension SQLiteStore {
     public func ledgerSources(kind: String, key: String) async throws -> [LedgerSourceRecord] {
         try await pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM loyalty_sources WHERE kind = ? AND key = ? ORDER BY customer",
+                db, sql: "\(Self.sourceSelect) WHERE kind = ? AND key = ? ORDER BY customer",
                 arguments: [kind, key]
             ).map(Self.source(row:))
         }
@@ -106,18 +108,23 @@ extension SQLiteStore {
 
     // MARK: Reading and writing one customer's records
 
+    /// The customer's records, read through cursors (no copied rows) and decoded by column position: a write
+    /// whose customer is not in `LedgerRecordsCache` reads its customer's whole ledger here, on the writer
+    /// (docs/performance.md, "Ledger writes through the API").
     private static func ledgerRecords(_ db: Database, customer: String) throws -> CustomerLedgerRecords {
-        let sources = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM loyalty_sources WHERE customer = ? ORDER BY sequence"),
-            arguments: [customer]
-        ).map(source(row:))
-        let lots = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM loyalty_lots WHERE customer = ? ORDER BY number"),
-            arguments: [customer]
-        ).map(lot(row:))
-        let entries = try Row.fetchAll(
-            db.cachedStatement(sql: "\(entrySelect) WHERE customer = ? ORDER BY sequence"), arguments: [customer]
-        ).map(entry(row:))
+        var sources: [LedgerSourceRecord] = []
+        let sourceRows = try Row.fetchCursor(
+            db.cachedStatement(sql: "\(sourceSelect) WHERE customer = ? ORDER BY sequence"), arguments: [customer])
+        while let row = try sourceRows.next() { sources.append(try source(row: row)) }
+        var lots: [LedgerLotRecord] = []
+        let lotRows = try Row.fetchCursor(
+            db.cachedStatement(sql: "\(lotSelect) WHERE customer = ? ORDER BY number"), arguments: [customer])
+        while let row = try lotRows.next() { lots.append(try lot(row: row)) }
+        var entries: [LedgerEntryRecord] = []
+        entries.reserveCapacity(sources.count + lots.count)
+        let entryRows = try Row.fetchCursor(
+            db.cachedStatement(sql: "\(entrySelect) WHERE customer = ? ORDER BY sequence"), arguments: [customer])
+        while let row = try entryRows.next() { entries.append(try entry(row: row)) }
         return CustomerLedgerRecords(customer: customer, sources: sources, lots: lots, entries: entries)
     }
 
@@ -183,6 +190,8 @@ extension SQLiteStore {
         ).execute(arguments: [balance.customer, balance.available, balance.pending, balance.entryCount])
     }
 
+    // The decoders read by position: each SELECT below lists its columns in the order they are read.
+
     private static let entrySelect = """
         SELECT customer, sequence, debit, credit, points, source_kind, source_key, reason, at, lot, admin
         FROM loyalty_entries
@@ -191,32 +200,46 @@ extension SQLiteStore {
     private static func entry(row: Row) throws -> LedgerEntryRecord {
         let r = StoredRow(row, table: "loyalty_entries")
         return LedgerEntryRecord(
-            customer: try r.string("customer"), sequence: try r.int("sequence"),
-            debit: try r.value("debit"), credit: try r.value("credit"), points: try r.int64("points"),
-            sourceKind: try r.string("source_kind"), sourceKey: try r.string("source_key"),
-            reason: try r.string("reason"), at: try r.date("at"), lot: try r.int("lot"),
-            admin: r.optionalString("admin"))
+            customer: try r.string(0, "customer"), sequence: try r.int(1, "sequence"),
+            debit: try r.value(2, "debit"), credit: try r.value(3, "credit"), points: try r.int64(4, "points"),
+            sourceKind: try r.string(5, "source_kind"), sourceKey: try r.string(6, "source_key"),
+            reason: try r.string(7, "reason"), at: try r.date(8, "at"), lot: try r.int(9, "lot"),
+            admin: r.optionalString(10))
     }
+
+    /// The lot columns (`l.` before each in a join), in the order `lot(row:)` reads them.
+    private static let lotColumns = [
+        "customer", "number", "source_kind", "source_key", "earned_at", "expires_at", "earned", "pending",
+        "order_amount_minor", "order_currency",
+    ]
+
+    private static let lotSelect = "SELECT \(lotColumns.joined(separator: ", ")) FROM loyalty_lots"
 
     private static func lot(row: Row) throws -> LedgerLotRecord {
         let r = StoredRow(row, table: "loyalty_lots")
         let amount: Money? =
-            if let minor = r.optionalInt64("order_amount_minor") {
-                Money(minorUnits: minor, currency: try r.currency("order_currency"))
+            if let minor = r.optionalInt64(8) {
+                Money(minorUnits: minor, currency: try r.currency(9, "order_currency"))
             } else { nil }
         return LedgerLotRecord(
-            customer: try r.string("customer"), number: try r.int("number"),
-            sourceKind: try r.string("source_kind"), sourceKey: try r.string("source_key"),
-            earnedAt: try r.date("earned_at"), expiresAt: r.optionalDate("expires_at"),
-            earned: try r.int64("earned"), pending: try r.bool("pending"), orderAmount: amount)
+            customer: try r.string(0, "customer"), number: try r.int(1, "number"),
+            sourceKind: try r.string(2, "source_kind"), sourceKey: try r.string(3, "source_key"),
+            earnedAt: try r.date(4, "earned_at"), expiresAt: r.optionalDate(5),
+            earned: try r.int64(6, "earned"), pending: try r.bool(7, "pending"), orderAmount: amount)
     }
+
+    private static let sourceSelect = """
+        SELECT customer, sequence, kind, key, at, reference, releases_lot, refunded_minor, accounted_points,
+            shortfall_points
+        FROM loyalty_sources
+        """
 
     private static func source(row: Row) throws -> LedgerSourceRecord {
         let r = StoredRow(row, table: "loyalty_sources")
         return LedgerSourceRecord(
-            customer: try r.string("customer"), sequence: try r.int("sequence"), kind: try r.string("kind"),
-            key: try r.string("key"), at: try r.date("at"), reference: r.optionalString("reference"),
-            releasesLot: try r.optionalInt("releases_lot"), refundedMinor: r.optionalInt64("refunded_minor"),
-            accountedPoints: r.optionalInt64("accounted_points"), shortfallPoints: try r.int64("shortfall_points"))
+            customer: try r.string(0, "customer"), sequence: try r.int(1, "sequence"), kind: try r.string(2, "kind"),
+            key: try r.string(3, "key"), at: try r.date(4, "at"), reference: r.optionalString(5),
+            releasesLot: try r.optionalInt(6, "releases_lot"), refundedMinor: r.optionalInt64(7),
+            accountedPoints: r.optionalInt64(8), shortfallPoints: try r.int64(9, "shortfall_points"))
     }
 }

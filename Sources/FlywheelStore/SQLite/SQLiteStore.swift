@@ -20,6 +20,8 @@ public final class SQLiteStore: FlywheelStore {
     let sessions = Mutex(IngestSessions())
     /// Shares write transactions between small concurrent batches.
     let groupCommit: GroupCommit
+    /// Recently written customers' ledger records as committed (see `LedgerRecordsCache`).
+    let ledgerCache = LedgerRecordsCache()
 
     /// Opens the SQLite file at `path`, creating it if it does not exist. `checkpointPages` is the WAL size
     /// (in 4 KiB pages) at which a commit copies the log back into the file: large for bulk imports (each
