@@ -408,12 +408,26 @@ private enum MonthStarts {
     }
 }
 
-/// The bytes of the last `YYYY-MM-DD` read as a calendar date, and its day number.
+/// The bytes of the last `YYYY-MM-DD` read as a calendar date, and its day number; and the last whole
+/// `YYYY-MM-DDTHH:MM:SSZ` read (as three overlapping words: bytes 0–7, 8–15 and 12–19) and its instant — an
+/// order's further rows repeat it.
 private struct DayCache {
     var prefix: UInt64 = 0
     var suffix: UInt16 = 0
     var days = 0
     var isSet = false
+    var middle: UInt64 = 0
+    var last: UInt64 = 0
+    var seconds: Int64 = 0
+    var hasInstant = false
+
+    /// The whole date-time with these bytes 8–15 and 12–19 (bytes 0–7 are `prefix`) is `seconds`.
+    mutating func remember(middle: UInt64, last: UInt64, seconds: Int64) {
+        self.middle = middle
+        self.last = last
+        self.seconds = seconds
+        hasInstant = true
+    }
 }
 
 /// Where a field lies in a piece's bytes.
@@ -438,6 +452,7 @@ private struct FieldBytes {
     func buffer(_ field: Field) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
     }
+    @inline(__always)
     func same(_ a: Field, _ b: Field) -> Bool {
         guard a.count == b.count else { return false }
         var i = 0
@@ -562,6 +577,11 @@ private struct FieldBytes {
         // The same `YYYY-MM-DD` as the last date: its day number is known (the rest is read as below).
         let raw = UnsafeRawPointer(bytes.baseAddress! + s)
         let prefix = raw.loadUnaligned(as: UInt64.self)
+        let middle = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        let last = raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self)
+        if cache.hasInstant && cache.prefix == prefix && cache.middle == middle && cache.last == last {
+            return cache.seconds
+        }
         let suffix = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
         if cache.isSet && cache.prefix == prefix && cache.suffix == suffix {
             @inline(__always) func digit(_ i: Int) -> Int {
@@ -574,7 +594,9 @@ private struct FieldBytes {
             guard bytes[s + 10] == UInt8(ascii: "T") && bytes[s + 13] == 0x3A && bytes[s + 16] == 0x3A
                 && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 61
             else { return nil }
-            return Int64(cache.days * 86_400 + hour * 3600 + minute * 60 + min(second, 59))
+            let seconds = Int64(cache.days * 86_400 + hour * 3600 + minute * 60 + min(second, 59))
+            cache.remember(middle: middle, last: last, seconds: seconds)
+            return seconds
         }
         @inline(__always) func digit(_ i: Int) -> Int {
             let byte = bytes[s + i]
@@ -603,8 +625,10 @@ private struct FieldBytes {
             }
             days = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
         }
+        let seconds = Int64(days * 86_400 + hour * 3600 + minute * 60 + min(second, 59))
         cache = DayCache(prefix: prefix, suffix: suffix, days: days, isSet: true)
-        return Int64(days * 86_400 + hour * 3600 + minute * 60 + min(second, 59))
+        cache.remember(middle: middle, last: last, seconds: seconds)
+        return seconds
     }
 
     func idHash(_ field: Field) throws(PlainCSVChunkParser.Irregular) -> (high: UInt64, low: UInt64) {
