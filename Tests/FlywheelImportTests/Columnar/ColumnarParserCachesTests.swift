@@ -30,14 +30,15 @@ struct ColumnarParserCachesTests {
     func cacheGivesTheInternersIndex() {
         // One buffer holding the values in a pseudo-random order with repeats, each followed by a comma.
         var state: UInt64 = 0x1234_5678
+        let frequent = Self.values.filter { $0.count <= 16 }.enumerated().filter { $0.offset % 9 == 0 }.map(\.element)
         var buffer: [UInt8] = []
         var fields: [(start: Int, count: Int)] = []
         for _ in 0..<5_000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             // Mostly a few values (as a shop's SKUs), sometimes any.
-            let pick = state >> 60 < 12 ? Int(state >> 33) % 6 : Int(state >> 33) % Self.values.count
-            fields.append((buffer.count, Self.values[pick].count))
-            buffer += Self.values[pick] + [0x2C]
+            let value = state >> 60 < 12 ? frequent[Int(state >> 33) % 6] : Self.values[Int(state >> 33) % Self.values.count]
+            fields.append((buffer.count, value.count))
+            buffer += value + [0x2C]
         }
         var plain = ByteInterner()
         var cached = ByteInterner()
@@ -62,7 +63,7 @@ struct ColumnarParserCachesTests {
             }
         }
         #expect(hits > 2_500)  // the cache is used
-        #expect(cached.count < plain.count + 1)
+        #expect(cached.count == plain.count)
     }
 
     @Test("SKUs, channels and currency spellings of every length, changing from row to row, read as the full reader reads them")
@@ -71,7 +72,7 @@ struct ColumnarParserCachesTests {
         let currencies = ["EUR", "eur", "USD", "", " EUR", "Eur"]
         let channels = ["organic", "newsletter", "google_ads", "a", "", "channel-with-17by", "x y"]
         for row in 0..<2_400 {
-            let customer = row / 5
+            let customer = row / 6  // an order's two rows have one customer
             let order = row / 2
             let sku = String(decoding: Self.values[(row * 7) % Self.values.count], as: UTF8.self)
             let time = "2025-0\(row % 9 + 1)-1\(row % 10)T0\(row % 10):1\(row % 6):2\(row % 10)Z"
