@@ -42,13 +42,10 @@ public struct CustomerDirectory: Sendable {
     mutating func intern(_ externalID: String) -> Int32 {
         if lastIndex >= 0 && externalID == lastID { return lastIndex }
         lastID = externalID
-        if let index = indexes.index(of: externalID, in: externalIDs) {
-            lastIndex = index
-            return index
-        }
-        let index = Int32(externalIDs.count)
+        let (index, isNew) = indexes.index(of: externalID, orAdd: Int32(externalIDs.count), in: externalIDs)
+        lastIndex = index
+        guard isNew else { return index }
         externalIDs.append(externalID)
-        indexes.insert(index, of: externalIDs)
         headRow.append(-1)
         tailRow.append(-1)
         latestNPS.append(-1)

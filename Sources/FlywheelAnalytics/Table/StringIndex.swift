@@ -29,11 +29,27 @@ struct StringIndex: Sendable {
         }
     }
 
-    /// Adds `strings[index]` (not held yet); `strings` holds every string added so far.
-    mutating func insert(_ index: Int32, of strings: [String]) {
+    /// The index of `value` in `strings` if held; otherwise `value` is taken as `strings[next]` (the owner
+    /// appends it next) and `next` returned as new. One hash and one probe where a lookup and an insert
+    /// took two of each.
+    mutating func index(of value: String, orAdd next: Int32, in strings: [String]) -> (index: Int32, isNew: Bool) {
         if (count + 1) * 4 > slots.count * 3 { grow(to: slots.count * 2, strings: strings) }
-        place(index, hash: Self.hash(strings[Int(index)]))
+        let hash = Self.hash(value)
+        let tag = hash >> 32
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if entry >> 32 == tag {
+                let index = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if strings[Int(index)] == value { return (index, false) }
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = tag << 32 | UInt64(UInt32(next) + 1)
         count += 1
+        return (next, true)
     }
 
     /// Makes room for `total` strings without growing.

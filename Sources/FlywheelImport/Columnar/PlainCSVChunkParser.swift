@@ -37,7 +37,11 @@ struct PlainCSVChunkParser {
     /// Parses `bytes` (whole lines).
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Irregular) -> Chunk {
         var state = State(parser: self, bytes: bytes)
-        defer { state.fields.deallocate() }
+        defer {
+            state.fields.deallocate()
+            state.skuCache.deallocate()
+            state.channelCache.deallocate()
+        }
         try state.run()
         return state.chunk
     }
@@ -93,6 +97,11 @@ struct PlainCSVChunkParser {
         var currencySpellings = ByteInterner()
         /// Currency spelling index → index in `chunk.orders.currencies`.
         var currencyOfSpelling: [UInt8] = []
+        /// The SKUs and channels interned last (most rows repeat a few dozen), and the last currency spelling.
+        let skuCache = ShortFieldCache()
+        let channelCache = ShortFieldCache()
+        var lastCurrency = Field()
+        var lastCurrencyIndex: UInt8 = 0
         var lastCustomer = Field()
         var lastCustomerIndex: Int32 = -1
         var lastChannel = Field()
@@ -133,58 +142,79 @@ struct PlainCSVChunkParser {
         }
 
         mutating func run() throws(Irregular) {
-            var position = 0
+            // One pass over the bytes, eight at a time: a word's bytes below 0x2D (comma, line end, quote,
+            // control bytes — and spaces and some punctuation, which need nothing) are flagged exactly
+            // (`belowComma`) and handled in order; letters, digits, `-`, `.`, `:` and `@` cost nothing.
+            var split = LineSplit(expected: fields.count)
             let count = bytes.count
-            while position < count {
-                // Split one line into fields; anything needing the CSV quoting rules gives up.
-                var field = 0
-                var fieldStart = position
-                var end = position
-                let expected = fields.count
-                let raw = UnsafeRawPointer(bytes.baseAddress!)
-                while end < count {
-                    // Letters, digits and most punctuation (bytes above 0x2C): nothing to do. Skipped eight at
-                    // a time: the lowest byte below 0x2D of a word is found exactly by the borrow trick (bytes
-                    // from 0x80 up are never flagged, and a borrow only flags bytes above a real one).
-                    while end + 8 <= count {
-                        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
-                        let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
-                        if below == 0 {
-                            end += 8
-                            continue
-                        }
-                        end += below.trailingZeroBitCount >> 3
-                        break
-                    }
-                    guard end < count else { break }
-                    let byte = bytes[end]
-                    if byte > 0x2C {
-                        end += 1
-                        continue
-                    }
-                    if byte == 0x2C {
-                        guard field < expected - 1 else { throw Irregular(reason: "a row has more columns than the header") }
-                        fields[field] = Field(start: fieldStart, end: end)
-                        field += 1
-                        fieldStart = end + 1
-                    } else if byte == 0x0A {
-                        break
-                    } else if byte < 0x20 || byte == 0x22 {
-                        let isLineEnd = byte == 0x0D && (end + 1 == count || bytes[end + 1] == 0x0A)
-                        if !isLineEnd { throw Irregular(reason: "a row has a quote or a control character") }
-                    }
-                    end += 1
+            let raw = UnsafeRawPointer(bytes.baseAddress!)
+            var position = 0
+            while position + 8 <= count {
+                var flagged = Self.belowComma(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                while flagged != 0 {
+                    try separator(at: position + flagged.trailingZeroBitCount >> 3, &split)
+                    flagged &= flagged &- 1
                 }
-                var lastEnd = end
-                if lastEnd > fieldStart && bytes[lastEnd - 1] == 0x0D { lastEnd -= 1 }
-                let next = end + 1
-                defer { position = next }
-                if field == 0 && lastEnd == fieldStart { continue }  // a blank line
-                guard field == expected - 1 else { throw Irregular(reason: "a row has fewer columns than the header") }
-                fields[field] = Field(start: fieldStart, end: lastEnd)
-                chunk.rows += 1
-                try row()
+                position += 8
             }
+            while position < count {
+                if bytes[position] < 0x2D { try separator(at: position, &split) }
+                position += 1
+            }
+            if split.lineStart < count { try endLine(at: count, &split) }
+        }
+
+        /// Where the line being split stands: its start, its current field's start and how many fields
+        /// it has so far.
+        private struct LineSplit {
+            let expected: Int
+            var lineStart = 0
+            var fieldStart = 0
+            var field = 0
+        }
+
+        /// The high bit of every byte of `word` (little-endian) below 0x2D, exactly: bytes from 0x80 up
+        /// are not flagged, and the sum of a byte's low seven bits and 0x53 never carries into the next.
+        @inline(__always)
+        private static func belowComma(_ word: UInt64) -> UInt64 {
+            let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
+            let atLeast = (UInt64(littleEndian: word) & low) &+ 0x5353_5353_5353_5353  // high bit: byte ≥ 0x2D
+            return ~(atLeast | UInt64(littleEndian: word)) & 0x8080_8080_8080_8080
+        }
+
+        /// A byte below 0x2D at `index`: a comma ends a field, a line feed a line; a quote or a control byte
+        /// (other than a carriage return before a line feed or at the end) gives up.
+        @inline(__always)
+        private mutating func separator(at index: Int, _ split: inout LineSplit) throws(Irregular) {
+            let byte = bytes[index]
+            if byte == 0x2C {
+                guard split.field < split.expected - 1 else {
+                    throw Irregular(reason: "a row has more columns than the header")
+                }
+                fields[split.field] = Field(start: split.fieldStart, end: index)
+                split.field += 1
+                split.fieldStart = index + 1
+            } else if byte == 0x0A {
+                try endLine(at: index, &split)
+            } else if byte < 0x20 || byte == 0x22 {
+                let isLineEnd = byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] == 0x0A)
+                if !isLineEnd { throw Irregular(reason: "a row has a quote or a control character") }
+            }
+        }
+
+        /// The line being split ends at `end` (its line feed, or the end of the bytes): a blank line is
+        /// skipped, any other is a row.
+        private mutating func endLine(at end: Int, _ split: inout LineSplit) throws(Irregular) {
+            var lastEnd = end
+            if lastEnd > split.fieldStart && bytes[lastEnd - 1] == 0x0D { lastEnd -= 1 }
+            let field = split.field
+            let fieldStart = split.fieldStart
+            split = LineSplit(expected: split.expected, lineStart: end + 1, fieldStart: end + 1, field: 0)
+            if field == 0 && lastEnd == fieldStart { return }  // a blank line
+            guard field == split.expected - 1 else { throw Irregular(reason: "a row has fewer columns than the header") }
+            fields[field] = Field(start: fieldStart, end: lastEnd)
+            chunk.rows += 1
+            try row()
         }
 
         // MARK: One row
@@ -284,9 +314,16 @@ struct PlainCSVChunkParser {
         private mutating func channelIndex(_ field: Field) throws(Irregular) -> Int32 {
             if field.isEmpty { return -1 }
             if lastChannelIndex >= 0 && text.same(field, lastChannel) { return lastChannelIndex }
+            let key = ShortFieldCache.key(start: field.start, count: field.count, in: bytes)
+            if let key, let index = channelCache.index(of: key) {
+                lastChannel = field
+                lastChannelIndex = index
+                return index
+            }
             guard field.count <= 100 else { throw Irregular(reason: "a channel is longer than 100 bytes") }
             let (index, isNew) = channels.intern(text.buffer(field))
             if isNew { chunk.orders.channels.append(try text.string(field)) }
+            if let key { channelCache.remember(key, index: index) }
             lastChannel = field
             lastChannelIndex = index
             return index
@@ -294,22 +331,28 @@ struct PlainCSVChunkParser {
 
         private mutating func skuIndex(_ field: Field) throws(Irregular) -> Int32 {
             if field.isEmpty { return -1 }
+            let key = ShortFieldCache.key(start: field.start, count: field.count, in: bytes)
+            if let key, let index = skuCache.index(of: key) { return index }
             guard field.count <= 255 else { throw Irregular(reason: "a SKU is longer than 255 bytes") }
             let (index, isNew) = skus.intern(text.buffer(field))
             if isNew { chunk.orders.skus.append(try text.string(field)) }
+            if let key { skuCache.remember(key, index: index) }
             return index
         }
 
 
         private mutating func currencyIndex(_ field: Field) throws(Irregular) -> UInt8 {
             guard !field.isEmpty else { return try currencyIndex(of: parser.defaultCurrency) }
+            if !lastCurrency.isEmpty && text.same(field, lastCurrency) { return lastCurrencyIndex }
             let (spelling, isNew) = currencySpellings.intern(text.buffer(field))
             if isNew {
                 guard let code = String(validating: text.buffer(field), as: UTF8.self).flatMap({ CurrencyCode($0.uppercased()) })
                 else { throw Irregular(reason: "a currency is not an ISO 4217 code") }
                 currencyOfSpelling.append(try currencyIndex(of: code))
             }
-            return currencyOfSpelling[Int(spelling)]
+            lastCurrency = field
+            lastCurrencyIndex = currencyOfSpelling[Int(spelling)]
+            return lastCurrencyIndex
         }
 
         private mutating func currencyIndex(of code: CurrencyCode) throws(Irregular) -> UInt8 {
@@ -365,12 +408,26 @@ private enum MonthStarts {
     }
 }
 
-/// The bytes of the last `YYYY-MM-DD` read as a calendar date, and its day number.
+/// The bytes of the last `YYYY-MM-DD` read as a calendar date, and its day number; and the last whole
+/// `YYYY-MM-DDTHH:MM:SSZ` read (as three overlapping words: bytes 0–7, 8–15 and 12–19) and its instant — an
+/// order's further rows repeat it.
 private struct DayCache {
     var prefix: UInt64 = 0
     var suffix: UInt16 = 0
     var days = 0
     var isSet = false
+    var middle: UInt64 = 0
+    var last: UInt64 = 0
+    var seconds: Int64 = 0
+    var hasInstant = false
+
+    /// The whole date-time with these bytes 8–15 and 12–19 (bytes 0–7 are `prefix`) is `seconds`.
+    mutating func remember(middle: UInt64, last: UInt64, seconds: Int64) {
+        self.middle = middle
+        self.last = last
+        self.seconds = seconds
+        hasInstant = true
+    }
 }
 
 /// Where a field lies in a piece's bytes.
@@ -395,6 +452,7 @@ private struct FieldBytes {
     func buffer(_ field: Field) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
     }
+    @inline(__always)
     func same(_ a: Field, _ b: Field) -> Bool {
         guard a.count == b.count else { return false }
         var i = 0
@@ -519,6 +577,11 @@ private struct FieldBytes {
         // The same `YYYY-MM-DD` as the last date: its day number is known (the rest is read as below).
         let raw = UnsafeRawPointer(bytes.baseAddress! + s)
         let prefix = raw.loadUnaligned(as: UInt64.self)
+        let middle = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        let last = raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self)
+        if cache.hasInstant && cache.prefix == prefix && cache.middle == middle && cache.last == last {
+            return cache.seconds
+        }
         let suffix = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
         if cache.isSet && cache.prefix == prefix && cache.suffix == suffix {
             @inline(__always) func digit(_ i: Int) -> Int {
@@ -531,7 +594,9 @@ private struct FieldBytes {
             guard bytes[s + 10] == UInt8(ascii: "T") && bytes[s + 13] == 0x3A && bytes[s + 16] == 0x3A
                 && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 61
             else { return nil }
-            return Int64(cache.days * 86_400 + hour * 3600 + minute * 60 + min(second, 59))
+            let seconds = Int64(cache.days * 86_400 + hour * 3600 + minute * 60 + min(second, 59))
+            cache.remember(middle: middle, last: last, seconds: seconds)
+            return seconds
         }
         @inline(__always) func digit(_ i: Int) -> Int {
             let byte = bytes[s + i]
@@ -560,8 +625,10 @@ private struct FieldBytes {
             }
             days = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
         }
+        let seconds = Int64(days * 86_400 + hour * 3600 + minute * 60 + min(second, 59))
         cache = DayCache(prefix: prefix, suffix: suffix, days: days, isSet: true)
-        return Int64(days * 86_400 + hour * 3600 + minute * 60 + min(second, 59))
+        cache.remember(middle: middle, last: last, seconds: seconds)
+        return seconds
     }
 
     func idHash(_ field: Field) throws(PlainCSVChunkParser.Irregular) -> (high: UInt64, low: UInt64) {
