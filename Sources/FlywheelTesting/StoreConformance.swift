@@ -54,6 +54,7 @@ public enum StoreConformance {
         StoreCheck("ledger: redemption codes unique across the shop", ledgerCodesUniqueAcrossShop),
         StoreCheck("ledger: each customer's last activity in one read", ledgerLastActivityRead),
     ] + ledgerChecks + outboxChecks + flowScheduleChecks + flowEffectsChecks + measurementChecks + checkoutChecks
+        + ledgerErasureChecks
 
     /// Migrates a new store for a check.
     static func migrated(_ store: any FlywheelStore) async throws -> any FlywheelStore {

@@ -31,7 +31,8 @@ extension FlowPreview {
         if let order { shipments = try await store.shipments(orderExternalID: order.externalID) }
         let locale = try Self.locale(for: flow, requested: requested, customer: customer.locale ?? defaultLocale)
         var context = MessageContext(
-            shop: shop, customer: customer, order: order, shipments: shipments, locale: locale, calendar: calendar)
+            shop: shop, customer: customer, order: order, shipments: shipments, locale: locale, calendar: calendar,
+            deliveryDays: deliveryDays)
         context.links = Self.links(shop: shop, order: order?.externalID)
         return (locale, try messages(of: flow, context: context, locale: locale, now: now))
     }
@@ -42,13 +43,16 @@ extension FlowPreview {
         of flow: FlowDefinition, locale requested: ShopLocale?, shop: MessageContext.Shop, now: Date
     ) throws(PreviewError) -> (locale: ShopLocale, messages: [PreviewMessage]) {
         let locale = try Self.locale(for: flow, requested: requested, customer: nil)
-        let context = Self.sampleContext(locale: locale, shop: shop, calendar: calendar, now: now)
+        let context = Self.sampleContext(
+            locale: locale, shop: shop, calendar: calendar, deliveryDays: deliveryDays, now: now)
         return (locale, try messages(of: flow, context: context, locale: locale, now: now))
     }
 
-    /// The made-up customer of `sampleMessages`.
+    /// The made-up customer of `sampleMessages`; their order, placed `now`, arrives in the window of
+    /// `deliveryDays` when the shop gave one, else by three days from now.
     public static func sampleContext(
-        locale: ShopLocale, shop: MessageContext.Shop, calendar: ShopCalendar, now: Date
+        locale: ShopLocale, shop: MessageContext.Shop, calendar: ShopCalendar, deliveryDays: DeliveryDays? = nil,
+        now: Date
     ) -> MessageContext {
         let format = MessageFormat(locale)
         let german = locale == .de
@@ -61,7 +65,10 @@ extension FlowPreview {
         return MessageContext(
             shop: shop, firstName: german ? "Jürgen" : "Jane",
             order: MessageContext.Order(
-                number: "1042", total: euro(3_840), deliveryWindow: format.deliveryWindow(by: today.adding(days: 3)),
+                number: "1042", total: euro(3_840),
+                deliveryWindow: deliveryDays?.window(placedAt: now, calendar: calendar).map {
+                    format.deliveryWindow(from: $0.from, to: $0.to)
+                } ?? format.deliveryWindow(by: today.adding(days: 3)),
                 lines: lines),
             productName: lines[0].name, cart: [lines[1]],
             points: MessageContext.Points(

@@ -26,6 +26,8 @@ struct APIHandler: APIProtocol {
     let consent: ConsentDesk
     /// The flows at work (segment sends); `nil` when no flows run.
     var flows: FlowService? = nil
+    /// The shop's usual delivery time (`--delivery-days`), which previews restate as a real send does.
+    var deliveryDays: DeliveryDays? = nil
 
     /// Stores a batch and answers how `tally` of it went: 201 when created, 200 otherwise.
     func upsert(_ batch: IngestBatch, id: String, tally: (IngestCounts) -> UpsertTally) async throws(APIProblem)

@@ -26,6 +26,7 @@ enum PostgresMigrations {
         Migration(name: PostgresMeasurementSchemaV10.name, statements: PostgresMeasurementSchemaV10.statements),
         Migration(name: PostgresFlowEffectsSchemaV12.name, statements: PostgresFlowEffectsSchemaV12.statements),
         Migration(name: PostgresCheckoutSchemaV13.name, statements: PostgresCheckoutSchemaV13.statements),
+        Migration(name: PostgresLedgerErasureSchemaV15.name, statements: PostgresLedgerErasureSchemaV15.statements),
     ]
 
     /// The advisory lock `migrate` holds (`pg_advisory_xact_lock(bigint)`, "FLYWHMIG" in ASCII), so that

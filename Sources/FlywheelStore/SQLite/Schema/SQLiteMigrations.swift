@@ -43,6 +43,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(CheckoutSchemaV13.name) { db in
             for statement in CheckoutSchemaV13.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(LedgerErasureSchemaV15.name) { db in
+            for statement in LedgerErasureSchemaV15.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }()
 }
