@@ -19,7 +19,6 @@ extension ErasureFixture {
     /// for their order and the referral. The ledgers are appended as `LoyaltyService` does.
     static func seedLoyalty(_ store: any FlywheelStore) async throws {
         let id = customerID
-        let day = { (day: Int) in StoreFixtures.date(day: day) }
         try await store.withPointsLedger(customer: id) { ledger in
             try Self.applied(
                 ledger.earn(
@@ -66,6 +65,8 @@ extension ErasureFixture {
                     createdAt: day(3)))
         }
     }
+
+    private static func day(_ number: Int) -> Date { StoreFixtures.date(day: number) }
 
     private static func appendSignup(_ store: any FlywheelStore, friend: String, referrer: String, at: Date)
         async throws

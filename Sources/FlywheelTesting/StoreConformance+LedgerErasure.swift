@@ -30,7 +30,7 @@ extension StoreConformance {
         }
         let lots = try await store.openLedgerLots()
         let liability = LiabilityReport(openLots: lots, value: value, at: at, calendar: calendar)
-        #expect(balances[id]?.available == 550 && liability.openPoints == 1_050)
+        #expect(balances[id]?.available == 550 && liability.openPoints == 950)
 
         try await ErasureFixture.erase(store)
 

@@ -58,6 +58,7 @@ extension FlowPreview {
         let german = locale == .de
         let euro = { (minor: Int64) in format.money(Money(minorUnits: minor, currency: .eur)) }
         let today = calendar.localDate(of: now)
+        let window = deliveryDays?.window(placedAt: now, calendar: calendar)
         let lines = [
             MessageContext.Line(name: german ? "Espresso-Bohnen 1 kg" : "Espresso beans 1 kg", quantity: 2, price: euro(3_180)),
             MessageContext.Line(name: german ? "Filtertüten" : "Filter papers", quantity: 1, price: euro(660)),
@@ -66,9 +67,8 @@ extension FlowPreview {
             shop: shop, firstName: german ? "Jürgen" : "Jane",
             order: MessageContext.Order(
                 number: "1042", total: euro(3_840),
-                deliveryWindow: deliveryDays?.window(placedAt: now, calendar: calendar).map {
-                    format.deliveryWindow(from: $0.from, to: $0.to)
-                } ?? format.deliveryWindow(by: today.adding(days: 3)),
+                deliveryWindow: window.map { format.deliveryWindow(from: $0.from, to: $0.to) }
+                    ?? format.deliveryWindow(by: today.adding(days: 3)),
                 lines: lines),
             productName: lines[0].name, cart: [lines[1]],
             points: MessageContext.Points(

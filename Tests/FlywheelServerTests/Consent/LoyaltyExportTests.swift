@@ -32,7 +32,7 @@ struct LoyaltyExportTests {
             let exported = try await client.send(.get, "/api/v1/customers/\(id)/export", key: LoyaltyTestServer.admin)
             #expect(exported.status == .ok)
             let loyalty = try #require(exported.object["loyalty"] as? [String: Any])
-            // The order's 40 points wait out the return window; the launch bonus and the adjustment paid the code.
+            // The order's 40 points wait out the return window; the launch bonus paid the code.
             let available = try #require(account["available"] as? Int)
             #expect(loyalty["available"] as? Int == available && available > 0)
             #expect(loyalty["pending"] as? Int == account["pending"] as? Int && loyalty["pending"] as? Int == 40)
@@ -41,7 +41,7 @@ struct LoyaltyExportTests {
             let history = try #require(loyalty["history"] as? [[String: Any]])
             let kinds = history.compactMap { $0["source_kind"] as? String }
             #expect(Set(kinds) == ["order", "bonus", "manual", "redemption"], "\(kinds)")
-            #expect(kinds.first == "order" && kinds.last == "redemption")
+            #expect(kinds.first == "bonus" && kinds.last == "redemption")
             #expect(history.map { $0["sequence"] as? Int } == Array(0..<history.count))
             let manual = try #require(history.first { $0["source_kind"] as? String == "manual" })
             #expect(manual["reason"] as? String == "goodwill" && manual["admin"] as? String == "ops-anna")

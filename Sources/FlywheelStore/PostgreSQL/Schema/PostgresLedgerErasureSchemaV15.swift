@@ -12,7 +12,7 @@ enum PostgresLedgerErasureSchemaV15 {
     static let statements: [String] = [
         """
         CREATE TABLE loyalty_erasures (
-            pseudonym TEXT COLLATE "C" PRIMARY KEY CHECK (strpos(pseudonym, ':') = 0),
+            pseudonym TEXT COLLATE "C" PRIMARY KEY CHECK (strpos(pseudonym, ':') = 0 AND length(pseudonym) > 0),
             erased_at TIMESTAMPTZ NOT NULL
         )
         """,
@@ -31,9 +31,11 @@ enum PostgresLedgerErasureSchemaV15 {
                     AND (n->'customer' IS NOT DISTINCT FROM o->'customer'
                         OR EXISTS (SELECT 1 FROM loyalty_erasures WHERE pseudonym = n->>'customer'))
                     AND (n->'key' IS NOT DISTINCT FROM o->'key'
-                        OR EXISTS (SELECT 1 FROM loyalty_erasures WHERE pseudonym = split_part(n->>'key', ':', 1)))
+                        OR (strpos(n->>'key', ':') > 0
+                            AND EXISTS (SELECT 1 FROM loyalty_erasures WHERE pseudonym = split_part(n->>'key', ':', 1))))
                     AND (n->'source_key' IS NOT DISTINCT FROM o->'source_key'
-                        OR EXISTS (SELECT 1 FROM loyalty_erasures WHERE pseudonym = split_part(n->>'source_key', ':', 1)))
+                        OR (strpos(n->>'source_key', ':') > 0
+                            AND EXISTS (SELECT 1 FROM loyalty_erasures WHERE pseudonym = split_part(n->>'source_key', ':', 1))))
                     AND (n->'reference' IS NOT DISTINCT FROM o->'reference'
                         OR EXISTS (SELECT 1 FROM loyalty_erasures WHERE pseudonym = n->>'reference'))
                 THEN

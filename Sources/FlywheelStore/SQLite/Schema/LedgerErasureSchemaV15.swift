@@ -44,7 +44,7 @@ enum LedgerErasureSchemaV15 {
         [
             """
             CREATE TABLE loyalty_erasures (
-                pseudonym TEXT PRIMARY KEY CHECK (instr(pseudonym, ':') = 0),
+                pseudonym TEXT PRIMARY KEY CHECK (instr(pseudonym, ':') = 0 AND length(pseudonym) > 0),
                 erased_at INTEGER NOT NULL
             ) STRICT, WITHOUT ROWID
             """,
