@@ -4,7 +4,8 @@ import Testing
 
 /// A customer with something in every table a customer's data can reach — orders, feedback, consent,
 /// suppression, and the flows' data: outbox messages with rendered bodies, their open and click events,
-/// an enrolment, timeline entries, a tag, a support ticket and a coupon — for the erasure checks. The
+/// an enrolment, timeline entries, a tag, a support ticket and a coupon — and the loyalty ledger, an imported
+/// member record and a stored API answer (`ErasureFixture+Loyalty.swift`), for the erasure checks. The
 /// conformance check reads the engine back through the contract; the SQLite and PostgreSQL tests also scan
 /// every text column of every table for `personalStrings` (so a table added later is covered too).
 public enum ErasureFixture {
@@ -82,6 +83,7 @@ public enum ErasureFixture {
             _ = try await measured.recordMessageEvent(
                 MessageEvent(messageID: message.id, kind: .click, at: now + 60, url: "https://shop.example/?ref=\(owner)"))
         }
+        try await seedLoyalty(store)
     }
 
     /// Erases the customer as the server does (the address on the suppression list as `erased`).

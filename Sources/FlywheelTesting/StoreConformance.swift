@@ -55,6 +55,7 @@ public enum StoreConformance {
         StoreCheck("ledger: each customer's last activity in one read", ledgerLastActivityRead),
     ] + ledgerChecks + outboxChecks + flowScheduleChecks + flowEffectsChecks + measurementChecks + checkoutChecks
         + segmentChecks
+        + ledgerErasureChecks
 
     /// Migrates a new store for a check.
     static func migrated(_ store: any FlywheelStore) async throws -> any FlywheelStore {

@@ -52,6 +52,52 @@ struct CustomerCommandTests {
         #expect(unknown.status != 0 && unknown.stderr.contains("no customer with the id nobody"))
     }
 
+    @Test("export carries the loyalty ledger: balance, movements with source and reason; with --programme the tier")
+    func exportLoyalty() async throws {
+        let dir = FlywheelBinary.temporaryDirectory()
+        try await Self.seed(dir)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("flywheel.sqlite").path)
+        let placed = Date(timeIntervalSince1970: 1_790_000_000)
+        try await store.withLedger(customer: "c1") { records in
+            try records.append(LedgerSourceRecord(customer: "c1", sequence: 0, kind: "order", key: "o1", at: placed))
+            try records.append(
+                LedgerLotRecord(
+                    customer: "c1", number: 0, sourceKind: "order", sourceKey: "o1", earnedAt: placed, expiresAt: nil,
+                    earned: 12, pending: false, orderAmount: Money(minorUnits: 1_200, currency: .eur)))
+            try records.append(
+                LedgerEntryRecord(
+                    customer: "c1", sequence: 0, debit: .programme, credit: .available, points: 12, sourceKind: "order",
+                    sourceKey: "o1", reason: "order", at: placed, lot: 0))
+        }
+        try store.close()
+        let result = try FlywheelBinary.run(["customer", "export", "c1"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let loyalty = try #require(try result.json()["loyalty"] as? [String: Any])
+        #expect(loyalty["available"] as? Int == 12 && loyalty["tier"] == nil)
+        let entry = try #require((loyalty["history"] as? [[String: Any]])?.first)
+        #expect(entry["source_kind"] as? String == "order" && entry["source_key"] as? String == "o1")
+        #expect(entry["reason"] as? String == "order" && entry["from"] as? String == "programme" && entry["to"] as? String == "available")
+
+        // With the server's programme: the tier (one order makes Bronze); the referral code needs the link secret.
+        let programme = CustomerCommandTests.repository.appendingPathComponent("examples/programmes/seeds-default.json").path
+        let withProgramme = try FlywheelBinary.run(["customer", "export", "c1", "--programme", programme], in: dir)
+        #expect(withProgramme.status == 0, "\(withProgramme.stderr)")
+        let full = try #require(try withProgramme.json()["loyalty"] as? [String: Any])
+        #expect((full["tier"] as? [String: Any])?["name"] as? String == "Bronze")
+        #expect(full["spendable"] as? Int == 12 && full["referral_code"] == nil)
+        let secret = try FlywheelBinary.run(
+            ["customer", "export", "c1", "--programme", programme], in: dir, environment: ["FLYWHEEL_LINK_SECRET": "s3cret"])
+        let code = try #require((try secret.json()["loyalty"] as? [String: Any])?["referral_code"] as? String)
+        #expect(code.hasPrefix("FRIEND-"))
+
+        // A customer without a ledger has no loyalty member.
+        let other = try FlywheelBinary.run(["customer", "export", "c2"], in: dir)
+        #expect(try other.json()["loyalty"] == nil)
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
     @Test("erase asks unless --yes, then leaves no trace of the person in the file; orders stay")
     func erase() async throws {
         let dir = FlywheelBinary.temporaryDirectory()

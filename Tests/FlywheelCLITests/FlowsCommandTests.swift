@@ -165,6 +165,38 @@ struct FlowsCommandTests {
         #expect(jane.stdout.contains("locale en") && jane.stdout.contains("Hi Jane,") && jane.stdout.contains("1 × Tea sampler – €12.50"))
     }
 
+    @Test("--delivery-days (or $FLYWHEEL_DELIVERY_DAYS) restates the window of an order nothing promised, in de and en; a promise wins")
+    func previewDeliveryDays() async throws {
+        let dir = try await Self.database()
+        let flow = Self.examples + "/order_confirmation.json"
+        // Jane's order 2001, placed Monday 23 November 2026, has no shipment: no window without delivery days.
+        let plain = try Self.preview([flow, "--customer", "c2"], in: dir)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!plain.stdout.contains("should arrive"))
+        // 2-4 working days: Wednesday 25 to Friday 27 November.
+        let english = try Self.preview([flow, "--customer", "c2", "--delivery-days", "2-4"], in: dir)
+        #expect(english.status == 0, "\(english.stderr)")
+        #expect(english.stdout.contains("Your parcel should arrive between Wed 25 and Fri 27 November."), "\(english.stdout)")
+        let german = try FlywheelBinary.run(
+            ["flows", "preview", flow, "--customer", "c2", "--locale", "de", "--database", "shop.sqlite"], in: dir,
+            environment: ["FLYWHEEL_DELIVERY_DAYS": "2-4"])
+        #expect(german.status == 0, "\(german.stderr)")
+        #expect(german.stdout.contains("Ihr Paket kommt voraussichtlich zwischen Mi, 25. und Fr, 27. November."), "\(german.stdout)")
+        // Jürgen's parcel has a promise: it wins over the shop's usual days.
+        let promised = try Self.preview([flow, "--customer", "c1", "--delivery-days", "2-4"], in: dir)
+        #expect(promised.stdout.contains("Ihr Paket kommt voraussichtlich bis Donnerstag, 26. November."))
+        // The sample customer's order is placed now: its window is a "between", not the default "by".
+        let sample = try FlywheelBinary.run(
+            ["flows", "preview", flow, "--sample", "--locale", "en", "--delivery-days", "3"], in: dir)
+        #expect(sample.status == 0 && sample.stdout.contains("Your parcel should arrive on "), "\(sample.stdout)")
+        // A bad value names the option.
+        let bad = try Self.preview([flow, "--customer", "c2", "--delivery-days", "0"], in: dir)
+        #expect(bad.status != 0 && bad.stderr.contains("--delivery-days"))
+        let badEnvironment = try FlywheelBinary.run(
+            ["flows", "preview", flow, "--sample"], in: dir, environment: ["FLYWHEEL_DELIVERY_DAYS": "soon"])
+        #expect(badEnvironment.status != 0 && badEnvironment.stderr.contains("FLYWHEEL_DELIVERY_DAYS"))
+    }
+
     @Test("a customer named <script> is escaped in the HTML and kept as written in the text")
     func previewEscapes() async throws {
         let dir = try await Self.database(firstName: "<script>alert(1)</script>")

@@ -9,7 +9,7 @@ import Testing
     "PostgreSQL store: erasure leaves the person in no table",
     .enabled(if: PostgresTestServer.isConfigured, "FLYWHEEL_TEST_POSTGRES_URL is not set (scripts/test sets it)"))
 struct PostgresErasureScanTests {
-    @Test("after erasure no text, JSON or bytes column of any table holds the customer's id, e-mail or name")
+    @Test("after erasure no text, JSON or bytes column of any table holds the customer's id, e-mail or name (loyalty ledger and stored API answers included)")
     func everyTableScanned() async throws {
         try await PostgresTestServer.withDatabase { url in
             let store = try await PostgresStore.connect(url: url)
@@ -17,7 +17,8 @@ struct PostgresErasureScanTests {
                 try await ErasureFixture.seed(store)
                 let before = try await Self.hits(url)
                 for table in ["customers", "outbox_messages", "flow_enrolments", "flow_timeline", "customer_tags", "support_tickets",
-                    "issued_coupons", "message_events"]
+                    "issued_coupons", "message_events", "loyalty_sources", "loyalty_lots", "loyalty_entries", "loyalty_balances",
+                    "loyalty_imported_members", "idempotency_records"]
                 {
                     #expect(before.contains { $0.hasPrefix(table + ".") }, "\(table)")
                 }
@@ -29,6 +30,42 @@ struct PostgresErasureScanTests {
                 await store.shutdown()
                 throw error
             }
+        }
+    }
+
+    @Test("the ledger stays append-only: only an erasure's rename into a recorded pseudonym passes the trigger")
+    func ledgerStaysAppendOnly() async throws {
+        try await PostgresTestServer.withDatabase { url in
+            let store = try await PostgresStore.connect(url: url)
+            do {
+                try await ErasureFixture.seed(store)
+                try await ErasureFixture.erase(store)
+                await store.shutdown()
+            } catch {
+                await store.shutdown()
+                throw error
+            }
+            let pseudonym = ErasureFixture.pseudonym
+            let refused: [PostgresQuery] = [
+                "UPDATE loyalty_entries SET points = points + 1 WHERE customer = 'other'",
+                "UPDATE loyalty_sources SET customer = 'mallory' WHERE customer = 'other'",
+                "UPDATE loyalty_lots SET customer = 'mallory' WHERE customer = 'other'",
+                "UPDATE loyalty_entries SET customer = \(pseudonym), points = points + 1 WHERE customer = 'other'",
+                "UPDATE loyalty_sources SET reference = 'mallory' WHERE key = 'signup'",
+                "DELETE FROM loyalty_entries WHERE customer = \(pseudonym)",
+                "DELETE FROM loyalty_sources WHERE customer = 'other'",
+            ]
+            for query in refused {
+                await #expect(throws: (any Error).self, "\(query.sql)") { _ = try await PostgresTestServer.query(url, query) }
+            }
+            let names = try await PostgresTestServer.query(
+                url, "SELECT DISTINCT customer FROM loyalty_entries ORDER BY customer"
+            ).map { try $0.decode(String.self) }
+            #expect(names == [pseudonym, "other"])
+            let erasures = try await PostgresTestServer.query(url, "SELECT pseudonym FROM loyalty_erasures").map {
+                try $0.decode(String.self)
+            }
+            #expect(erasures == [pseudonym])
         }
     }
 

@@ -56,7 +56,9 @@ extension InMemoryStore {
     public func eraseCustomer(_ erasure: CustomerErasure) async throws {
         let id = erasure.customerExternalID
         guard let stored = customers[id] else { throw ConsentStoreError.unknownCustomer(id) }
-        guard customers[erasure.pseudonym] == nil else { throw ConsentStoreError.pseudonymTaken(erasure.pseudonym) }
+        guard customers[erasure.pseudonym] == nil, ledgers[erasure.pseudonym] == nil else {
+            throw ConsentStoreError.pseudonymTaken(erasure.pseudonym)
+        }
         customers[id] = nil
         customers[erasure.pseudonym] = Customer(externalID: erasure.pseudonym, createdAt: stored.createdAt)
         for (key, var order) in orders where order.customerExternalID == id {
@@ -86,6 +88,10 @@ extension InMemoryStore {
         eraseCheckouts(customerExternalID: id, email: stored.email)
         consentLog.removeAll { $0.customerExternalID == id }
         eraseFlowData(of: id, pseudonym: erasure.pseudonym)
+        eraseLoyalty(of: id, pseudonym: erasure.pseudonym)
+        forgetIdempotencyRecords(
+            mentioning: CustomerErasure.mentions(
+                id: id, email: stored.email, firstName: stored.firstName, lastName: stored.lastName))
         if let email = stored.email {
             // Entries that still hold the address in clear lose it (the digest stays).
             let address = SuppressionEntry.normalise(email, .email)

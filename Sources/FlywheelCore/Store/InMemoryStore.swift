@@ -285,6 +285,11 @@ public actor InMemoryStore: FlywheelStore, OutboxStore, FlowMeasurementStore {
         return record
     }
 
+    /// Deletes the idempotency records whose key or answer mentions an erased person (`eraseCustomer`).
+    func forgetIdempotencyRecords(mentioning mentions: [String]) {
+        idempotency = idempotency.filter { !$0.value.mentions(any: mentions) }
+    }
+
     public func webhookReceipt(id: String) async throws -> WebhookReceipt? { receipts[id] }
 
     public func recordWebhookReceipt(_ receipt: WebhookReceipt) async throws -> Bool {

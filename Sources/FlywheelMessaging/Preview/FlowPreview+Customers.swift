@@ -31,7 +31,8 @@ extension FlowPreview {
         if let order { shipments = try await store.shipments(orderExternalID: order.externalID) }
         let locale = try Self.locale(for: flow, requested: requested, customer: customer.locale ?? defaultLocale)
         var context = MessageContext(
-            shop: shop, customer: customer, order: order, shipments: shipments, locale: locale, calendar: calendar)
+            shop: shop, customer: customer, order: order, shipments: shipments, locale: locale, calendar: calendar,
+            deliveryDays: deliveryDays)
         context.links = Self.links(shop: shop, order: order?.externalID)
         return (locale, try messages(of: flow, context: context, locale: locale, now: now))
     }
@@ -42,18 +43,22 @@ extension FlowPreview {
         of flow: FlowDefinition, locale requested: ShopLocale?, shop: MessageContext.Shop, now: Date
     ) throws(PreviewError) -> (locale: ShopLocale, messages: [PreviewMessage]) {
         let locale = try Self.locale(for: flow, requested: requested, customer: nil)
-        let context = Self.sampleContext(locale: locale, shop: shop, calendar: calendar, now: now)
+        let context = Self.sampleContext(
+            locale: locale, shop: shop, calendar: calendar, deliveryDays: deliveryDays, now: now)
         return (locale, try messages(of: flow, context: context, locale: locale, now: now))
     }
 
-    /// The made-up customer of `sampleMessages`.
+    /// The made-up customer of `sampleMessages`; their order, placed `now`, arrives in the window of
+    /// `deliveryDays` when the shop gave one, else by three days from now.
     public static func sampleContext(
-        locale: ShopLocale, shop: MessageContext.Shop, calendar: ShopCalendar, now: Date
+        locale: ShopLocale, shop: MessageContext.Shop, calendar: ShopCalendar, deliveryDays: DeliveryDays? = nil,
+        now: Date
     ) -> MessageContext {
         let format = MessageFormat(locale)
         let german = locale == .de
         let euro = { (minor: Int64) in format.money(Money(minorUnits: minor, currency: .eur)) }
         let today = calendar.localDate(of: now)
+        let window = deliveryDays?.window(placedAt: now, calendar: calendar)
         let lines = [
             MessageContext.Line(name: german ? "Espresso-Bohnen 1 kg" : "Espresso beans 1 kg", quantity: 2, price: euro(3_180)),
             MessageContext.Line(name: german ? "Filtertüten" : "Filter papers", quantity: 1, price: euro(660)),
@@ -61,7 +66,9 @@ extension FlowPreview {
         return MessageContext(
             shop: shop, firstName: german ? "Jürgen" : "Jane",
             order: MessageContext.Order(
-                number: "1042", total: euro(3_840), deliveryWindow: format.deliveryWindow(by: today.adding(days: 3)),
+                number: "1042", total: euro(3_840),
+                deliveryWindow: window.map { format.deliveryWindow(from: $0.from, to: $0.to) }
+                    ?? format.deliveryWindow(by: today.adding(days: 3)),
                 lines: lines),
             productName: lines[0].name, cart: [lines[1]],
             points: MessageContext.Points(

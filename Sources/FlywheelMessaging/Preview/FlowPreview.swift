@@ -11,12 +11,16 @@ public import Foundation
 /// exemption (the case that needs it).
 public struct FlowPreview: Sendable {
     public var templates: MessageTemplates
-    /// The shop's calendar (coupon expiry dates).
+    /// The shop's calendar (coupon expiry dates, delivery windows).
     public var calendar: ShopCalendar
+    /// The shop's usual delivery time (`--delivery-days`): an order no shipment promised a date for gets the
+    /// window a real send restates (`MessageContext`'s rule); `nil` shows none.
+    public var deliveryDays: DeliveryDays?
 
-    public init(templates: MessageTemplates, calendar: ShopCalendar) {
+    public init(templates: MessageTemplates, calendar: ShopCalendar, deliveryDays: DeliveryDays? = nil) {
         self.templates = templates
         self.calendar = calendar
+        self.deliveryDays = deliveryDays
     }
 
     /// The locale a customer is written to in a flow: the requested one (which the flow must have), else the

@@ -28,7 +28,7 @@ extension APIHandler {
                 detail: "The flow has \(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"); nothing was rendered.")
         }
         let settings = try await read { try await store.shopSettings() } ?? .defaults
-        let preview = FlowPreview(templates: templates, calendar: settings.calendar)
+        let preview = FlowPreview(templates: templates, calendar: settings.calendar, deliveryDays: deliveryDays)
         let result: (locale: ShopLocale, messages: [PreviewMessage])
         do {
             result = try await preview.messages(

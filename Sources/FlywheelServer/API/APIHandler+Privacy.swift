@@ -3,8 +3,9 @@ import Foundation
 
 extension APIHandler {
     func exportCustomer(_ input: Operations.ExportCustomer.Input) async throws -> Operations.ExportCustomer.Output {
+        let at = now()
         let document = try await read {
-            try await CustomerDataExport().document(customerID: input.path.id, store: store, now: now())
+            try await CustomerDataExport(loyalty: loyalty, now: at).document(customerID: input.path.id, store: store, now: at)
         }
         guard let document else { throw APIProblem.notFound("No customer with this id.") }
         // The document is built once (CustomerDataExport) and handed through as the schema's open object.

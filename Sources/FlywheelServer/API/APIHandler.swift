@@ -28,6 +28,8 @@ struct APIHandler: APIProtocol {
     var flows: FlowService? = nil
     /// The dashboard's engine, which keeps saved segments current; `nil` without the dashboard.
     var dashboard: DashboardAnalytics? = nil
+    /// The shop's usual delivery time (`--delivery-days`), which previews restate as a real send does.
+    var deliveryDays: DeliveryDays? = nil
 
     /// Stores a batch and answers how `tally` of it went: 201 when created, 200 otherwise.
     func upsert(_ batch: IngestBatch, id: String, tally: (IngestCounts) -> UpsertTally) async throws(APIProblem)

@@ -57,7 +57,8 @@ public enum FlywheelServer {
         try APIHandler(
             store: store, now: now, metrics: metrics, observers: observers, loyalty: loyalty,
             linkSigner: configuration.linkSigner, baseURL: configuration.baseURL, templates: templates,
-            catalogue: TemplateCatalogue(templates), consent: desk, flows: flows, dashboard: dashboard
+            catalogue: TemplateCatalogue(templates), consent: desk, flows: flows, dashboard: dashboard,
+            deliveryDays: configuration.deliveryDays
         ).registerHandlers(
             on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys]))
         ShopifyWebhookController(

@@ -124,17 +124,23 @@ extension PostgresStore {
                 guard
                     let row = try await connection.rows(
                         """
-                        SELECT id, email, created_at FROM customers WHERE external_id = \(erasure.customerExternalID) \
+                        SELECT id, email, first_name, last_name, created_at FROM customers \
+                        WHERE external_id = \(erasure.customerExternalID) \
                         FOR UPDATE
                         """, logger: logger
                     ).first
                 else { throw ConsentStoreError.unknownCustomer(erasure.customerExternalID) }
                 let taken = try await connection.rows(
-                    "SELECT 1 FROM customers WHERE external_id = \(erasure.pseudonym)", logger: logger)
+                    """
+                    SELECT 1 FROM customers WHERE external_id = \(erasure.pseudonym) \
+                    UNION ALL SELECT 1 FROM loyalty_sources WHERE customer = \(erasure.pseudonym)
+                    """, logger: logger)
                 guard taken.isEmpty else { throw ConsentStoreError.pseudonymTaken(erasure.pseudonym) }
                 let r = PostgresStoredRow(row, table: "customers")
                 let rowID = try r.int64("id")
                 let email = try r.optionalString("email")
+                let firstName = try r.optionalString("first_name")
+                let lastName = try r.optionalString("last_name")
                 let pseudonymised = Customer(externalID: erasure.pseudonym, createdAt: try r.optionalDate("created_at"))
                 try await connection.run(
                     """
@@ -182,6 +188,10 @@ extension PostgresStore {
                 for entry in erasure.suppressions {
                     _ = try await Self.addSuppression(entry, on: connection, logger: logger)
                 }
+                try await Self.eraseLoyalty(erasure, on: connection, logger: logger)
+                let mentions = CustomerErasure.mentions(
+                    id: id, email: email, firstName: firstName, lastName: lastName)
+                try await Self.forgetIdempotencyRecords(mentioning: mentions, on: connection, logger: logger)
             }
         }
     }

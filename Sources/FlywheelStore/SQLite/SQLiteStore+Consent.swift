@@ -128,11 +128,16 @@ extension SQLiteStore {
     private static func erase(_ erasure: CustomerErasure, _ db: Database) throws {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT id, email, created_at FROM customers WHERE external_id = ?",
+                db, sql: "SELECT id, email, first_name, last_name, created_at FROM customers WHERE external_id = ?",
                 arguments: [erasure.customerExternalID])
         else { throw ConsentStoreError.unknownCustomer(erasure.customerExternalID) }
         let taken = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM customers WHERE external_id = ?)", arguments: [erasure.pseudonym])
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM customers WHERE external_id = ?1)
+                OR EXISTS (SELECT 1 FROM loyalty_sources WHERE customer = ?1)
+                """,
+            arguments: [erasure.pseudonym])
         guard taken != true else { throw ConsentStoreError.pseudonymTaken(erasure.pseudonym) }
         let rowID: Int64 = row["id"]
         let email: String? = row["email"]
@@ -176,6 +181,11 @@ extension SQLiteStore {
                 arguments: [SuppressionEntry.normalise(email, .email)])
         }
         for entry in erasure.suppressions { _ = try Self.addSuppression(entry, db) }
+        try Self.eraseLoyalty(erasure, db)
+        try Self.forgetIdempotencyRecords(
+            mentioning: CustomerErasure.mentions(
+                id: erasure.customerExternalID, email: email, firstName: row["first_name"], lastName: row["last_name"]),
+            db)
     }
 
     /// The flows' part of an erasure: messages (with their events), enrolments, timeline and tags deleted;

@@ -13,7 +13,8 @@ extension FlowsCommand {
             discussion: """
                 Renders every send step of the flow in file order – both sides of a condition, every split \
                 variant – for the customer --customer ID from the database: their first name and language, their \
-                last order (or --order ID) with its lines, total and delivery window. --sample uses a made-up \
+                last order (or --order ID) with its lines, total and delivery window (a shipment's promise, else \
+                --delivery-days counted from the order's time, as a real send). --sample uses a made-up \
                 customer instead, so every part of every template shows. Coupons and points given by earlier \
                 steps appear in later messages. The language is --locale, else the customer's, else the \
                 shop's; the flow must have it. Links point to the shop's placeholder address (real messages get \
@@ -55,11 +56,33 @@ extension FlowsCommand {
         @Option(help: ArgumentHelp("The shop's own templates, overriding the shipped ones.", valueName: "dir"))
         var templates: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "The shop's usual delivery time in working days, e.g. 2-4 (as flywheel serve --delivery-days).",
+                discussion: """
+                    An order no shipment promised a date for shows the window a real send restates, counted from \
+                    the order's time (--sample: from now). Defaults to $FLYWHEEL_DELIVERY_DAYS; none otherwise.
+                    """, valueName: "days"))
+        var deliveryDays: String?
+
         func validate() throws {
             if sample == (customer != nil) { throw ValidationError("give --customer ID or --sample (one of them)") }
             if sample && order != nil { throw ValidationError("--order needs --customer, not --sample") }
             if let locale, ShopLocale(tag: locale) == nil { throw ValidationError("--locale: '\(locale)' is not de or en") }
             if output != nil && format != .html { throw ValidationError("--output needs --format html") }
+            if let deliveryDays, DeliveryDays(parsing: deliveryDays) == nil {
+                throw ValidationError("--delivery-days must be working days like 3 or 2-4 (1 to 60, the first not after the last)")
+            }
+        }
+
+        /// `--delivery-days`, else `$FLYWHEEL_DELIVERY_DAYS`, else none.
+        private func shopDeliveryDays() throws -> DeliveryDays? {
+            let environment = ProcessInfo.processInfo.environment["FLYWHEEL_DELIVERY_DAYS"].flatMap { $0.isEmpty ? nil : $0 }
+            guard let days = deliveryDays ?? environment else { return nil }
+            guard let parsed = DeliveryDays(parsing: days) else {
+                throw ValidationError("FLYWHEEL_DELIVERY_DAYS must be working days like 3 or 2-4, not \(days)")
+            }
+            return parsed
         }
 
         func run() async throws {
@@ -87,6 +110,7 @@ extension FlowsCommand {
                     "\(file) is not a valid flow:\n" + error.problems.map { "  \($0.description)" }.joined(separator: "\n"))
             }
             let requested = locale.flatMap(ShopLocale.init(tag:))
+            let deliveryDays = try shopDeliveryDays()
             let now = Date()
             let result: (locale: ShopLocale, messages: [PreviewMessage])
             let who: String
@@ -97,14 +121,14 @@ extension FlowsCommand {
                 }
                 let store = try await database.openStore()
                 let settings = try await store.shopSettings() ?? .defaults
-                let preview = FlowPreview(templates: templates, calendar: settings.calendar)
+                let preview = FlowPreview(templates: templates, calendar: settings.calendar, deliveryDays: deliveryDays)
                 result = try await preview.messages(
                     of: flow, customerID: customer, orderID: order, locale: requested, store: store,
                     shop: Self.shop(settings), defaultLocale: settings.defaultLocale, now: now)
                 who = "customer \(customer)"
             } else {
                 let settings = ShopSettings.defaults
-                let preview = FlowPreview(templates: templates, calendar: settings.calendar)
+                let preview = FlowPreview(templates: templates, calendar: settings.calendar, deliveryDays: deliveryDays)
                 result = try preview.sampleMessages(of: flow, locale: requested, shop: Self.shop(settings), now: now)
                 who = "a sample customer"
             }

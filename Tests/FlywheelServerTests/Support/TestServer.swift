@@ -13,6 +13,8 @@ struct TestServer {
     let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
     var webhookSecret: String? = "shpss_test_secret"
     var maxBodyBytes = 1 << 20
+    /// The shop's usual delivery time (`--delivery-days`); none by default.
+    var deliveryDays: DeliveryDays?
 
     /// Secrets of keys made for the test, by name.
     static let ingestRead = "fw_test_ingest_read"
@@ -36,10 +38,10 @@ struct TestServer {
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         try await makeKeys()
         let now = self.now
+        var configuration = ServerConfiguration(shopifyWebhookSecret: webhookSecret, maxBodyBytes: maxBodyBytes)
+        configuration.deliveryDays = deliveryDays
         let router = try FlywheelServer.buildRouter(
-            store: store,
-            configuration: ServerConfiguration(shopifyWebhookSecret: webhookSecret, maxBodyBytes: maxBodyBytes),
-            settings: .defaults, now: { now })
+            store: store, configuration: configuration, settings: .defaults, now: { now })
         try await Application(router: router).test(.router, body)
     }
 }

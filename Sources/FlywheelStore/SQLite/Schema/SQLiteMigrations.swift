@@ -46,6 +46,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(SegmentSchemaV14.name) { db in
             for statement in SegmentSchemaV14.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(LedgerErasureSchemaV15.name) { db in
+            for statement in LedgerErasureSchemaV15.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }()
 }
