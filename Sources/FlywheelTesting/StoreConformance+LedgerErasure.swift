@@ -66,6 +66,19 @@ extension StoreConformance {
         let order = { (a: LedgerOpenLot, b: LedgerOpenLot) in (a.lot.customer, a.lot.number) < (b.lot.customer, b.lot.number) }
         #expect(after.sorted(by: order) == renamedLots.sorted(by: order))
 
+        // A ledger write after the erasure sees the file as renamed, not what it saw before (a store that keeps
+        // recently written ledgers must forget them): the erased id starts empty, and "other" holds its referral
+        // under the renamed key.
+        let restarted = try await store.withPointsLedger(customer: id) { ledger in
+            ledger.spendablePoints(of: id, at: StoreFixtures.date(day: 11))
+        }
+        #expect(restarted == 0)
+        let renamedReferral = try await store.withPointsLedger(customer: "other") { ledger in
+            (ledger.hasApplied(SourceEvent(.referral, key: pseudonym + ":referrer")),
+             ledger.hasApplied(SourceEvent(.referral, key: id + ":referrer")))
+        }
+        #expect(renamedReferral == (true, false))
+
         // The pseudonym's ledger goes on: restored, it spends; its code is still its own across the shop.
         let spent = try await store.withPointsLedger(customer: pseudonym) { ledger in
             ledger.redeem(

@@ -114,10 +114,12 @@ extension SQLiteStore {
     /// with zeros, and then truncates the write-ahead log, whose older frames would still hold old page images
     /// (best effort: while a reader holds an old snapshot the log cannot be truncated at once).
     public func eraseCustomer(_ erasure: CustomerErasure) async throws {
-        try await pool.writeWithoutTransaction { db in
+        try await pool.writeWithoutTransaction { [ledgerCache] db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             defer { try? db.execute(sql: "PRAGMA secure_delete = FAST") }
             try db.inTransaction(.immediate) {
+                // The erasure renames ledger rows: ledger writes after it must read them from the file.
+                ledgerCache.forgetAll()
                 try Self.erase(erasure, db)
                 return .commit
             }

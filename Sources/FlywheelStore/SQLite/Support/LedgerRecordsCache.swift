@@ -14,8 +14,8 @@ import Synchronization
 ///   `afterNextTransaction`); a transaction that rolls back puts nothing back;
 /// - another connection's commit (another process, another store on the file) changes the writer
 ///   connection's `PRAGMA data_version`, checked at each write: then everything is forgotten.
-/// Writes of this process go through the pool's one writer connection, and nothing else in the store writes
-/// the ledger tables. At most `limit` records (sources, lots and entries together; ≈ 150 bytes each) are
+/// Writes of this process go through the pool's one writer connection; the one other writer of the ledger
+/// tables, a customer's erasure (which renames rows to the pseudonym), calls `forgetAll()` in its transaction. At most `limit` records (sources, lots and entries together; ≈ 150 bytes each) are
 /// kept; when full, the cache starts again empty.
 final class LedgerRecordsCache: Sendable {
     private struct State {
@@ -45,6 +45,16 @@ final class LedgerRecordsCache: Sendable {
             guard let records = state.records.removeValue(forKey: customer) else { return nil }
             state.size -= Self.size(of: records)
             return records
+        }
+    }
+
+    /// Forgets every customer's records: for a write of the ledger tables outside `SQLiteStore.withLedger`
+    /// (an erasure renames the customer's rows and referral keys in other customers' ledgers). Call inside
+    /// that write's transaction; the writer runs one transaction at a time, so nothing is put back meanwhile.
+    func forgetAll() {
+        state.withLock { state in
+            state.records.removeAll()
+            state.size = 0
         }
     }
 
