@@ -150,9 +150,11 @@ extension Programme {
             terms.minimumOrderMinor >= 0, "referral.minimum_order_minor",
             "must not be negative, got \(terms.minimumOrderMinor)")
         if let rewardID = terms.friendRewardID {
+            // Read so that it can be named: a gift code for the friend is not issued (yet), so a programme that
+            // asks for one is refused instead of silently rewarding the friend in points only.
             list.check(
-                reward(rewardID) != nil, "referral.friend_reward_id", "names no reward in the catalogue ('\(rewardID)')"
-            )
+                false, "referral.friend_reward_id",
+                "is not supported: the friend is rewarded in points (friend_points); remove '\(rewardID)'")
         }
     }
 

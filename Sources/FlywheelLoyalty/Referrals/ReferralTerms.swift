@@ -4,7 +4,8 @@ public struct ReferralTerms: Hashable, Sendable, Codable {
     public var referrerPoints: Int64
     /// Points for the friend at the same time.
     public var friendPoints: Int64
-    /// A catalogue reward (e.g. 10 % off) the friend gets as a code at sign-up; optional.
+    /// A catalogue reward for the friend as a gift code: read only so that validation can refuse it by name
+    /// (not supported; the friend is rewarded with `friendPoints`).
     public var friendRewardID: String?
     /// The smallest first order (minor units) that counts; 0 for any.
     public var minimumOrderMinor: Int64

@@ -58,7 +58,7 @@ struct ProgrammeTests {
             S.problems(text) == [
                 "earning.currency: must be the programme's currency (EUR), got 'USD'",
                 "rewards[0].code_pattern: 'AB-##' makes only 100 codes; use at least 4 '#' or 'X' placeholders",
-                "referral.friend_reward_id: names no reward in the catalogue ('nope')",
+                "referral.friend_reward_id: is not supported: the friend is rewarded in points (friend_points); remove 'nope'",
             ])
     }
 
