@@ -14,19 +14,7 @@ struct StringIndex: Sendable {
 
     /// The index of `value` in `strings`, if held.
     func index(of value: String, in strings: [String]) -> Int32? {
-        let hash = Self.hash(value)
-        let tag = hash >> 32
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if entry >> 32 == tag {
-                let index = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if strings[Int(index)] == value { return index }
-            }
-            slot = (slot + 1) & mask
-        }
+        probe(value, hash: Self.hash(value), in: strings).found
     }
 
     /// The index of `value` in `strings` if held; otherwise `value` is taken as `strings[next]` (the owner
@@ -35,21 +23,28 @@ struct StringIndex: Sendable {
     mutating func index(of value: String, orAdd next: Int32, in strings: [String]) -> (index: Int32, isNew: Bool) {
         if (count + 1) * 4 > slots.count * 3 { grow(to: slots.count * 2, strings: strings) }
         let hash = Self.hash(value)
+        let (slot, found) = probe(value, hash: hash, in: strings)
+        if let found { return (found, false) }
+        slots[slot] = (hash >> 32) << 32 | UInt64(UInt32(next) + 1)
+        count += 1
+        return (next, true)
+    }
+
+    /// The slot holding `value` (`found` its index), or the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ value: String, hash: UInt64, in strings: [String]) -> (slot: Int, found: Int32?) {
         let tag = hash >> 32
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
-            if entry == 0 { break }
+            if entry == 0 { return (slot, nil) }
             if entry >> 32 == tag {
                 let index = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if strings[Int(index)] == value { return (index, false) }
+                if strings[Int(index)] == value { return (slot, index) }
             }
             slot = (slot + 1) & mask
         }
-        slots[slot] = tag << 32 | UInt64(UInt32(next) + 1)
-        count += 1
-        return (next, true)
     }
 
     /// Makes room for `total` strings without growing.
