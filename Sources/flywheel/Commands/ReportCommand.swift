@@ -19,7 +19,8 @@ struct ReportCommand: AsyncParsableCommand {
 
             --segment narrows every figure to a lifecycle stage (prospect, new, active, loyal, lapsing, lost), \
             an RFM segment (champions, at_risk, cant_lose …; write lifecycle:loyal or rfm:loyal where a name \
-            is both) or vip. Definitions: docs/metrics.md.
+            is both), vip, or a segment saved in the database (saved:NAME, PUT /api/v1/segments/NAME). \
+            Definitions: docs/metrics.md.
 
             Text, JSON and CSV go to standard output unless --output is given; HTML goes to --output \
             (default flywheel-report.html): one self-contained page with its charts, no script.
@@ -40,7 +41,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Report as of the end of this day, YYYY-MM-DD (default: the last order's day).", valueName: "date"))
     var until: String?
 
-    @Option(help: ArgumentHelp("Only these customers: a lifecycle stage, an RFM segment, or vip.", valueName: "name"))
+    @Option(help: ArgumentHelp("Only these customers: a lifecycle stage, an RFM segment, vip, or saved:NAME.", valueName: "name"))
     var segment: String?
 
     @Option(help: ArgumentHelp("The report's form.", valueName: "format"))
@@ -100,10 +101,14 @@ struct ReportCommand: AsyncParsableCommand {
             asOf = history.lastOrderDayEnd
         }
         display.update(fraction: 1, "computing the figures of \(Format.count(history.orderCount)) orders")
-        let engine = AnalyticsEngine(
+        var engine = AnalyticsEngine(
             table: history.table, options: AnalyticsOptions(marginBasisPoints: Int((margin * 100).rounded())))
-        let snapshot = engine.snapshot(asOf: asOf)
         let filter = try segment.map(Self.filter(named:)) ?? .all
+        // A saved segment (`saved:NAME`) is the database's: its rule is evaluated as of the report's end.
+        if case .saved(let name) = filter, let stored = history.savedSegments.first(where: { $0.name == name }) {
+            try engine.saveSegment(SavedSegment(stored), asOf: asOf)
+        }
+        let snapshot = engine.snapshot(asOf: asOf)
         let sections = try chosenSections()
         display.update(
             fraction: 1, sections.contains(.clv) ? "fitting BG/NBD and Gamma-Gamma, assembling the report" : "assembling the report")

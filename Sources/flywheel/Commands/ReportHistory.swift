@@ -16,6 +16,8 @@ struct ReportHistory {
     var read: HistoryReadSummary
     /// The source for messages.
     var source: String
+    /// The database's saved segments (`--segment saved:NAME`); none from a file.
+    var savedSegments: [StoredSegment] = []
 
     /// Orders held (all currencies counted in the table's exclusions).
     var orderCount: Int { table.orderCount }
@@ -50,11 +52,14 @@ struct ReportHistory {
             tally.count(batch.orders)
             table.add(batch)
         }
+        var saved: [StoredSegment] = []
         if case .database(let store, _) = input.source {
             display.update(fraction: 1, "reading marketing spend, survey answers and reviews")
             try await store.readHistory(.feedbackAndSpend, pageSize: HistoryInput.pageSize) { table.add($0) }
+            saved = try await store.segments()
         }
-        let report = ReportHistory(table: table, settings: input.settings, read: summary, source: input.description)
+        let report = ReportHistory(
+            table: table, settings: input.settings, read: summary, source: input.description, savedSegments: saved)
         return Pass(report: report, onlyOtherCurrency: tally.onlyOther(than: input.settings.currency))
     }
 
