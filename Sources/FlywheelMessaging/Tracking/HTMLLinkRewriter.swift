@@ -25,30 +25,14 @@ enum HTMLLinkRewriter {
             let valueStart = rest.index(after: afterName)
             let value = String(rest[valueStart..<close])
             output += rest[..<valueStart]
-            output += replace(unescape(value)).map(escape) ?? value
+            output += replace(unescape(value)).map(HTMLEscaping.byCharacter) ?? value
             rest = rest[close...]
         }
         output += rest
         return output
     }
 
-    /// The characters HTML attributes need escaped.
-    static func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
-
-    /// Undoes what Mustache's HTML escaping (and `escape`) does; other entities are left alone.
+    /// Undoes what HTML escaping (`HTMLEscaping`, as Mustache escapes) does; other entities are left alone.
     static func unescape(_ text: String) -> String {
         guard text.contains("&") else { return text }
         return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")

@@ -41,7 +41,7 @@ public struct TrackingLinks: Sendable {
             wrapped(target, messageID: messageID, excluded: excluded)
         }
         let pixel =
-            "<img src=\"\(HTMLLinkRewriter.escape(open(messageID).absoluteString))\" width=\"1\" height=\"1\" alt=\"\" "
+            "<img src=\"\(HTMLEscaping.byCharacter(open(messageID).absoluteString))\" width=\"1\" height=\"1\" alt=\"\" "
             + "style=\"display:block;border:0;width:1px;height:1px\">"
         if let body = output.range(of: "</body>", options: [.caseInsensitive, .backwards]) {
             output.insert(contentsOf: pixel, at: body.lowerBound)

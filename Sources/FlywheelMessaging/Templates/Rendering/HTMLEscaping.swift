@@ -16,37 +16,14 @@ struct HTMLEscaping: MustacheContentType {
     static let registered: Void = { MustacheContentTypes.register(HTMLEscaping(), named: name) }()
 
     func escapeText(_ text: String) -> String {
-        var contiguous = text
-        return contiguous.withUTF8 { bytes -> String? in
-            var specials = 0
-            for index in bytes.indices where Self.replacement(bytes[index]) != nil {
-                let before = index > 0 ? bytes[index - 1] : 0
-                let after = index + 1 < bytes.count ? bytes[index + 1] : 0
-                guard before < 0x80, after < 0x80 else { return nil }
-                specials += 1
-            }
-            guard specials > 0 else { return text }
-            return String(unsafeUninitializedCapacity: bytes.count + specials * 5) { output in
-                var count = 0
-                for byte in bytes {
-                    if let replacement = Self.replacement(byte) {
-                        replacement.withUTF8Buffer { entity in
-                            for character in entity {
-                                output[count] = character
-                                count += 1
-                            }
-                        }
-                    } else {
-                        output[count] = byte
-                        count += 1
-                    }
-                }
-                return count
-            }
-        } ?? Self.byCharacter(text)
+        guard text.utf8.contains(where: { Self.replacement($0) != nil }) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        Self.append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends `text` escaped to `output` (the compiled renderer's buffer): the same bytes `escapeText` returns.
+    /// Appends `text` escaped to `output` (the compiled renderer's buffer; `escapeText` for swift-mustache).
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         let mark = output.count
@@ -82,7 +59,7 @@ struct HTMLEscaping: MustacheContentType {
         }
     }
 
-    /// Character by character, as swift-mustache escapes.
+    /// Character by character, as swift-mustache escapes (also the tracking links' attribute values).
     static func byCharacter(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
