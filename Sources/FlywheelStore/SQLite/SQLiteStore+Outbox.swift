@@ -3,16 +3,9 @@ public import Foundation
 import GRDB
 
 extension SQLiteStore: OutboxStore {
+    /// A batch of one (`enqueue(_ messages:)`): one way to bind a row.
     public func enqueue(_ message: OutboxMessage) async throws -> OutboxEnqueued {
-        try message.validate()
-        let arguments = message.sqliteArguments()
-        return try await pool.write { db in
-            try db.execute(sql: OutboxMessage.sqliteInsert, arguments: arguments)
-            if db.changesCount == 1 { return OutboxEnqueued(message: message, isNew: true) }
-            guard let stored = try Self.outboxMessages(db, where: "idempotency_key = ?", [message.idempotencyKey]).first
-            else { throw OutboxStoreError.duplicateID(message.id) }
-            return OutboxEnqueued(message: stored, isNew: false)
-        }
+        try await enqueue([message])[0]
     }
 
     /// One write transaction: each row inserted with one prepared statement (`ON CONFLICT DO NOTHING`, values

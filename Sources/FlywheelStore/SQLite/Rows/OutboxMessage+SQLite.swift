@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 extension OutboxMessage {
-    /// The columns of `outbox_messages`, in `sqliteArguments` order.
+    /// The columns of `outbox_messages`, in `bindSQLiteInsert` order.
     static let sqliteColumns = """
         id, idempotency_key, customer_id, channel, message_class, recipient, template_id, locale, flow_id, \
         step_id, subject, body_text, body_html, headers, status, attempts, next_attempt_at, lease_owner, \
@@ -20,20 +20,8 @@ extension OutboxMessage {
         ON CONFLICT DO NOTHING
         """
 
-    /// The values of `sqliteColumns`.
-    func sqliteArguments() -> StatementArguments {
-        let values: [(any DatabaseValueConvertible)?] = [
-            id, idempotencyKey, customerID, channel.rawValue, messageClass, recipient, templateID, locale, flowID,
-            stepID, content.subject, content.text, content.html, OutboxHeadersJSON.encode(content.headers),
-            status.rawValue, attempts, nextAttemptAt.map(EpochMilliseconds.from), leaseOwner, lastError,
-            providerMessageID, EpochMilliseconds.from(createdAt), EpochMilliseconds.from(updatedAt),
-            sentAt.map(EpochMilliseconds.from),
-        ]
-        return StatementArguments(values)
-    }
-
-    /// Binds the values of `sqliteColumns` to `sqliteInsert` prepared as a `FastStatement` (the batch path:
-    /// the rendered bodies go to SQLite as UTF-8 without an argument array or boxed values).
+    /// Binds the values of `sqliteColumns` to `sqliteInsert` prepared as a `FastStatement` (the rendered
+    /// bodies go to SQLite as UTF-8 without an argument array or boxed values).
     func bindSQLiteInsert(_ statement: FastStatement) throws {
         statement.reset()
         try statement.bind(1, id)
