@@ -1,4 +1,5 @@
 import FlywheelCore
+import FlywheelLoyalty
 public import Foundation
 
 extension CustomerDataExport {
@@ -26,9 +27,10 @@ extension CustomerDataExport {
             let account = try await loyalty?.account(of: id, now: now)
             guard !history.isEmpty || imported != nil || account?.tier != nil else { return nil }
             let balance = try await store.ledgerBalance(customer: id)
-            let signup = try await store.ledgerSources(kind: "referral", key: "signup").first { $0.customer == id }
-            var codes = history.filter { $0.sourceKind == "redemption" }.reduce(into: [String: ExportedLoyaltyCode]()) {
-                codes, entry in
+            let signup = try await store.ledgerSources(kind: LoyaltyService.referralKind, key: LoyaltyService.signupKey)
+                .first { $0.customer == id }
+            let redemptions = history.filter { $0.sourceKind == SourceEvent.Kind.redemption.rawValue }
+            var codes = redemptions.reduce(into: [String: ExportedLoyaltyCode]()) { codes, entry in
                 codes[entry.sourceKey, default: ExportedLoyaltyCode(code: entry.sourceKey, issuedAt: entry.at)].points +=
                     entry.points
             }
