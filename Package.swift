@@ -19,6 +19,9 @@ let package = Package(
         .library(name: "FlywheelAutomation", targets: ["FlywheelAutomation"]),
         .library(name: "FlywheelFlows", targets: ["FlywheelFlows"]),
         .library(name: "FlywheelStore", targets: ["FlywheelStore"]),
+        // For Benchmarks/AnalyticsLive (scripts/bench-analytics-live).
+        .library(name: "FlywheelAnalytics", targets: ["FlywheelAnalytics"]),
+        .library(name: "FlywheelImport", targets: ["FlywheelImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
