@@ -144,6 +144,35 @@ struct FlowSchedulerTests {
         #expect(exit.kind == .exited && exit.detail == "cancelled: effects failed 3 times")
     }
 
+    @Test("new enrolment ids sort in the order they were entered, within one instant too")
+    func enrolmentIDsFollowEntry() async throws {
+        let store = InMemoryStore()
+        let library = try S.library(["order_confirmation"])
+        let scheduler = S.scheduler(library, store: store, effects: RecordingEffects())
+        let sweep = S.berlin(2026, 3, 2, 12)
+        // A sweep enters many customers with one `now`; the next round a millisecond later.
+        var ids: [String] = []
+        for (index, now) in (Array(repeating: sweep, count: 40) + Array(repeating: sweep + 0.001, count: 10)).enumerated() {
+            let event = FlowEvent(
+                customerID: "c_\(index)", occurredAt: now,
+                trigger: .orderPlaced(orderID: "o_\(index)", number: 1, total: Money(minorUnits: 100, currency: .eur)))
+            #expect(try await scheduler.enter(event, now: now).entered == 1)
+            ids.append(try #require(try await store.enrolments(customerID: "c_\(index)").first?.id))
+        }
+        #expect(ids == ids.sorted() && Set(ids).count == ids.count)
+        let milliseconds = String(Int64((sweep.timeIntervalSince1970 * 1000).rounded()), radix: 16)
+        #expect(ids.allSatisfy { $0.count == 36 && $0.dropFirst(4).allSatisfy(\.isHexDigit) })
+        #expect(ids[0].hasPrefix("enr_" + String(repeating: "0", count: 12 - milliseconds.count) + milliseconds))
+        // Another scheduler (another process) makes other ids at the same instant.
+        let other = S.scheduler(library, store: store, effects: RecordingEffects(), owner: "other")
+        let event = FlowEvent(
+            customerID: "c_other", occurredAt: sweep,
+            trigger: .orderPlaced(orderID: "o_other", number: 1, total: Money(minorUnits: 100, currency: .eur)))
+        #expect(try await other.enter(event, now: sweep).entered == 1)
+        let otherID = try #require(try await store.enrolments(customerID: "c_other").first?.id)
+        #expect(!ids.contains(otherID) && otherID.prefix(16) == ids[0].prefix(16))
+    }
+
     @Test("run() works due rows until cancelled")
     func runLoop() async throws {
         let store = InMemoryStore()

@@ -23,6 +23,8 @@ public final class FlowScheduler: Sendable {
     let effects: any FlowEffects
     let policy: ContactPolicy
     private let library: Mutex<FlowLibrary>
+    /// How many enrolment ids this scheduler made (their order within one instant; `EnrolmentID`).
+    private let madeIDs = Atomic<UInt32>(0)
 
     public init(
         library: FlowLibrary, store: any FlowScheduleStore, facts: any CustomerFactsProvider, effects: any FlowEffects,
@@ -72,7 +74,7 @@ public final class FlowScheduler: Sendable {
                 report.refused += 1
                 continue
             }
-            let id = "enr_" + UUID().uuidString.lowercased()
+            let id = EnrolmentID.make(now: now, sequence: madeIDs.wrappingAdd(1, ordering: .relaxed).oldValue)
             let enrolment = Enrolment(id: id, program: program, entry: event)
             let expiry = now.addingTimeInterval(configuration.lease)
             // Inserted already leased by this instance: if it dies before the first step is stored, the row

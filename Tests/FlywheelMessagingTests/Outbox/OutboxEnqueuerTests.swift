@@ -22,8 +22,26 @@ struct OutboxEnqueuerTests {
         #expect(!second.isNew)
         #expect(second.message == first.message)
         #expect(try await store.outboxMessages(customerID: "c-42") == [first.message])
-        #expect(first.message.id == OutboxEnqueuer.messageID(idempotencyKey: "enr_1/review/3"))
-        #expect(first.message.id != OutboxEnqueuer.messageID(idempotencyKey: "enr_1/review/4"))
+        #expect(first.message.id == OutboxEnqueuer.messageID(idempotencyKey: "enr_1/review/3", createdAt: F.now - 5))
+        #expect(first.message.id != OutboxEnqueuer.messageID(idempotencyKey: "enr_1/review/4", createdAt: F.now - 5))
+    }
+
+    @Test("message ids sort by the instant they were queued, then differ by key; same length as the older hash ids")
+    func idsFollowTime() throws {
+        let instant = Date(timeIntervalSince1970: 1_772_532_000.123)
+        let id = OutboxEnqueuer.messageID(idempotencyKey: "enr_1/review/3", createdAt: instant)
+        #expect(id.count == 36 && id.hasPrefix("out_" + String(1_772_532_000_123, radix: 16).leftPadded(to: 12)))
+        #expect(id.dropFirst(4).allSatisfy { $0.isHexDigit && !$0.isUppercase })
+        #expect(id == OutboxEnqueuer.messageID(idempotencyKey: "enr_1/review/3", createdAt: instant))
+        // Another key in the same millisecond: another id; any key a millisecond later sorts after both.
+        let other = OutboxEnqueuer.messageID(idempotencyKey: "enr_2/review/3", createdAt: instant)
+        #expect(other != id && other.prefix(16) == id.prefix(16))
+        let later = (0..<200).map {
+            OutboxEnqueuer.messageID(idempotencyKey: "enr_\($0)/review/3", createdAt: instant + 0.001)
+        }
+        #expect(later.allSatisfy { $0 > id && $0 > other })
+        // Rounded to the millisecond as stored: 0.4 ms later is the same instant.
+        #expect(OutboxEnqueuer.messageID(idempotencyKey: "enr_1/review/3", createdAt: instant + 0.0004) == id)
     }
 
     @Test("a batch: stored keys are skipped with one lookup and not rendered again; the rest stored at once, in order")
@@ -181,4 +199,9 @@ struct OutboxEnqueuerTests {
         }
         #expect(try await store.outboxMessages(customerID: "c-42").isEmpty)
     }
+}
+
+extension String {
+    /// Zero-padded on the left to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

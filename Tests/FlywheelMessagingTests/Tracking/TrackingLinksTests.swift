@@ -56,7 +56,7 @@ struct TrackingLinksTests {
             templates: try MessageTemplates.bundled(), store: InMemoryStore(), unsubscribeURL: OutboxFixtures.unsubscribe,
             tracking: Self.links())
         let outgoing = OutboxFixtures.outgoing()
-        let id = OutboxEnqueuer.messageID(idempotencyKey: outgoing.idempotencyKey)
+        let id = OutboxEnqueuer.messageID(idempotencyKey: outgoing.idempotencyKey, createdAt: outgoing.createdAt)
         let message = try plain.render(outgoing, recipient: "j@example.de", values: OutboxFixtures.values)
         let html = try #require(message.content.html)
         #expect(html.contains("https://fw.example/c/o?t=open-\(id)&amp;v=1"))

@@ -91,11 +91,12 @@ struct DeliveryRecheckTests {
     /// A flow's message as the outbox keeps it.
     static func message(_ key: String, customer: String, to recipient: String, class messageClass: String) -> OutboxMessage {
         let parts = key.split(separator: "/").map(String.init)
+        let now = Date()
         return OutboxMessage(
-            id: OutboxEnqueuer.messageID(idempotencyKey: key), idempotencyKey: key, customerID: customer, channel: .email,
+            id: OutboxEnqueuer.messageID(idempotencyKey: key, createdAt: now), idempotencyKey: key, customerID: customer, channel: .email,
             messageClass: messageClass, recipient: recipient,
             content: OutboxContent(subject: "Wie gefällt es Ihnen?", text: "Hallo,\nwie gefällt es Ihnen?", html: nil),
             templateID: "review_request", locale: "de", flowID: messageClass == "transactional" ? nil : "review_request",
-            stepID: parts[1], createdAt: Date())
+            stepID: parts[1], createdAt: now)
     }
 }

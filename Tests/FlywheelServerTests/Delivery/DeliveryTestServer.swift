@@ -67,11 +67,12 @@ struct DeliveryTestServer {
     static func message(key: String, customer: String, to recipient: String, subject: String = "Ihre Bestellung 1042")
         -> OutboxMessage
     {
-        OutboxMessage(
-            id: OutboxEnqueuer.messageID(idempotencyKey: key), idempotencyKey: key, customerID: customer, channel: .email,
-            messageClass: "transactional", recipient: recipient,
+        let now = Date()
+        return OutboxMessage(
+            id: OutboxEnqueuer.messageID(idempotencyKey: key, createdAt: now), idempotencyKey: key, customerID: customer,
+            channel: .email, messageClass: "transactional", recipient: recipient,
             content: OutboxContent(subject: subject, text: "Hallo,\ndanke für Ihre Bestellung.", html: "<p>Hallo</p>"),
-            createdAt: Date())
+            createdAt: now)
     }
 }
 

@@ -89,7 +89,7 @@ final class StoredEffects: FlowEffects {
                 }
                 messages.append(
                     OutboxMessage(
-                        id: OutboxEnqueuer.messageID(idempotencyKey: message.idempotencyKey),
+                        id: OutboxEnqueuer.messageID(idempotencyKey: message.idempotencyKey, createdAt: message.createdAt),
                         idempotencyKey: message.idempotencyKey, customerID: message.customerID, channel: .email,
                         messageClass: message.messageClass.rawValue, recipient: recipient, content: content,
                         templateID: message.template, locale: "de", flowID: message.flowID, stepID: message.stepID,
