@@ -1,6 +1,6 @@
 import FlywheelCore
 import FlywheelFlows
-import Foundation
+public import Foundation
 import ServiceLifecycle
 
 extension FlowService {

@@ -187,7 +187,7 @@ struct SegmentsCommand: AsyncParsableCommand {
         }
     }
 
-    static func unknown(_ name: String) -> ValidationError {
+    static func unknown(_ name: String) -> ArgumentParser.ValidationError {
         ValidationError("There is no saved segment of this name: \(name)")
     }
 }

@@ -33,7 +33,7 @@ enum SegmentRuleInput {
         return SavedSegment(name: name, rule: rule)
     }
 
-    static func refused(_ pointer: String, _ reason: String) -> ValidationError {
+    static func refused(_ pointer: String, _ reason: String) -> ArgumentParser.ValidationError {
         ValidationError("The segment was refused; nothing was stored. \(pointer): \(reason)")
     }
 

@@ -187,7 +187,8 @@ struct ScheduledSegmentSendTests {
                 return row?["state"] as? String == "sent" && row?["entered"] as? Int == 2
             }
             #expect(sent)
-            #expect(try await newsletterEntries(store, "n_0") == 1 && newsletterEntries(store, "n_2") == 0)
+            #expect(try await newsletterEntries(store, "n_0") == 1)
+            #expect(try await newsletterEntries(store, "n_2") == 0)
         }
     }
 
