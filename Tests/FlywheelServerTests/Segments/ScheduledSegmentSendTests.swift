@@ -175,9 +175,10 @@ struct ScheduledSegmentSendTests {
             APIKey(id: "key_sa", name: "sends-admin", scopes: [.admin], secretHash: APIKeyIssuer.hash(secret: admin), createdAt: now))
         let now = self.now
         let app = try await FlywheelServer.buildApplication(
-            store: store, configuration: ServerConfiguration(), logger: Logger(label: "flywheel.test"), flows: try library(),
-            flowEffects: RecordingFlowEffects(), now: { now })
-        try await app.test(.router) { client in
+            store: store, configuration: ServerConfiguration(port: 0), logger: Logger(label: "flywheel.test"),
+            flows: try library(), flowEffects: RecordingFlowEffects(), now: { now })
+        // Live: the dashboard (whose engine evaluates the segment) loads once the server runs.
+        try await app.test(.live) { client in
             let posted = try await client.send(
                 .post, "/api/v1/flows/newsletter/sends", key: admin, json: #"{"campaign": "spring", "segment": "repeaters"}"#)
             #expect(posted.status == .accepted && posted.object["state"] as? String == "scheduled")
