@@ -141,6 +141,8 @@ let package = Package(
                 "FlywheelMessaging", "FlywheelTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Two servers on one PostgreSQL (SavedSegmentSyncTests): a database made per test.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -6,7 +6,47 @@ extension StoreConformance {
     static let segmentChecks: [StoreCheck] = [
         StoreCheck("segments: saved by name, replaced keeping their creation, listed in byte order, deleted", segmentsLifecycle),
         StoreCheck("segment campaigns: scheduled once, due in order, finished once", segmentCampaignsLifecycle),
+        StoreCheck(
+            "segment campaigns: progress recorded over the progress read (compare and set), only while scheduled",
+            segmentCampaignProgress),
     ]
+
+    static func segmentCampaignProgress(_ store: any FlywheelStore) async throws {
+        let store = try await migrated(store)
+        let row = SegmentCampaign(
+            flowID: "newsletter", campaign: "now", segment: "all", sendAt: StoreFixtures.date(day: 3),
+            createdBy: "admin", createdAt: StoreFixtures.date(day: 3))
+        #expect(try await store.scheduleCampaign(row))
+        #expect(try await store.campaign(flowID: "newsletter", campaign: "now")?.progress == nil)
+        #expect(try await store.campaign(flowID: "newsletter", campaign: "now")?.state == .scheduled)
+        let first = SegmentCampaign.Progress(
+            members: 1_200, handled: 500, entered: 480, cursor: "c-0500", updatedAt: StoreFixtures.date(day: 3))
+        #expect(
+            try await store.recordCampaignProgress(flowID: "newsletter", campaign: "missing", expectedHandled: 0, progress: first)
+                == false)
+        #expect(try await store.recordCampaignProgress(flowID: "newsletter", campaign: "now", expectedHandled: 0, progress: first))
+        // A second writer that read the same (empty) progress is refused: its piece was recorded by the first.
+        #expect(try await store.recordCampaignProgress(flowID: "newsletter", campaign: "now", expectedHandled: 0, progress: first) == false)
+        var stored = try #require(try await store.campaign(flowID: "newsletter", campaign: "now"))
+        #expect(stored.progress == first)
+        #expect(stored.state == .sending)
+        #expect(try await store.dueCampaigns(now: StoreFixtures.date(day: 4)).map(\.progress) == [first])
+        let second = SegmentCampaign.Progress(
+            members: 1_200, handled: 1_000, entered: 970, cursor: "c-1000", updatedAt: StoreFixtures.date(day: 4))
+        #expect(try await store.recordCampaignProgress(flowID: "newsletter", campaign: "now", expectedHandled: 500, progress: second))
+        stored = try #require(try await store.campaigns(flowID: "newsletter").first)
+        #expect(stored.progress == second)
+        // Finished: the progress stays as it was and takes no more pieces.
+        let sent = try #require(
+            try await store.finishCampaign(flowID: "newsletter", campaign: "now", status: .sent, at: StoreFixtures.date(day: 5)))
+        #expect(sent.progress == second && sent.state == .sent)
+        let late = SegmentCampaign.Progress(
+            members: 1_200, handled: 1_200, entered: 1_150, cursor: "c-1200", updatedAt: StoreFixtures.date(day: 6))
+        #expect(
+            try await store.recordCampaignProgress(flowID: "newsletter", campaign: "now", expectedHandled: 1_000, progress: late)
+                == false)
+        #expect(try await store.campaign(flowID: "newsletter", campaign: "now")?.progress == second)
+    }
 
     static func segmentsLifecycle(_ store: any FlywheelStore) async throws {
         let store = try await migrated(store)

@@ -18,7 +18,7 @@ struct Flywheel: AsyncParsableCommand {
             DemoCommand.self, ImportCommand.self, StatusCommand.self, SimulateCommand.self, ServeCommand.self,
             KeysCommand.self, AdminCommand.self, CLVCommand.self, ReportCommand.self, LoyaltyCommand.self,
             FlowsCommand.self,
-            CustomerCommand.self, OutboxCommand.self,
+            CustomerCommand.self, OutboxCommand.self, SegmentsCommand.self,
         ]
     )
 }

@@ -13,7 +13,7 @@ struct PostgresMigrationsTests {
         "v1 core schema", "v2 access and listings", "v3 dashboard admins", "v4 loyalty ledger", "v5 flow schedule",
         "v6 outbox", "v7 consent", "v8 loyalty codes", "v9 loyalty import", "v10 flow measurement", "v12 flow effects",
         "v13 checkouts", "v14 segments",
-        "v15 ledger erasure",
+        "v15 ledger erasure", "v17 campaign progress",
     ]
 
     /// The rows of `flywheel_migrations`: position, name, and when each was applied (as text).

@@ -37,6 +37,17 @@ extension InMemoryStore {
         segmentCampaigns.values.filter { $0.status == .scheduled && $0.sendAt <= now }.sorted(by: Self.sendOrder)
     }
 
+    public func recordCampaignProgress(
+        flowID: String, campaign: String, expectedHandled: Int, progress: SegmentCampaign.Progress
+    ) async throws -> Bool {
+        let key = CampaignKey(flowID: flowID, campaign: campaign)
+        guard var row = segmentCampaigns[key], row.status == .scheduled, (row.progress?.handled ?? 0) == expectedHandled
+        else { return false }
+        row.progress = progress
+        segmentCampaigns[key] = row
+        return true
+    }
+
     public func finishCampaign(flowID: String, campaign: String, status: SegmentCampaign.Status, at: Date)
         async throws -> SegmentCampaign?
     {

@@ -4,42 +4,26 @@ import Foundation
 import OpenAPIRuntime
 
 extension APIHandler {
-    /// `POST /api/v1/flows/{id}/sends`: a segment send (newsletter) through `FlowService.sendToSegment`, or with
-    /// `send_at` more than a minute ahead scheduled through `FlowService.scheduleSegmentSend` (202). Needs the
-    /// admin scope (the middleware checks it); 404 without flows or for a flow not switched on, 422 for a flow
-    /// that does not start on `segment_send`, an unknown segment or a bad campaign id, 409 for a campaign id the
-    /// flow has scheduled already.
+    /// `POST /api/v1/flows/{id}/sends`: a segment send (newsletter) stored as a campaign through
+    /// `FlowService.scheduleSegmentSend` (202) for `send_at` (default now); `FlowJobs` sends it in pieces when due,
+    /// and `GET` shows its progress. Needs the admin scope (the middleware checks it); 404 without flows or for a
+    /// flow not switched on, 422 for a flow that does not start on `segment_send`, an unknown segment or a bad
+    /// campaign id, 409 for a campaign id the flow has used.
     func sendFlowToSegment(_ input: Operations.SendFlowToSegment.Input) async throws
         -> Operations.SendFlowToSegment.Output
     {
         guard let flows else { throw APIProblem.notFound("No flows run on this server (flywheel serve --flows DIR).") }
         guard case .json(let body) = input.body else { throw APIProblem.badRequest("Send JSON.") }
         let at = now()
-        if let sendAt = body.sendAt, sendAt > at.addingTimeInterval(60) {
-            let row: SegmentCampaign
-            do {
-                row = try await flows.scheduleSegmentSend(
-                    flowID: input.path.id, campaign: body.campaign, segment: body.segment, sendAt: sendAt,
-                    createdBy: APIKeyMiddleware.current?.name ?? "api", now: at)
-            } catch {
-                throw Self.problem(error)
-            }
-            return .accepted(.init(body: .json(Self.api(row))))
-        }
-        let report: FlowService.SegmentSendReport
+        let row: SegmentCampaign
         do {
-            report = try await flows.sendToSegment(
-                flowID: input.path.id, campaign: body.campaign, segment: body.segment, sendAt: body.sendAt, now: now())
+            row = try await flows.scheduleSegmentSend(
+                flowID: input.path.id, campaign: body.campaign, segment: body.segment, sendAt: body.sendAt ?? at,
+                createdBy: APIKeyMiddleware.current?.name ?? "api", now: at)
         } catch {
             throw Self.problem(error)
         }
-        return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        flowId: report.flowID, campaign: report.campaign, segment: report.segment, asOf: report.asOf,
-                        members: report.members, entered: report.entered, refused: report.refused,
-                        duplicates: report.duplicates, failed: report.failed))))
+        return .accepted(.init(body: .json(Self.api(row))))
     }
 
     /// `GET /api/v1/flows/{id}/sends`: the flow's campaigns, the earliest first.
@@ -68,9 +52,18 @@ extension APIHandler {
             case .sent: .sent
             case .cancelled: .cancelled
             }
+        let state: Components.Schemas.SegmentCampaign.StatePayload =
+            switch row.state {
+            case .scheduled: .scheduled
+            case .sending: .sending
+            case .sent: .sent
+            case .cancelled: .cancelled
+            }
         return .init(
             flowId: row.flowID, campaign: row.campaign, segment: row.segment, sendAt: row.sendAt, status: status,
-            createdBy: row.createdBy, createdAt: row.createdAt, finishedAt: row.finishedAt)
+            createdBy: row.createdBy, createdAt: row.createdAt, finishedAt: row.finishedAt, state: state,
+            members: row.progress?.members, handled: row.progress?.handled, entered: row.progress?.entered,
+            progressAt: row.progress?.updatedAt)
     }
 
     /// The HTTP problem of a refused segment send.

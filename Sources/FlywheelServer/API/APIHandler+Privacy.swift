@@ -21,6 +21,8 @@ extension APIHandler {
             throw APIProblem.storeUnavailable("The customer could not be erased; nothing was changed. Retry later.")
         }
         guard let erasure else { throw APIProblem.notFound("No customer with this id.") }
+        // What the server keeps in memory about the person goes too: the referral code table.
+        loyalty?.forgetErasedCustomer(input.path.id)
         return .ok(.init(body: .json(.init(id: input.path.id, pseudonym: erasure.pseudonym, erasedAt: erasure.erasedAt))))
     }
 }

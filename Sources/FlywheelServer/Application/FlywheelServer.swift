@@ -121,6 +121,12 @@ public enum FlywheelServer {
                 referralBase: configuration.referralURL ?? configuration.baseURL, logger: logger)
         }
         var services = services
+        if let dashboard {
+            services.append(
+                SavedSegmentSync(
+                    dashboard: dashboard, store: store, interval: .seconds(configuration.segmentSyncSeconds), now: now,
+                    logger: logger))
+        }
         if let loyalty {
             services.append(
                 LoyaltyJobs(
@@ -180,14 +186,13 @@ public enum FlywheelServer {
         let lapse: (@Sendable (Date) async -> Double?)? = dashboard.map { dashboard in
             { @Sendable now in await dashboard.segments(now: now).map { Double($0.0.lapseWindow.activeDays) } }
         }
-        return FlowService(
-            library: library, store: store, effects: effects, settings: settings,
-            options: FlowServiceOptions(
-                sweepInterval: .seconds(configuration.flowIntervalSeconds), lapseWindowDays: lapse,
-                existingCustomerExemption: configuration.existingCustomerExemption
-                    ? ExistingCustomerFacts(addressFromSale: true, toldOfRightToObject: true) : nil,
-                analytics: dashboard.map { dashboard in { @Sendable now in await dashboard.snapshot(now: now) } },
-                tierMoves: loyalty),
-            logger: logger)
+        var options = FlowServiceOptions(
+            sweepInterval: .seconds(configuration.flowIntervalSeconds), lapseWindowDays: lapse,
+            existingCustomerExemption: configuration.existingCustomerExemption
+                ? ExistingCustomerFacts(addressFromSale: true, toldOfRightToObject: true) : nil,
+            analytics: dashboard.map { dashboard in { @Sendable now in await dashboard.snapshot(now: now) } },
+            tierMoves: loyalty)
+        options.cartInterval = .seconds(configuration.cartIntervalSeconds)
+        return FlowService(library: library, store: store, effects: effects, settings: settings, options: options, logger: logger)
     }
 }

@@ -35,6 +35,12 @@ public struct ServerConfiguration: Sendable {
     /// Seconds between the flows' sweeps (time-based triggers, the catch-up of missed events); flows run only
     /// when `buildApplication` is given a library and effects.
     public var flowIntervalSeconds: Int64
+    /// Seconds between the short checks for abandoned carts (`--cart-interval`, default 30): a cart reminder
+    /// goes out within about this much of the checkout's last update + the flow's `after`.
+    public var cartIntervalSeconds: Int64 = 30
+    /// Seconds between two comparisons of the dashboard's saved segments with the store's (`SavedSegmentSync`):
+    /// a segment another server on the same database saved, changed or deleted is taken over within this.
+    public var segmentSyncSeconds: Int64 = 30
     /// Whether the shop's checkout meets the German existing-customer exemption (§7(3) UWG: the address came
     /// with a sale, and the customer was told there of the right to object at any time): then marketing
     /// e-mail about similar goods may reach buyers without opt-in, always with the opt-out notice. Off by

@@ -4,8 +4,9 @@ public import Logging
 public import ServiceLifecycle
 
 /// Flows' background work as a service beside the server: the scheduler's rounds (scheduled segment sends that
-/// fell due, then due steps: waits that ended, postponed sends, retries) and, at start and then every `sweepInterval`, the sweep (time-based
-/// triggers and the catch-up of missed events).
+/// fell due, then due steps: waits that ended, postponed sends, retries), at start and then every `sweepInterval`
+/// the sweep (time-based triggers and the catch-up of missed events), and every `cartInterval` the short check
+/// for abandoned carts.
 ///
 /// Graceful shutdown (SIGTERM): the round or sweep page in progress finishes, then both loops end; nothing is
 /// cut in the middle of a batch. A hard cancellation may cut a round: its rows stay leased and run again
@@ -27,6 +28,7 @@ public struct FlowJobs: Service {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await runScheduler() }
             group.addTask { await runSweeps() }
+            group.addTask { await runCartChecks() }
         }
     }
 
@@ -37,13 +39,18 @@ public struct FlowJobs: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             var full = false
             do {
-                // Scheduled segment sends first: the enrolments they make run in this round.
-                try await flows.runDueCampaigns(now: now())
+                // Segment sends first, one piece of each due campaign: the enrolments they make run in this round;
+                // a campaign that moved on but is not finished makes the next round start at once (one that failed
+                // waits for the poll).
+                full = try await flows.runDueCampaigns(now: now()).contains { piece in
+                    !piece.finished && piece.failed == 0 && piece.entered + piece.refused + piece.duplicates > 0
+                }
             } catch {
                 logger.error("flows: the scheduled sends could not be read; retried", metadata: ["error": "\(type(of: error))"])
             }
             do {
-                full = try await scheduler.runDue(now: now()).enrolments >= scheduler.configuration.batchSize
+                let batch = try await scheduler.runDue(now: now()).enrolments
+                full = full || batch >= scheduler.configuration.batchSize
             } catch {
                 logger.error("flows: a scheduler round failed; retried", metadata: ["error": "\(type(of: error))"])
             }
@@ -66,6 +73,27 @@ public struct FlowJobs: Service {
                 logger.error("flows: a sweep failed; tried again at the next interval", metadata: ["error": "\(type(of: error))"])
             }
             await pause(flows.options.sweepInterval)
+        }
+    }
+
+    /// The short cart check every `cartInterval` (it reads nothing while no `cart_abandoned` flow is on): the
+    /// checkouts whose window ended since the previous check. The sweep at start looked back the whole catch-up.
+    private func runCartChecks() async {
+        var since = now()
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await pause(flows.options.cartInterval)
+            if Task.isShuttingDownGracefully || Task.isCancelled { break }
+            let at = now()
+            do {
+                let report = try await flows.checkCarts(now: at, since: since)
+                since = at
+                if report.entered + report.failed > 0 {
+                    logger.info(
+                        "flows: cart check done", metadata: ["entered": "\(report.entered)", "failed": "\(report.failed)"])
+                }
+            } catch {
+                logger.error("flows: a cart check failed; the next one looks again", metadata: ["error": "\(type(of: error))"])
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 import FlywheelCore
 import FlywheelFlows
-import Foundation
+public import Foundation
 import ServiceLifecycle
 
 extension FlowService {
@@ -11,7 +11,11 @@ extension FlowService {
     /// `CartAbandonmentDetector`; each abandoned cart enters the flows of that window only, keyed by checkout
     /// and update (`cart_abandoned/<id>/<updated_at>`), so the next sweep enters nothing twice. An order placed
     /// later is the flows' goal (`order_placed`), handled when the order is stored.
-    func sweepCarts(now: Date, into report: inout SweepReport) async throws {
+    ///
+    /// `since` narrows the look to checkouts whose window ended after `since` (the short cart check's previous
+    /// run, `checkCarts`); `nil` looks back the whole `catchUp` (the hourly sweep, which also catches what a
+    /// short check missed: a restart, a checkout stored late).
+    func sweepCarts(now: Date, since: Date? = nil, into report: inout SweepReport) async throws {
         let programs = scheduler.flowLibrary.currentPrograms(triggeredBy: .cartAbandoned)
         guard !programs.isEmpty else { return }
         let detector = CartAbandonmentDetector(catchUp: options.catchUp)
@@ -19,8 +23,11 @@ extension FlowService {
         for (after, group) in windows.sorted(by: { $0.key < $1.key }) {
             let flows = Set(group.map(\.id))
             let latest = now.addingTimeInterval(-TimeInterval(after.seconds))
+            var earliest = latest.addingTimeInterval(-options.catchUp)
+            if let since { earliest = max(earliest, since.addingTimeInterval(-TimeInterval(after.seconds))) }
+            guard earliest < latest.addingTimeInterval(0.001) else { continue }
             var query = OpenCheckoutQuery(
-                updatedFrom: latest.addingTimeInterval(-options.catchUp), updatedBefore: latest.addingTimeInterval(0.001),
+                updatedFrom: earliest, updatedBefore: latest.addingTimeInterval(0.001),
                 limit: options.pageSize)
             repeat {
                 if Task.isShuttingDownGracefully { return }
@@ -31,6 +38,16 @@ extension FlowService {
                 query.after = page.nextAfter
             } while query.after != nil
         }
+    }
+
+    /// The short cart check `FlowJobs` runs every `cartInterval` (default 30 s), so a reminder goes out within
+    /// about a minute of the checkout's last update + the flow's `after`, not at the next hourly sweep: only the
+    /// checkouts whose window ended since `since` (the previous check, less `FlowServiceOptions.cartOverlap`)
+    /// are looked at, and they enter with the same keys as the sweep's, so the two never enter a cart twice.
+    public func checkCarts(now: Date, since: Date) async throws -> SweepReport {
+        var report = SweepReport()
+        try await sweepCarts(now: now, since: since.addingTimeInterval(-options.cartOverlap), into: &report)
+        return report
     }
 
     /// A checkout with its stored customer (by id, else by the checkout's e-mail) and that customer's orders.

@@ -21,6 +21,8 @@ extension FlowService {
         public var refused = 0
         public var duplicates = 0
         public var failed = 0
+        /// For a piece of a campaign (`runDueCampaigns`): whether this piece completed it (the campaign is `sent`).
+        public var finished = false
     }
 
     /// A newsletter: enters every member of `segment` (a name as `flywheel report --segment` takes it, or a saved
@@ -39,18 +41,7 @@ extension FlowService {
         guard at <= now.addingTimeInterval(60) else {
             throw SegmentSendError(.sendAtAhead, field: "send_at", "lies ahead; schedule the send instead")
         }
-        let members: [String]
-        do {
-            guard let snapshot = try await analyticsSnapshot(now: at) else {
-                throw SegmentSendError(.analyticsUnavailable, field: nil, "the shop's analytics are still loading; try again")
-            }
-            members = try snapshot.members(of: filter)
-        } catch let error as SegmentSendError {
-            throw error
-        } catch {
-            logger.error("flows: the segment of a send could not be evaluated", metadata: ["error": "\(type(of: error))"])
-            throw SegmentSendError(.analyticsUnavailable, field: nil, "the shop's analytics could not be read; try again")
-        }
+        let members = try await self.members(of: filter, at: at)
         var report = SegmentSendReport(flowID: flowID, campaign: campaign, segment: segment, asOf: at)
         report.members = members.count
         var start = 0
@@ -74,6 +65,21 @@ extension FlowService {
             start += page.count
         }
         return report
+    }
+
+    /// The customers of `filter` as of `at`, by the analytics' rules (the dashboard's engine when it runs).
+    func members(of filter: CustomerFilter, at: Date) async throws(SegmentSendError) -> [String] {
+        do {
+            guard let snapshot = try await analyticsSnapshot(now: at) else {
+                throw SegmentSendError(.analyticsUnavailable, field: nil, "the shop's analytics are still loading; try again")
+            }
+            return try snapshot.members(of: filter)
+        } catch let error as SegmentSendError {
+            throw error
+        } catch {
+            logger.error("flows: the segment of a send could not be evaluated", metadata: ["error": "\(type(of: error))"])
+            throw SegmentSendError(.analyticsUnavailable, field: nil, "the shop's analytics could not be read; try again")
+        }
     }
 
     /// Checks what a send names — a switched-on `segment_send` flow, a campaign id, a segment — and returns the

@@ -24,6 +24,8 @@ public struct FlowService: Sendable {
     /// The BG/NBD probabilities the sweep refits daily when a flow asks (`FlowTriggerNeeds`).
     public let predictions: FlowPredictions
     let settings: ShopSettings
+    /// The members of the campaigns under way in this process (`runDueCampaigns`).
+    let campaignMembers = CampaignMemberCache()
 
     /// A service over `scheduler`; the sweep works in `settings`' calendar (the shop's). `predictions` should be
     /// the one the scheduler's facts read `p_alive` from (`PredictedFactsProvider`).

@@ -36,6 +36,12 @@ public struct FlowServiceOptions: Sendable {
     public var pAliveThreshold: Double
     /// Members entered per page of a segment send.
     public var segmentPageSize: Int
+    /// Time between two short cart checks (`FlowService.checkCarts`): abandoned-cart reminders go out within
+    /// about this much (plus a scheduler poll) of the checkout's last update + the flow's `after`.
+    public var cartInterval: Duration = .seconds(30)
+    /// How far before the previous cart check the next one looks again (a checkout stored a little late, clocks
+    /// of shop and server apart); the hourly sweep covers the rest.
+    public var cartOverlap: TimeInterval = 300
 
     public init(
         sweepInterval: Duration = .seconds(3_600), pollInterval: Duration = .seconds(1),

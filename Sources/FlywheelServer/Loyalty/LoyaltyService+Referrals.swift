@@ -104,6 +104,13 @@ extension LoyaltyService {
         return referralCodes.customer(of: code)
     }
 
+    /// Forgets an erased customer's personal referral code: the code → customer table drops it, so the code is
+    /// unknown from the erasure on (the erased id no longer lists, so a later miss does not bring it back; the
+    /// pseudonym has a code of its own). Called by the erasure route after the store's erasure.
+    public func forgetErasedCustomer(_ customer: String) {
+        referralCodes.remove(customer: customer)
+    }
+
     /// A friend's first order carrying a referral code as a discount code (Shopify: the code the referral link
     /// applies at checkout) signs the friend up as of the order. Only for orders with discount codes.
     func attributeFromDiscounts(_ order: Order) async throws {
@@ -202,6 +209,11 @@ extension LoyaltyService {
 
         func add(_ pairs: [(String, String)]) {
             table.withLock { table in for (code, customer) in pairs { table[code] = customer } }
+        }
+
+        /// Drops every code of `customer` (an erased customer's code must stop working at once).
+        func remove(customer: String) {
+            table.withLock { table in table = table.filter { $0.value != customer } }
         }
     }
 }

@@ -71,6 +71,22 @@ extension PostgresStore {
         ).map(Self.campaign(row:))
     }
 
+    public func recordCampaignProgress(
+        flowID: String, campaign: String, expectedHandled: Int, progress: SegmentCampaign.Progress
+    ) async throws -> Bool {
+        // One statement, a compare and set on the handled count: of two servers running one piece, one records it.
+        let updated = try await rows(
+            """
+            UPDATE segment_campaigns SET progress_members = \(progress.members), progress_handled = \(progress.handled),
+                progress_entered = \(progress.entered), progress_cursor = \(progress.cursor),
+                progress_at = \(PostgresTimestamp(progress.updatedAt))
+            WHERE flow_id = \(flowID) AND campaign = \(campaign) AND status = 'scheduled'
+                AND progress_handled = \(expectedHandled)
+            RETURNING campaign
+            """)
+        return !updated.isEmpty
+    }
+
     public func finishCampaign(flowID: String, campaign: String, status: SegmentCampaign.Status, at: Date)
         async throws -> SegmentCampaign?
     {
@@ -87,7 +103,8 @@ extension PostgresStore {
 
     private static let segmentColumns = "name, definition, created_at, updated_at, updated_by"
     private static let campaignColumns =
-        "flow_id, campaign, segment, send_at, status, created_by, created_at, finished_at"
+        "flow_id, campaign, segment, send_at, status, created_by, created_at, finished_at, progress_members, "
+        + "progress_handled, progress_entered, progress_cursor, progress_at"
 
     private static func segment(row: PostgresRow) throws -> StoredSegment {
         let r = PostgresStoredRow(row, table: "segments")
@@ -101,9 +118,15 @@ extension PostgresStore {
         guard let status = SegmentCampaign.Status(rawValue: try r.string("status")) else {
             throw PostgresStoreError.unreadableValue(table: "segment_campaigns", column: "status")
         }
+        var progress: SegmentCampaign.Progress?
+        if let members = try r.optionalInt("progress_members"), let at = try r.optionalDate("progress_at") {
+            progress = SegmentCampaign.Progress(
+                members: members, handled: try r.int("progress_handled"), entered: try r.int("progress_entered"),
+                cursor: try r.optionalString("progress_cursor"), updatedAt: at)
+        }
         return SegmentCampaign(
             flowID: try r.string("flow_id"), campaign: try r.string("campaign"), segment: try r.string("segment"),
             sendAt: try r.date("send_at"), status: status, createdBy: try r.string("created_by"),
-            createdAt: try r.date("created_at"), finishedAt: try r.optionalDate("finished_at"))
+            createdAt: try r.date("created_at"), finishedAt: try r.optionalDate("finished_at"), progress: progress)
     }
 }

@@ -71,6 +71,24 @@ extension SQLiteStore {
         }
     }
 
+    public func recordCampaignProgress(
+        flowID: String, campaign: String, expectedHandled: Int, progress: SegmentCampaign.Progress
+    ) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE segment_campaigns SET progress_members = ?, progress_handled = ?, progress_entered = ?,
+                        progress_cursor = ?, progress_at = ?
+                    WHERE flow_id = ? AND campaign = ? AND status = 'scheduled' AND progress_handled = ?
+                    """,
+                arguments: [
+                    progress.members, progress.handled, progress.entered, progress.cursor,
+                    EpochMilliseconds.from(progress.updatedAt), flowID, campaign, expectedHandled,
+                ])
+            return db.changesCount == 1
+        }
+    }
+
     public func finishCampaign(flowID: String, campaign: String, status: SegmentCampaign.Status, at: Date)
         async throws -> SegmentCampaign?
     {
@@ -108,10 +126,16 @@ extension SQLiteStore {
             guard let status = SegmentCampaign.Status(rawValue: try r.string("status")) else {
                 throw SQLiteStoreError.unreadableValue(table: "segment_campaigns", column: "status")
             }
+            var progress: SegmentCampaign.Progress?
+            if let members = try r.optionalInt("progress_members"), let at = r.optionalDate("progress_at") {
+                progress = SegmentCampaign.Progress(
+                    members: members, handled: try r.int("progress_handled"), entered: try r.int("progress_entered"),
+                    cursor: r.optionalString("progress_cursor"), updatedAt: at)
+            }
             return SegmentCampaign(
                 flowID: try r.string("flow_id"), campaign: try r.string("campaign"), segment: try r.string("segment"),
                 sendAt: try r.date("send_at"), status: status, createdBy: try r.string("created_by"),
-                createdAt: try r.date("created_at"), finishedAt: r.optionalDate("finished_at"))
+                createdAt: try r.date("created_at"), finishedAt: r.optionalDate("finished_at"), progress: progress)
         }
     }
 }

@@ -79,6 +79,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between the flows' sweeps (birthdays, lapses, expected deliveries, missed events).")
     var flowInterval: Int64 = 3_600
 
+    @Option(help: "Seconds between the short checks for abandoned carts (a reminder goes within about this much of its time).")
+    var cartInterval: Int64 = 30
+
     @Flag(
         help: ArgumentHelp(
             "The checkout meets the German existing-customer exemption (§7(3) UWG).",
@@ -135,6 +138,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard loyaltyInterval >= 1 else { throw ValidationError("--loyalty-interval must be at least 1 second") }
         guard flowInterval >= 1 else { throw ValidationError("--flow-interval must be at least 1 second") }
+        guard cartInterval >= 1 else { throw ValidationError("--cart-interval must be at least 1 second") }
         if let deliveryDays, DeliveryDays(parsing: deliveryDays) == nil {
             throw ValidationError("--delivery-days must be working days like 3 or 2-4 (1 to 60, the first not after the last)")
         }
@@ -168,6 +172,7 @@ struct ServeCommand: AsyncParsableCommand {
             referralURL: referralURL.flatMap(URL.init(string:)),
             loyaltyIntervalSeconds: loyaltyInterval, flowIntervalSeconds: flowInterval,
             delivery: try delivery.configuration(environment: environment))
+        configuration.cartIntervalSeconds = cartInterval
         configuration.existingCustomerExemption =
             existingCustomerExemption || environment["FLYWHEEL_EXISTING_CUSTOMER_EXEMPTION"] == "1"
         if let days = deliveryDays ?? environment["FLYWHEEL_DELIVERY_DAYS"].flatMap({ $0.isEmpty ? nil : $0 }) {

@@ -78,6 +78,12 @@ struct InterceptingStore: FlywheelStore {
     }
     func campaigns(flowID: String) async throws -> [SegmentCampaign] { try await base.campaigns(flowID: flowID) }
     func dueCampaigns(now: Date) async throws -> [SegmentCampaign] { try await base.dueCampaigns(now: now) }
+    func recordCampaignProgress(
+        flowID: String, campaign: String, expectedHandled: Int, progress: SegmentCampaign.Progress
+    ) async throws -> Bool {
+        try await base.recordCampaignProgress(
+            flowID: flowID, campaign: campaign, expectedHandled: expectedHandled, progress: progress)
+    }
     func finishCampaign(flowID: String, campaign: String, status: SegmentCampaign.Status, at: Date) async throws
         -> SegmentCampaign?
     {

@@ -93,6 +93,29 @@ struct LoyaltyReferralTests {
         }
     }
 
+    @Test("erasure through the API: the erased referrer's code is unknown at once, not only after a restart")
+    func erasedReferrerCode() async throws {
+        let server = try LoyaltyTestServer()
+        try await server.test { client async throws in
+            for (id, email) in [("anna", "anna@example.com"), ("ben", "ben@example.com"), ("cara", "cara@example.com")] {
+                _ = try await client.send(.post, "/api/v1/customers", json: #"{"id":"\#(id)","email":"\#(email)"}"#)
+            }
+            let code = try #require(server.loyalty.referralCode(of: "anna"))
+            // Ben's sign-up puts anna's code into the in-memory table.
+            let linked = try await client.send(.post, "/api/v1/loyalty/customers/ben/referred-by", json: #"{"code":"\#(code)"}"#)
+            #expect(linked.object["referrer_id"] as? String == "anna")
+            let erased = try await client.send(.delete, "/api/v1/customers/anna", key: LoyaltyTestServer.admin)
+            #expect(erased.status == .ok)
+            let after = try await client.send(.post, "/api/v1/loyalty/customers/cara/referred-by", json: #"{"code":"\#(code)"}"#)
+            #expect(after.status == .notFound)
+            // The pseudonym's own code still works (the table still fills on a miss).
+            let pseudonym = try #require(erased.object["pseudonym"] as? String)
+            let newCode = try #require(server.loyalty.referralCode(of: pseudonym))
+            let relinked = try await client.send(.post, "/api/v1/loyalty/customers/cara/referred-by", json: #"{"code":"\#(newCode)"}"#)
+            #expect(relinked.object["referrer_id"] as? String == pseudonym)
+        }
+    }
+
     /// Points of the customer's `referral` entries by source key.
     static func referralLots(_ customer: String, _ store: any FlywheelStore) async throws -> [String: Int64] {
         let entries = try await store.ledgerHistory(LedgerHistoryQuery(customer: customer, limit: 100)).entries

@@ -4,6 +4,9 @@ import FlywheelCore
 import FlywheelFlows
 import FlywheelServer
 import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
 import Testing
 
 @Suite("Scheduled segment sends: stored, sent when due, once per customer, cancellable")
@@ -125,6 +128,68 @@ struct ScheduledSegmentSendTests {
             Issue.record("an unknown campaign was cancelled")
         } catch {
             #expect(error.kind == .unknownCampaign)
+        }
+    }
+
+    @Test("a send runs in pieces: cut short by a crash and a restart, it goes on after the cursor and enters each member once", arguments: S.Engine.allCases)
+    func resumesAfterCrash(engine: S.Engine) async throws {
+        try await engine.with { store in
+            try await shop(store)
+            // Three more customers: seven in `all`; pieces of three (TriggerShop's segmentPageSize).
+            _ = try await store.ingest(
+                IngestBatch(
+                    customers: (4..<7).map { TriggerShop.customer("n_\($0)") },
+                    orders: (4..<7).map { TriggerShop.order("a_\($0)", "n_\($0)", at: now.addingTimeInterval(-20 * 86_400)) }))
+            let first = TriggerShop.service(try library(), store: store)
+            _ = try await first.scheduleSegmentSend(
+                flowID: "newsletter", campaign: "now", segment: "all", sendAt: now, createdBy: "owner", now: now)
+            let piece = try await first.runDueCampaigns(now: now)
+            #expect(piece.map(\.entered) == [3] && piece.map(\.members) == [7])
+            var row = try #require(try await store.campaign(flowID: "newsletter", campaign: "now"))
+            #expect(row.state == .sending && row.progress?.handled == 3 && row.progress?.cursor == "n_2")
+            // The first server dies in its second piece after entering n_3 and n_4, before recording the piece.
+            for customer in ["n_3", "n_4"] {
+                let event = FlowEvent(customerID: customer, occurredAt: now, trigger: .segmentSend(segment: "all", campaign: "now"))
+                _ = try await first.scheduler.enter(event, key: "segment_send/now", only: ["newsletter"], now: now)
+            }
+            // A restarted server (nothing kept in memory) evaluates again and goes on after n_2.
+            let restarted = TriggerShop.service(try library(), store: store)
+            let rest = try await restarted.runDueCampaigns(now: now.addingTimeInterval(5))
+                + restarted.runDueCampaigns(now: now.addingTimeInterval(6))
+            #expect(rest.map(\.duplicates) == [2, 0] && rest.map(\.entered) == [1, 1])
+            #expect(rest.map(\.finished) == [false, true])
+            row = try #require(try await store.campaign(flowID: "newsletter", campaign: "now"))
+            #expect(row.status == .sent && row.progress?.handled == 7 && row.progress?.members == 7)
+            #expect(row.progress?.entered == 5, "the crashed piece's entries were not recorded; they count as duplicates")
+            for i in 0..<7 { #expect(try await newsletterEntries(store, "n_\(i)") == 1) }
+            #expect(try await restarted.runDueCampaigns(now: now.addingTimeInterval(60)).isEmpty)
+        }
+    }
+
+    @Test("through the API on the whole application: 202 at once, FlowJobs sends it in the background, GET shows it sent")
+    func backgroundThroughTheApplication() async throws {
+        let store = InMemoryStore()
+        try await shop(store)
+        let admin = "fw_test_sends_admin"
+        try await store.createAPIKey(
+            APIKey(id: "key_sa", name: "sends-admin", scopes: [.admin], secretHash: APIKeyIssuer.hash(secret: admin), createdAt: now))
+        let now = self.now
+        let app = try await FlywheelServer.buildApplication(
+            store: store, configuration: ServerConfiguration(port: 0), logger: Logger(label: "flywheel.test"),
+            flows: try library(), flowEffects: RecordingFlowEffects(), now: { now })
+        // Live: the dashboard (whose engine evaluates the segment) loads once the server runs.
+        try await app.test(.live) { client in
+            let posted = try await client.send(
+                .post, "/api/v1/flows/newsletter/sends", key: admin, json: #"{"campaign": "spring", "segment": "repeaters"}"#)
+            #expect(posted.status == .accepted && posted.object["state"] as? String == "scheduled")
+            let sent = try await S.eventually(20) {
+                let listed = try await client.send(.get, "/api/v1/flows/newsletter/sends", key: admin)
+                let row = (listed.object["campaigns"] as? [[String: Any]])?.first
+                return row?["state"] as? String == "sent" && row?["entered"] as? Int == 2
+            }
+            #expect(sent)
+            #expect(try await newsletterEntries(store, "n_0") == 1)
+            #expect(try await newsletterEntries(store, "n_2") == 0)
         }
     }
 

@@ -92,6 +92,12 @@ struct CountingStore: FlywheelStore {
     }
     func campaigns(flowID: String) async throws -> [SegmentCampaign] { tally.add("campaigns"); return try await base.campaigns(flowID: flowID) }
     func dueCampaigns(now: Date) async throws -> [SegmentCampaign] { tally.add("dueCampaigns"); return try await base.dueCampaigns(now: now) }
+    func recordCampaignProgress(
+        flowID: String, campaign: String, expectedHandled: Int, progress: SegmentCampaign.Progress
+    ) async throws -> Bool {
+        tally.add("recordCampaignProgress"); return try await base.recordCampaignProgress(
+            flowID: flowID, campaign: campaign, expectedHandled: expectedHandled, progress: progress)
+    }
     func finishCampaign(flowID: String, campaign: String, status: SegmentCampaign.Status, at: Date) async throws
         -> SegmentCampaign?
     {

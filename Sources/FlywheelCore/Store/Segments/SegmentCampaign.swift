@@ -13,6 +13,37 @@ public struct SegmentCampaign: Hashable, Codable, Sendable {
         case cancelled
     }
 
+    /// How far a send under way has come: the segment's members (evaluated as of `sendAt`, in byte order of
+    /// customer id), how many were handled and entered, and the last one handled — where a send cut short
+    /// (a crash, a restart, a graceful shutdown) goes on. `nil` until the first piece ran.
+    public struct Progress: Hashable, Codable, Sendable {
+        /// Customers in the segment as of `sendAt`.
+        public var members: Int
+        /// Members handled so far: entered, refused by the flow's filters or re-entry rule, or entered before.
+        public var handled: Int
+        /// Members entered into the flow so far.
+        public var entered: Int
+        /// The last member handled (customer id); the next piece starts after it.
+        public var cursor: String?
+        /// When the piece that wrote this ran.
+        public var updatedAt: Date
+
+        /// Progress from its parts.
+        public init(members: Int, handled: Int, entered: Int, cursor: String?, updatedAt: Date) {
+            self.members = members
+            self.handled = handled
+            self.entered = entered
+            self.cursor = cursor
+            self.updatedAt = updatedAt
+        }
+    }
+
+    /// What a list shows: `scheduled` before the first piece, `sending` while pieces run, then `sent` or
+    /// `cancelled`.
+    public enum State: String, Codable, Hashable, Sendable, CaseIterable {
+        case scheduled, sending, sent, cancelled
+    }
+
     public var flowID: String
     public var campaign: String
     /// The segment's name as the send names it (a built-in segment or a saved one).
@@ -25,12 +56,24 @@ public struct SegmentCampaign: Hashable, Codable, Sendable {
     public var createdAt: Date
     /// When it was sent or cancelled.
     public var finishedAt: Date?
+    /// How far the send has come (`nil` before it started).
+    public var progress: Progress?
+
+    /// Where the campaign stands, with `sending` for a scheduled one under way.
+    public var state: State {
+        switch status {
+        case .scheduled: progress == nil ? .scheduled : .sending
+        case .sent: .sent
+        case .cancelled: .cancelled
+        }
+    }
 
     /// A campaign from its parts (a new one is `scheduled`).
     public init(
         flowID: String, campaign: String, segment: String, sendAt: Date, status: Status = .scheduled,
-        createdBy: String, createdAt: Date, finishedAt: Date? = nil
+        createdBy: String, createdAt: Date, finishedAt: Date? = nil, progress: Progress? = nil
     ) {
+        self.progress = progress
         self.flowID = flowID
         self.campaign = campaign
         self.segment = segment

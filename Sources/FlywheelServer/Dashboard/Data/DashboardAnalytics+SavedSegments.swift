@@ -1,5 +1,5 @@
 public import FlywheelAnalytics
-import FlywheelCore
+public import FlywheelCore
 public import Foundation
 
 extension DashboardAnalytics {
@@ -18,6 +18,39 @@ extension DashboardAnalytics {
     public func removeSavedSegment(named name: String) {
         savedSegments[name] = nil
         if engine.removeSegment(named: name) { version += 1 }
+    }
+
+    /// Brings the kept saved segments in line with the store's (`SavedSegmentSync` calls it every interval):
+    /// a segment saved, changed or deleted by another server on the same database — or by this one's API — is
+    /// kept, re-evaluated or dropped. A stored rule that does not read is left out, as at load. Returns how many
+    /// segments changed here (0 when all agree: nothing is recomputed then).
+    @discardableResult
+    public func syncSavedSegments(_ stored: [StoredSegment], now: Date) -> Int {
+        var changed = 0
+        var names = Set<String>()
+        for record in stored {
+            names.insert(record.name)
+            guard let segment = try? SavedSegment(record) else {
+                if savedSegments[record.name] != nil {
+                    removeSavedSegment(named: record.name)
+                    changed += 1
+                }
+                continue
+            }
+            guard savedSegments[record.name] != segment else { continue }
+            do {
+                try save(segment, now: now)
+                changed += 1
+            } catch {
+                // A rule the engine refuses is left out, as at load.
+                removeSavedSegment(named: record.name)
+            }
+        }
+        for name in savedSegments.keys where !names.contains(name) {
+            removeSavedSegment(named: name)
+            changed += 1
+        }
+        return changed
     }
 
     /// The members of a saved segment as of `now` (the ids in byte order); `nil` while the history is loading

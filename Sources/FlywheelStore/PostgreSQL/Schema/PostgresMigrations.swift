@@ -28,6 +28,7 @@ enum PostgresMigrations {
         Migration(name: PostgresCheckoutSchemaV13.name, statements: PostgresCheckoutSchemaV13.statements),
         Migration(name: PostgresSegmentSchemaV14.name, statements: PostgresSegmentSchemaV14.statements),
         Migration(name: PostgresLedgerErasureSchemaV15.name, statements: PostgresLedgerErasureSchemaV15.statements),
+        Migration(name: PostgresCampaignProgressSchemaV17.name, statements: PostgresCampaignProgressSchemaV17.statements),
     ]
 
     /// The advisory lock `migrate` holds (`pg_advisory_xact_lock(bigint)`, "FLYWHMIG" in ASCII), so that

@@ -49,6 +49,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(LedgerErasureSchemaV15.name) { db in
             for statement in LedgerErasureSchemaV15.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(CampaignProgressSchemaV17.name) { db in
+            for statement in CampaignProgressSchemaV17.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }()
 }

@@ -39,13 +39,32 @@ struct FlowSendsRouteTests {
         try await serve(store, flows: flows) { client in
             let body = #"{"campaign": "spring", "segment": "all"}"#
             #expect(try await client.send(.post, "/api/v1/flows/newsletter/sends", json: body).status == .forbidden)
+            // Answered at once with the stored campaign; nobody entered yet (the send runs in the background).
             let sent = try await client.send(.post, "/api/v1/flows/newsletter/sends", key: Self.admin, json: body)
-            #expect(sent.status == .ok)
+            #expect(sent.status == .accepted)
             let answer = sent.object
-            #expect(answer["members"] as? Int == 4 && answer["entered"] as? Int == 4)
             #expect(answer["flow_id"] as? String == "newsletter" && answer["campaign"] as? String == "spring")
+            #expect(answer["status"] as? String == "scheduled" && answer["state"] as? String == "scheduled")
+            #expect(answer["members"] == nil && answer["send_at"] as? String == S.text(now))
+            #expect(try await store.enrolments(customerID: "r_0").isEmpty)
+            // The same campaign again is a conflict, not a second send.
             let again = try await client.send(.post, "/api/v1/flows/newsletter/sends", key: Self.admin, json: body)
-            #expect(again.object["entered"] as? Int == 0 && again.object["duplicates"] as? Int == 4)
+            #expect(again.status == .conflict && again.pointers == ["/campaign"])
+
+            // The background's rounds: pieces of 3 (the service's segmentPageSize), progress in the list.
+            let first = try await flows.runDueCampaigns(now: now)
+            #expect(first.map(\.entered) == [3] && first.allSatisfy { !$0.finished })
+            let listed = try await client.send(.get, "/api/v1/flows/newsletter/sends")
+            let row = try #require((listed.object["campaigns"] as? [[String: Any]])?.first)
+            #expect(row["state"] as? String == "sending" && row["status"] as? String == "scheduled")
+            #expect(row["members"] as? Int == 4 && row["handled"] as? Int == 3 && row["entered"] as? Int == 3)
+            let second = try await flows.runDueCampaigns(now: now.addingTimeInterval(1))
+            #expect(second.map(\.entered) == [1] && second.allSatisfy(\.finished))
+            #expect(try await flows.runDueCampaigns(now: now.addingTimeInterval(2)).isEmpty)
+            let done = try await client.send(.get, "/api/v1/flows/newsletter/sends")
+            let finished = try #require((done.object["campaigns"] as? [[String: Any]])?.first)
+            #expect(finished["state"] as? String == "sent" && finished["members"] as? Int == 4)
+            #expect(finished["handled"] as? Int == 4 && finished["entered"] as? Int == 4)
 
             #expect(
                 try await client.send(.post, "/api/v1/flows/nope/sends", key: Self.admin, json: body).status == .notFound)
