@@ -61,6 +61,34 @@ struct ReportCommandTests {
     }
 
     /// Where two JSON values differ: paths of unequal leaves (numbers with a fraction compared to 1e-9).
+    @Test("--timing names every phase and section on standard error and leaves the report as it was")
+    func timing() throws {
+        let dir = FlywheelBinary.temporaryDirectory()
+        let fixture = FlywheelBinary.fixture("csv/history.csv")
+        let input = ["report", "--input", fixture, "--input-format", "csv", "--format", "json", "--clv"]
+        let plain = try FlywheelBinary.run(input, in: dir)
+        let timed = try FlywheelBinary.run(input + ["--timing"], in: dir)
+        #expect(timed.status == 0, "\(timed.stderr)")
+        #expect(timed.stdout == plain.stdout)
+        #expect(!plain.stderr.contains("timing:"))
+        let lines = timed.stderr.split(separator: "\n").filter { $0.hasPrefix("timing:") }
+        for phase in [
+            "read: map, cut, parse, table load", "read: the consumer thread adding pieces", "engine pass",
+            "engine: rows by customer", "engine: figures", "snapshot", "report sections", "section clv",
+            "section headline + monthly", "section cohorts", "section funnel", "section segments", "section gaps",
+            "render json", "output", "total so far",
+        ] {
+            #expect(lines.contains { $0.hasSuffix(phase) || $0.contains(phase) }, "\(phase)")
+        }
+        // Each line: start, wall clock and CPU in seconds, then the phase.
+        for line in lines.dropFirst() {
+            let numbers = line.dropFirst("timing:".count).split(separator: " ").prefix(3)
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "[]")) }
+                .filter { !$0.isEmpty }
+            #expect(numbers.allSatisfy { Double($0).map { $0 >= 0 } ?? false }, "\(line)")
+        }
+    }
+
     static func differences(_ a: Any, _ b: Any, path: String = "") -> [String] {
         switch (a, b) {
         case (let x as [String: Any], let y as [String: Any]):

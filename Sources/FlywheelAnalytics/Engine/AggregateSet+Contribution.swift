@@ -14,6 +14,7 @@ extension AggregateSet {
         let discounted: Int64 = table.flags[firstRow].contains(.discounted) ? 1 : 0
         let acquisitionChannel = table.channel[firstRow]
         Self.categoryFacts(t, table: table, scratch: &scratch)
+        Self.occasionSums(t, table: table, scratch: &scratch)
 
         // All-time totals.
         lifetime.buyers += s
@@ -35,11 +36,11 @@ extension AggregateSet {
         }
 
         // Periods of each granularity.
-        Self.addPeriods(&month, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
+        Self.addPeriods(&month, t, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
             lifetimeNet: lifetimeNet, discounted: discounted, channel: acquisitionChannel)
-        Self.addPeriods(&quarter, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
+        Self.addPeriods(&quarter, t, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
             lifetimeNet: lifetimeNet, discounted: discounted, channel: acquisitionChannel)
-        Self.addPeriods(&year, t, table: table, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
+        Self.addPeriods(&year, t, sign: s, scratch: scratch, lifetimeOrders: lifetimeOrders,
             lifetimeNet: lifetimeNet, discounted: discounted, channel: acquisitionChannel)
 
         cohorts.add(t, group: 0, table: table, sign: s)
@@ -100,10 +101,34 @@ extension AggregateSet {
         }
     }
 
+    /// Per occasion: the month of its first purchase, its orders and their gross sum. A period cell adds an
+    /// occasion's sums instead of each purchase's amounts: the same integers, and its update no longer reads
+    /// the table (whose arrays the update's closure retained and released per purchase).
+    private static func occasionSums(_ t: CustomerTimeline, table: OrderTable, scratch: inout ContributionScratch) {
+        scratch.occasionMonth.removeAll(keepingCapacity: true)
+        scratch.occasionOrders.removeAll(keepingCapacity: true)
+        scratch.occasionGross.removeAll(keepingCapacity: true)
+        table.gross.withUnsafeBufferPointer { gross in
+            t.purchases.withUnsafeBufferPointer { purchases in
+                t.occasionStart.withUnsafeBufferPointer { start in
+                    for i in 0..<t.occasionCount {
+                        let lower = Int(start[i])
+                        let upper = Int(start[i + 1])
+                        var sum: Int64 = 0
+                        for k in lower..<upper { sum += gross[Int(purchases[k])] }
+                        scratch.occasionMonth.append(Int(table.month[Int(purchases[lower])]))
+                        scratch.occasionOrders.append(Int64(upper - lower))
+                        scratch.occasionGross.append(sum)
+                    }
+                }
+            }
+        }
+    }
+
     // swift-format-ignore
     private static func addPeriods(
-        _ accumulator: inout PeriodAccumulator, _ t: CustomerTimeline, table: OrderTable, sign s: Int64,
-        scratch: ContributionScratch, lifetimeOrders: Int64, lifetimeNet: Int64, discounted: Int64, channel: Int32
+        _ accumulator: inout PeriodAccumulator, _ t: CustomerTimeline, sign s: Int64, scratch: ContributionScratch,
+        lifetimeOrders: Int64, lifetimeNet: Int64, discounted: Int64, channel: Int32
     ) {
         let granularity = accumulator.granularity
         let firstValue = t.occasionNet[0]
@@ -113,8 +138,10 @@ extension AggregateSet {
         var newCategoryMarked = Int.min
         var higherMarked = Int.min
         for i in 0..<t.occasionCount {
-            let purchases = t.purchases(ofOccasion: i)
-            let period = granularity.index(ofMonthIndex: Int(table.month[Int(purchases.first!)]))
+            let period = granularity.index(ofMonthIndex: scratch.occasionMonth[i])
+            let orders = scratch.occasionOrders[i]
+            let net = t.occasionNet[i]
+            let gross = scratch.occasionGross[i]
             let isRepeat = i > 0
             let newActive = period != activeMarked
             let newReturning = isRepeat && period != returningMarked
@@ -127,17 +154,15 @@ extension AggregateSet {
             if newCategory { newCategoryMarked = period }
             if higher { higherMarked = period }
             accumulator.cells.update(period) { cell in
+                // Sums over the occasion's purchases: what adding each purchase's amounts gave.
                 cell.occasions += s
-                for purchase in purchases {
-                    let r = Int(purchase)
-                    cell.orders += s
-                    cell.netRevenue += s * table.net[r]
-                    cell.grossRevenue += s * table.gross[r]
-                    cell.refunded += s * (table.gross[r] - table.net[r])
-                    if isRepeat {
-                        cell.repeatOrders += s
-                        cell.repeatNetRevenue += s * table.net[r]
-                    }
+                cell.orders += s * orders
+                cell.netRevenue += s * net
+                cell.grossRevenue += s * gross
+                cell.refunded += s * (gross - net)
+                if isRepeat {
+                    cell.repeatOrders += s * orders
+                    cell.repeatNetRevenue += s * net
                 }
                 if newActive { cell.customers += s }
                 if newReturning { cell.returningCustomers += s }

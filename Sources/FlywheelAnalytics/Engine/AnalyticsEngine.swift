@@ -30,13 +30,18 @@ public struct AnalyticsEngine: Sendable {
     public internal(set) var savedSegments: [SavedSegment] = []
     var savedMembers: [[Bool]] = []
 
-    /// An engine over a loaded table: computes the kept figures in one pass.
-    public init(table: OrderTable, options: AnalyticsOptions = AnalyticsOptions()) {
+    /// An engine over a loaded table: computes the kept figures in one pass. `observer` hears the pass's two
+    /// steps (the rows grouped by customer, the figures) as they run, for timing.
+    public init(
+        table: OrderTable, options: AnalyticsOptions = AnalyticsOptions(), observer: (any ReportWorkObserver)? = nil
+    ) {
         self.table = table
         self.options = options
-        let index = CustomerOrderIndex(table)
-        kept = AggregateSet.build(
-            table: table, index: index, cutoff: Int64.max, include: nil, loyalPurchases: options.loyalPurchases)
+        let index = observer.measure("engine: rows by customer") { CustomerOrderIndex(table) }
+        kept = observer.measure("engine: figures") {
+            AggregateSet.build(
+                table: table, index: index, cutoff: Int64.max, include: nil, loyalPurchases: options.loyalPurchases)
+        }
         orderIndex = index
     }
 

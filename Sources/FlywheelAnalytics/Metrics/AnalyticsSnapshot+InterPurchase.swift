@@ -11,7 +11,8 @@ extension AnalyticsSnapshot {
         var lastProductDay: [(value: Int32, day: Int32)] = []
         var seen: [Int32] = []
         func record(
-            _ value: Int32, day: Int32, in last: inout [(value: Int32, day: Int32)], _ histograms: inout [GapHistogram]
+            _ value: Int32, day: Int32, in last: inout [(value: Int32, day: Int32)],
+            _ histograms: UnsafeMutableBufferPointer<GapHistogram>
         ) {
             if let k = last.firstIndex(where: { $0.value == value }) {
                 histograms[Int(value)].add(days: Int(day - last[k].day), sign: 1)
@@ -20,28 +21,55 @@ extension AnalyticsSnapshot {
                 last.append((value, day))
             }
         }
-        for c in 0..<table.customers.count where all.stats.occasions[c] >= 2 {
-            if let mask, !mask[c] { continue }
-            timeline.load(index.rows(of: c), table: table, cutoff: cutoff)
-            lastCategoryDay.removeAll(keepingCapacity: true)
-            lastProductDay.removeAll(keepingCapacity: true)
-            for i in 0..<timeline.occasionCount {
-                let day = timeline.occasionDay[i]
-                if i > 0 { overall.add(days: Int(day - timeline.occasionDay[i - 1]), sign: 1) }
-                seen.removeAll(keepingCapacity: true)
-                for purchase in timeline.purchases(ofOccasion: i) {
-                    let r = Int(purchase)
-                    let start = Int(table.lineStart[r])
-                    for line in start..<start + Int(table.lineCount[r]) {
-                        let category = table.category(ofLine: line)
-                        if category >= 0 && !seen.contains(category) {
-                            seen.append(category)
-                            record(category, day: day, in: &lastCategoryDay, &byCategory)
-                        }
-                        let product = table.lineProduct[line]
-                        if product >= 0 && !seen.contains(-2 - product) {
-                            seen.append(-2 - product)
-                            record(product, day: day, in: &lastProductDay, &byProduct)
+        // The table's line columns and the histograms read and written in place: through the arrays, every
+        // access retained the column or checked that the histograms were not shared (about a third of this
+        // section's time at 10 M orders). The same reads and additions in the same order.
+        let customerCount = table.customers.count
+        let productCategoryCount = table.productCategory.count
+        table.lineStart.withUnsafeBufferPointer { lineStart in
+            table.lineCount.withUnsafeBufferPointer { lineCount in
+                table.lineProduct.withUnsafeBufferPointer { lineProduct in
+                    table.lineCategory.withUnsafeBufferPointer { lineCategory in
+                        table.productCategory.withUnsafeBufferPointer { productCategory in
+                            byCategory.withUnsafeMutableBufferPointer { byCategory in
+                                byProduct.withUnsafeMutableBufferPointer { byProduct in
+                                    for c in 0..<customerCount where all.stats.occasions[c] >= 2 {
+                                        if let mask, !mask[c] { continue }
+                                        timeline.load(index.rows(of: c), table: table, cutoff: cutoff)
+                                        lastCategoryDay.removeAll(keepingCapacity: true)
+                                        lastProductDay.removeAll(keepingCapacity: true)
+                                        for i in 0..<timeline.occasionCount {
+                                            let day = timeline.occasionDay[i]
+                                            if i > 0 { overall.add(days: Int(day - timeline.occasionDay[i - 1]), sign: 1) }
+                                            seen.removeAll(keepingCapacity: true)
+                                            let first = Int(timeline.occasionStart[i])
+                                            let end = Int(timeline.occasionStart[i + 1])
+                                            for k in first..<end {
+                                                let r = Int(timeline.purchases[k])
+                                                let start = Int(lineStart[r])
+                                                for line in start..<start + Int(lineCount[r]) {
+                                                    // `OrderTable.category(ofLine:)`.
+                                                    let product = lineProduct[line]
+                                                    var category = lineCategory[line]
+                                                    if category < 0 {
+                                                        category =
+                                                            product >= 0 && Int(product) < productCategoryCount
+                                                            ? productCategory[Int(product)] : -1
+                                                    }
+                                                    if category >= 0 && !seen.contains(category) {
+                                                        seen.append(category)
+                                                        record(category, day: day, in: &lastCategoryDay, byCategory)
+                                                    }
+                                                    if product >= 0 && !seen.contains(-2 - product) {
+                                                        seen.append(-2 - product)
+                                                        record(product, day: day, in: &lastProductDay, byProduct)
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }

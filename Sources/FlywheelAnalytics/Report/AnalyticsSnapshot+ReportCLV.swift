@@ -7,31 +7,60 @@ extension AnalyticsSnapshot {
     public func reportCLV(segment: CustomerFilter = .all, options: ReportCLVOptions = ReportCLVOptions()) throws
         -> ReportCLV
     {
+        try reportCLV(segment: segment, options: options, observer: nil)
+    }
+
+    /// `reportCLV(segment:options:)`, each step heard by `observer` as it runs (for timing).
+    func reportCLV(segment: CustomerFilter, options: ReportCLVOptions, observer: (any ReportWorkObserver)?) throws
+        -> ReportCLV
+    {
         let mask = try mask(segment)
-        var log = CLVTransactionLog()
-        log.reserveCapacity(table.orderCount)
-        for r in 0..<table.orderCount where table.placedAt[r] <= cutoff && table.flags[r].isPurchase {
-            log.append(customer: Int(table.customer[r]), day: Int(table.day[r]), minorUnits: table.net[r])
-        }
         let digits = table.currency.minorUnitDigits
-        let summary = try CLVSummary(
-            transactions: log,
-            options: CLVSummaryOptions(calibrationEnd: Int(asOfDay), timeUnit: .week, minorUnitDigits: digits))
-        log = CLVTransactionLog()
+        // Every purchase up to the cutoff, customer by customer in time order (the engine's grouping of the
+        // rows), summarised without a transaction log (the same summary: `CLVSummary(customerCount:…)`).
+        let summaryOptions = CLVSummaryOptions(calibrationEnd: Int(asOfDay), timeUnit: .week, minorUnitDigits: digits)
+        let summary = try observer.measure("clv: summary") { () throws(CLVError) in
+            let summary = table.placedAt.withUnsafeBufferPointer { placedAt in
+                table.flags.withUnsafeBufferPointer { flags in
+                    table.day.withUnsafeBufferPointer { day in
+                        table.net.withUnsafeBufferPointer { net in
+                            Result { () throws(CLVError) in
+                                try CLVSummary(customerCount: table.customers.count, options: summaryOptions) { c, days, values in
+                                    for row in index.rows(of: c) {
+                                        let r = Int(row)
+                                        guard placedAt[r] <= cutoff && flags[r].isPurchase else { continue }
+                                        days.append(day[r])
+                                        values.append(net[r])
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return try summary.get()
+        }
         // The histories grouped once, for the fit and the forecast.
-        let groups = try PurchaseHistoryGroups.validated(
-            frequency: summary.frequency, recency: summary.recency, age: summary.age)
+        let groups = try observer.measure("clv: grouping") { () throws(CLVError) in
+            try PurchaseHistoryGroups.validated(frequency: summary.frequency, recency: summary.recency, age: summary.age)
+        }
         // Gamma-Gamma's fit (a few tenths of a second at a million customers) beside BG/NBD's.
         let (fittedPurchases, fittedSpend) = ThreadedWork.pair(
-            { Result { () throws(CLVError) in try BGNBDModel.fit(groups) } },
-            { [summary] in Result { () throws(CLVError) in try GammaGammaModel.fit(summary) } })
+            { observer.measure("clv: fit BG/NBD") { Result { () throws(CLVError) in try BGNBDModel.fit(groups) } } },
+            { [summary] in
+                observer.measure("clv: fit Gamma-Gamma") {
+                    Result { () throws(CLVError) in try GammaGammaModel.fit(summary) }
+                }
+            })
         let purchases = try fittedPurchases.get()
         let spend = try fittedSpend.get()
-        let forecast = CLVForecast(
-            summary: summary, groups: groups, model: purchases.model, spend: spend.model,
-            options: CLVForecastOptions(
-                horizon: options.horizonWeeks, months: options.months,
-                monthlyDiscountRate: options.monthlyDiscountRate))
+        let forecast = observer.measure("clv: forecast") {
+            CLVForecast(
+                summary: summary, groups: groups, model: purchases.model, spend: spend.model,
+                options: CLVForecastOptions(
+                    horizon: options.horizonWeeks, months: options.months,
+                    monthlyDiscountRate: options.monthlyDiscountRate))
+        }
 
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }

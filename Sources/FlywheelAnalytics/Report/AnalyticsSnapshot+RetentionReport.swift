@@ -20,11 +20,12 @@ extension AnalyticsSnapshot {
     /// with `clvOptions` at the same time as the other sections: the fits take about as long as all other
     /// sections together, so on two cores the report takes about the time of the fits. When the models
     /// cannot be fitted, `clvUnavailable` says why (`CLVError`'s description). The result is the same as
-    /// `retentionReport(options, clv: reportCLV(…))`.
-    public func retentionReport(_ options: RetentionReportOptions, clvOptions: ReportCLVOptions)
-        throws(SegmentRuleError) -> RetentionReport
-    {
-        try assembleReport(options, clv: clvOptions, concurrently: true)
+    /// `retentionReport(options, clv: reportCLV(…))`. `observer` hears each section and each step of the CLV
+    /// section as it runs (for timing).
+    public func retentionReport(
+        _ options: RetentionReportOptions, clvOptions: ReportCLVOptions, observer: (any ReportWorkObserver)? = nil
+    ) throws(SegmentRuleError) -> RetentionReport {
+        try assembleReport(options, clv: clvOptions, concurrently: true, observer: observer)
     }
 
     /// One section's figures, computed on its own.
@@ -38,10 +39,11 @@ extension AnalyticsSnapshot {
     }
 
     /// The report's sections, computed one after the other or side by side (`concurrently`), assembled in
-    /// one order either way; with `clv`, the CLV section too.
-    func assembleReport(_ options: RetentionReportOptions, clv clvOptions: ReportCLVOptions?, concurrently: Bool)
-        throws(SegmentRuleError) -> RetentionReport
-    {
+    /// one order either way; with `clv`, the CLV section too. `observer` hears each section as it runs.
+    func assembleReport(
+        _ options: RetentionReportOptions, clv clvOptions: ReportCLVOptions?, concurrently: Bool,
+        observer: (any ReportWorkObserver)? = nil
+    ) throws(SegmentRuleError) -> RetentionReport {
         let sections = options.sections
         let (first, last) = months(options)
         let segment = options.segment
@@ -53,10 +55,13 @@ extension AnalyticsSnapshot {
             segmentCustomers: members, excluded: table.excluded)
         // The CLV fits first: the longest piece of work starts first.
         var work: [@Sendable () -> Result<Part, SegmentRuleError>] = []
+        var names: [String] = []
         if sections.contains(.clv), let clvOptions {
+            names.append("section clv")
             work.append {
                 do {
-                    return .success(.clv(try reportCLV(segment: segment, options: clvOptions), unavailable: nil))
+                    let clv = try reportCLV(segment: segment, options: clvOptions, observer: observer)
+                    return .success(.clv(clv, unavailable: nil))
                 } catch let error as CLVError {
                     return .success(.clv(nil, unavailable: error.description))
                 } catch let error as SegmentRuleError {
@@ -67,9 +72,11 @@ extension AnalyticsSnapshot {
             }
         }
         if sections.contains(.headline) || sections.contains(.monthly) {
+            names.append("section headline + monthly")
             work.append { Result { () throws(SegmentRuleError) in .metrics(try metrics(from: first, through: last, segment: segment)) } }
         }
         if sections.contains(.cohorts) {
+            names.append("section cohorts")
             work.append {
                 Result { () throws(SegmentRuleError) in
                     let table = try cohorts(segment: segment)
@@ -80,11 +87,16 @@ extension AnalyticsSnapshot {
             }
         }
         if sections.contains(.funnel) {
+            names.append("section funnel")
             work.append { Result { () throws(SegmentRuleError) in .funnel(ReportFunnel(try funnel(segment: segment))) } }
         }
-        if sections.contains(.segments) { work.append { .success(.segments(ReportSegments(segments()))) } }
+        if sections.contains(.segments) {
+            names.append("section segments")
+            work.append { .success(.segments(ReportSegments(segments()))) }
+        }
         if sections.contains(.gaps) {
             let gapCategories = options.gapCategories
+            names.append("section gaps")
             work.append {
                 Result { () throws(SegmentRuleError) in
                     let gaps = try interPurchaseTimes(segment: segment)
@@ -92,6 +104,9 @@ extension AnalyticsSnapshot {
                         ReportGaps(overall: gaps.overall, byCategory: Array(gaps.byCategory.prefix(max(0, gapCategories)))))
                 }
             }
+        }
+        if let observer {
+            work = zip(names, work).map { name, body in { observer.measure(name, body) } }
         }
         for result in ConcurrentWork.run(work, concurrently: concurrently) {
             switch try result.get() {

@@ -68,6 +68,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Customers listed in the CLV section.", valueName: "n"))
     var top = 10
 
+    @Flag(help: "Tell standard error how long each phase took (reading, the engine pass, each section, output).")
+    var timing = false
+
     func validate() throws {
         _ = try DayRange(since: since, until: until)
         if let locale, ShopLocale(tag: locale) == nil { throw ValidationError("--locale: '\(locale)' is not de or en") }
@@ -91,7 +94,8 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     private func report(display: ProgressDisplay) async throws {
-        let history = try await ReportHistory.read(input, display: display)
+        let timer = timing ? PhaseTimer() : nil
+        let history = try await ReportHistory.read(input, display: display, timer: timer)
         let settings = history.settings
         let calendar = settings.calendar
         let asOf: Date
@@ -101,37 +105,46 @@ struct ReportCommand: AsyncParsableCommand {
             asOf = history.lastOrderDayEnd
         }
         display.update(fraction: 1, "computing the figures of \(Format.count(history.orderCount)) orders")
-        var engine = AnalyticsEngine(
-            table: history.table, options: AnalyticsOptions(marginBasisPoints: Int((margin * 100).rounded())))
+        let options = AnalyticsOptions(marginBasisPoints: Int((margin * 100).rounded()))
+        var engine = timed(timer, "engine pass") { AnalyticsEngine(table: history.table, options: options, observer: timer) }
         let filter = try segment.map(Self.filter(named:)) ?? .all
         // A saved segment (`saved:NAME`) is the database's: its rule is evaluated as of the report's end.
         if case .saved(let name) = filter, let stored = history.savedSegments.first(where: { $0.name == name }) {
             try engine.saveSegment(SavedSegment(stored), asOf: asOf)
         }
-        let snapshot = engine.snapshot(asOf: asOf)
+        let snapshot = timed(timer, "snapshot") { engine.snapshot(asOf: asOf) }
         let sections = try chosenSections()
         display.update(
             fraction: 1, sections.contains(.clv) ? "fitting BG/NBD and Gamma-Gamma, assembling the report" : "assembling the report")
         // The CLV fits run beside the other sections (docs/performance.md).
-        let report = try snapshot.retentionReport(
-            RetentionReportOptions(
-                shopName: settings.name, from: sinceDate.map { YearMonth(year: $0.year, month: $0.month)! },
-                through: untilDate.map { YearMonth(year: $0.year, month: $0.month)! }, segment: filter,
-                sections: sections),
-            clvOptions: ReportCLVOptions(topCustomers: top))
+        let reportOptions = RetentionReportOptions(
+            shopName: settings.name, from: sinceDate.map { YearMonth(year: $0.year, month: $0.month)! },
+            through: untilDate.map { YearMonth(year: $0.year, month: $0.month)! }, segment: filter, sections: sections)
+        let report = try timed(timer, "report sections") { () throws(SegmentRuleError) in
+            try snapshot.retentionReport(reportOptions, clvOptions: ReportCLVOptions(topCustomers: top), observer: timer)
+        }
         let clvProblem = report.clvUnavailable
         let language = locale.flatMap(ShopLocale.init(tag:)) ?? settings.defaultLocale
-        let text = try format.render(report, locale: language)
+        let text = try timed(timer, "render \(format.rawValue)") { try format.render(report, locale: language) }
         display.finish()
         history.read.warnAboutRejections(in: history.source)
         if let clvProblem { FileHandle.standardError.write(Data("warning: no CLV section: \(clvProblem)\n".utf8)) }
         let path = output ?? (format == .html ? "flywheel-report.html" : nil)
-        if let path {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+        try timed(timer, "output") {
+            if let path {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
         }
+        timer?.report()
+    }
+
+    /// `work`, as a phase of `timer` when timing.
+    private func timed<T, E: Error>(_ timer: PhaseTimer?, _ name: String, _ work: () throws(E) -> T) throws(E) -> T {
+        guard let timer else { return try work() }
+        return try timer.phase(name, work)
     }
 
     /// The days of `--since` and `--until` (checked in `validate()`).

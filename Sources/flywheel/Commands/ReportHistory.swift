@@ -25,15 +25,17 @@ struct ReportHistory {
     /// The end (last second) of the shop-local day of the latest order; now when there is no order.
     var lastOrderDayEnd: Date { table.latestOrderDayEnd ?? Date() }
 
-    /// Reads everything the report needs.
-    static func read(_ options: HistoryInputOptions, display: ProgressDisplay) async throws -> ReportHistory {
+    /// Reads everything the report needs; `timer` (`--timing`) hears the phases of reading.
+    static func read(
+        _ options: HistoryInputOptions, display: ProgressDisplay, timer: PhaseTimer? = nil
+    ) async throws -> ReportHistory {
         let input = try await options.open()
-        var history = try await read(input, display: display)
+        var history = try await read(input, display: display, timer: timer)
         if input.currency == nil, let other = history.onlyOtherCurrency {
             var settings = input.settings
             settings.currency = other
             history = try await read(
-                HistoryInput(source: input.source, settings: settings, currency: nil), display: display)
+                HistoryInput(source: input.source, settings: settings, currency: nil), display: display, timer: timer)
         }
         guard history.report.table.orderCount > 0 else {
             throw HistoryInputError("there are no orders to report on in \(input.description)")
@@ -42,10 +44,18 @@ struct ReportHistory {
     }
 
     /// One pass over the source, and the currencies its orders are in.
-    private static func read(_ input: HistoryInput, display: ProgressDisplay) async throws -> Pass {
-        if case .file(let path, let format) = input.source, format == .csv, let pass = try readColumns(path, input, display) {
+    private static func read(_ input: HistoryInput, display: ProgressDisplay, timer: PhaseTimer?) async throws -> Pass {
+        if case .file(let path, let format) = input.source, format == .csv,
+            let pass = try readColumns(path, input, display, timer)
+        {
             return pass
         }
+        if let timer { return try await timer.phase("read (full reader)") { try await readRows(input, display: display) } }
+        return try await readRows(input, display: display)
+    }
+
+    /// One pass over the source with the full reader (`HistoryInput.read`).
+    private static func readRows(_ input: HistoryInput, display: ProgressDisplay) async throws -> Pass {
         var table = OrderTable(settings: input.settings)
         var tally = CurrencyTally()
         let summary = try await input.read(.all, display: display) { batch in
@@ -66,14 +76,19 @@ struct ReportHistory {
     /// A plain-CSV file read straight into the table's columns (`ColumnarHistoryReader`, docs/performance.md);
     /// `nil` when the file has a row the importer would reject or that needs CSV quoting: then it is read
     /// with the full reader, which reports the rejections.
-    private static func readColumns(_ path: String, _ input: HistoryInput, _ display: ProgressDisplay) throws -> Pass? {
+    private static func readColumns(
+        _ path: String, _ input: HistoryInput, _ display: ProgressDisplay, _ timer: PhaseTimer?
+    ) throws -> Pass? {
         let reader = ColumnarHistoryReader(path: path, format: .csv, shop: input.settings, currency: input.currency)
         var table = OrderTable(settings: input.settings)
         // Added as the full reader's batches (`HistoryInput.read`) added them: customers are numbered alike.
         var loader = OrderColumnsLoader(batchSize: HistoryInput.pageSize)
         var tally = CurrencyTally()
         var reserved = false
+        var loading = (start: -1.0, wall: 0.0, cpu: 0.0)  // the consumer's table load, for `--timing`
+        let reading = (start: timer?.elapsed ?? 0, cpu: timer == nil ? 0 : ProcessTimes.cpuSeconds())
         let outcome = try reader.read(progress: { display.update(fraction: $0, "reading \(path)") }) { piece, read in
+            let started = timer.map { _ in (PhaseTimer.monotonic(), PhaseTimer.threadCPU()) }
             if !reserved {
                 table.reserveCapacity(
                     orders: read.estimatedOrders, lines: read.estimatedLineItems, customers: read.estimatedCustomers)
@@ -81,9 +96,22 @@ struct ReportHistory {
             }
             tally.count(piece.currencies)
             loader.add(piece, to: &table)
+            if let timer, let started {
+                if loading.start < 0 { loading.start = timer.elapsed - (PhaseTimer.monotonic() - started.0) }
+                loading.wall += PhaseTimer.monotonic() - started.0
+                loading.cpu += PhaseTimer.threadCPU() - started.1
+            }
+        }
+        if let timer {
+            timer.note(
+                "read: map, cut, parse, table load", start: reading.start, wall: timer.elapsed - reading.start,
+                cpu: ProcessTimes.cpuSeconds() - reading.cpu, processCPU: true)
+            timer.note(
+                "read: the consumer thread adding pieces (busy time, from its first piece)", start: loading.start,
+                wall: loading.wall, cpu: loading.cpu, processCPU: false)
         }
         guard case .read(let read) = outcome else { return nil }
-        loader.finish(&table)
+        if let timer { timer.phase("read: table load's last batch") { loader.finish(&table) } } else { loader.finish(&table) }
         var summary = HistoryReadSummary()
         summary.customers = read.customerRecords
         summary.orders = read.orderCount
