@@ -39,7 +39,7 @@ struct CDNOWChunkParser {
     /// or what `emit` throws.
     func parse(_ bytes: UnsafeBufferPointer<UInt8>, emit: (OrderColumns, Double) throws -> Void) throws -> Int {
         var state = State(parser: self, bytes: bytes)
-        defer { state.fields.deallocate() }
+        defer { state.deallocate() }
         try state.run(emit: emit)
         return state.rows
     }
@@ -67,9 +67,11 @@ struct CDNOWChunkParser {
         var count: Int { end - start }
     }
 
-    /// The mutable side of one parse.
+    /// The mutable side of one parse. Everything read per field is in `text` (a trivially copyable value)
+    /// and the per-row state holds no reference-counted value that a row's work would retain and release.
     private struct State {
         let bytes: UnsafeBufferPointer<UInt8>
+        let text: FieldText
         let slots: Slots
         let variant: CDNOWFormat.Variant
         let calendar: ShopCalendar
@@ -78,6 +80,17 @@ struct CDNOWChunkParser {
         let currency: CurrencyCode
         /// The current line's fields (at most one more than a row may have).
         let fields: UnsafeMutableBufferPointer<Field>
+        /// The order key being written: `cdnow:<customer id>:` stays while the customer does.
+        let key: UnsafeMutableBufferPointer<UInt8>
+        var keyPrefix = 0
+        /// The hash of `cdnow:<customer id>:` for keys with a one-digit n (nearly all): each row hashes only
+        /// its `<YYYYMMDD>:<n>`.
+        var keyHash = ExternalIDHash.Prefix(UnsafeBufferPointer(start: nil, count: 0), length: 0)
+        /// Orders in the current piece.
+        var pieceCount = 0
+        /// Day numbers of the dates seen, by their eight bytes (direct-mapped; a date in it was checked).
+        let dateWords: UnsafeMutableBufferPointer<UInt64>
+        let dateDays: UnsafeMutableBufferPointer<Int>
         var chunk = OrderColumns()
         var rows = 0
         var sawFirstRecord = false
@@ -88,10 +101,10 @@ struct CDNOWChunkParser {
         var runDate: UInt64 = 0
         var runCount = 0
         var days = DayInstants()
-        var keyScratch: [UInt8] = []
 
         init(parser: CDNOWChunkParser, bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
+            text = FieldText(bytes: bytes, digits: parser.currency.minorUnitDigits)
             slots = Slots(parser.variant)
             variant = parser.variant
             calendar = parser.calendar
@@ -100,21 +113,52 @@ struct CDNOWChunkParser {
             currency = parser.currency
             fields = .allocate(capacity: slots.count + 1)
             fields.initialize(repeating: Field())
-            keyScratch.reserveCapacity(64)
+            key = .allocate(capacity: 256)
+            key.initialize(repeating: 0)
+            dateWords = .allocate(capacity: Self.dateSlots)
+            dateWords.initialize(repeating: 0)
+            dateDays = .allocate(capacity: Self.dateSlots)
+            dateDays.initialize(repeating: 0)
             startChunk(expected: min(bytes.count / 20 + 16, pieceOrders))
         }
 
+        func deallocate() {
+            fields.deallocate()
+            key.deallocate()
+            dateWords.deallocate()
+            dateDays.deallocate()
+        }
+
+        static let dateSlots = 1024
+
         private mutating func startChunk(expected: Int) {
             chunk = OrderColumns()
-            chunk.currencies = [currency]
             chunk.keyHigh.reserveCapacity(expected)
             chunk.keyLow.reserveCapacity(expected)
             chunk.customer.reserveCapacity(expected)
             chunk.placedAt.reserveCapacity(expected)
             chunk.totalMinor.reserveCapacity(expected)
-            chunk.lineEnd.reserveCapacity(expected)
             customers = ByteInterner()
             lastCustomerIndex = -1
+            pieceCount = 0
+        }
+
+        /// The piece so far, with the columns every CDNOW order has alike: one line item without SKU, the
+        /// one currency, no channel, no e-mail.
+        private mutating func finishedChunk() -> OrderColumns {
+            var piece = chunk
+            chunk = OrderColumns()
+            let count = piece.count
+            piece.currencies = [currency]
+            piece.currency = Array(repeating: 0, count: count)
+            piece.channel = Array(repeating: -1, count: count)
+            piece.namesEmail = Array(repeating: false, count: count)
+            piece.lineSKU = Array(repeating: -1, count: count)
+            piece.lineEnd = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                for i in 0..<count { buffer[i] = Int32(i + 1) }
+                initialized = count
+            }
+            return piece
         }
 
         mutating func run(emit: (OrderColumns, Double) throws -> Void) throws {
@@ -144,8 +188,8 @@ struct CDNOWChunkParser {
                 if byte == 0x0A && fieldCount > 0 {
                     try record(fieldCount)
                     fieldCount = 0
-                    if chunk.count >= pieceOrders {
-                        try emit(chunk, Double(position + 1) / Double(max(count, 1)))
+                    if pieceCount >= pieceOrders {
+                        try emit(finishedChunk(), Double(position + 1) / Double(max(count, 1)))
                         startChunk(expected: pieceOrders)
                     }
                 }
@@ -159,7 +203,7 @@ struct CDNOWChunkParser {
             if fieldCount > 0 { try record(fieldCount) }
             // A file without a line of text is the full reader's error ("has no rows").
             guard sawFirstRecord else { throw Irregular(reason: "the file has no rows") }
-            if chunk.count > 0 { try emit(chunk, 1) }
+            if pieceCount > 0 { try emit(finishedChunk(), 1) }
         }
 
         /// A non-blank line of `count` fields: the header (`CDNOWFormat.readHeader`'s rule) or a row.
@@ -184,65 +228,115 @@ struct CDNOWChunkParser {
             let dateField = fields[slots.date]
             guard dateField.count == 8 else { throw Irregular(reason: "a date is not YYYYMMDD") }
             let date = UnsafeRawPointer(bytes.baseAddress! + dateField.start).loadUnaligned(as: UInt64.self)
-            let seconds = try instant(dateField)
-            try checkCDs(fields[slots.cds])
-            let amount = try self.amount(fields[slots.amount])
+            let slot = Int(truncatingIfNeeded: (date &* 0x9E37_79B9_7F4A_7C15) >> 54)  // 1024 slots
+            let day: Int
+            if dateWords[slot] == date {
+                day = dateDays[slot]
+            } else {
+                day = try text.dayNumber(dateField)
+                dateWords[slot] = date
+                dateDays[slot] = day
+            }
+            // Local midnight in the shop's zone, looked up by day number (computed once per day).
+            let seconds = days.cached(day) ?? days.compute(day, calendar: calendar, latestAllowed: latestAllowed)
+            guard seconds != DayInstants.outOfRange else {
+                throw Irregular(reason: "an order is placed before 1990 or in the future")
+            }
+            try text.checkCDs(fields[slots.cds])
+            let amount = try text.amount(fields[slots.amount])
 
             let customer: Int32
-            if lastCustomerIndex >= 0 && same(customerField, lastCustomer) {
+            if lastCustomerIndex >= 0 && text.same(customerField, lastCustomer) {
                 customer = lastCustomerIndex
                 runCount = runDate == date ? runCount + 1 : 1
             } else {
                 guard customerField.count <= 200 else { throw Irregular(reason: "a customer id is longer than 200 bytes") }
-                let buffer = UnsafeBufferPointer(rebasing: bytes[customerField.start..<customerField.end])
+                let buffer = text.buffer(customerField)
                 let (index, isNew) = customers.intern(buffer)
                 if isNew { chunk.customerIDs.append(String(decoding: buffer, as: UTF8.self)) }
                 customer = index
                 // A new piece starts with the last piece's customer interned afresh: the run goes on when it
                 // is the same customer (compared by bytes).
-                runCount = lastCustomer.count > 0 && same(customerField, lastCustomer) && runDate == date ? runCount + 1 : 1
+                let same = lastCustomer.count > 0 && text.same(customerField, lastCustomer)
+                runCount = same && runDate == date ? runCount + 1 : 1
                 lastCustomer = customerField
                 lastCustomerIndex = index
+                keyPrefix = text.writePrefix(of: customerField, into: key)
+                keyHash = ExternalIDHash.Prefix(UnsafeBufferPointer(rebasing: key[0..<keyPrefix]), length: keyPrefix + 10)
             }
             runDate = date
-            let key = orderKey(customer: customerField, date: dateField, n: runCount)
-            chunk.keyHigh.append(key.high)
-            chunk.keyLow.append(key.low)
+            let end = text.writeKey(date: dateField, n: runCount, prefix: keyPrefix, into: key)
+            let hash =
+                end == keyHash.length
+                ? keyHash.hash(rest: UnsafeBufferPointer(rebasing: key[keyPrefix..<end]))
+                : ExternalIDHash.hash(UnsafeBufferPointer(rebasing: key[0..<end]))
+            pieceCount += 1
+            chunk.keyHigh.append(hash.high)
+            chunk.keyLow.append(hash.low)
             chunk.customer.append(customer)
             chunk.placedAt.append(seconds)
             chunk.totalMinor.append(amount)
-            chunk.currency.append(0)
-            chunk.channel.append(-1)
-            chunk.namesEmail.append(false)
-            chunk.lineSKU.append(-1)
-            chunk.lineEnd.append(Int32(chunk.lineSKU.count))
+        }
+    }
+
+    /// A file's bytes and the readings of its fields: a trivially copyable value, so the helpers called per
+    /// field copy nothing reference-counted.
+    private struct FieldText {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// The currency's decimals.
+        let digits: Int
+
+        func buffer(_ field: Field) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
         }
 
-        // MARK: Fields
-
-        private func same(_ a: Field, _ b: Field) -> Bool {
+        @inline(__always)
+        func same(_ a: Field, _ b: Field) -> Bool {
             a.count == b.count && memcmp(bytes.baseAddress! + a.start, bytes.baseAddress! + b.start, a.count) == 0
         }
 
-        /// `cdnow:<customer id>:<YYYYMMDD>:<n>` as `ExternalIDHash`.
-        private mutating func orderKey(customer: Field, date: Field, n: Int) -> (high: UInt64, low: UInt64) {
-            keyScratch.removeAll(keepingCapacity: true)
-            keyScratch.append(contentsOf: "cdnow:".utf8)
-            keyScratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[customer.start..<customer.end]))
-            keyScratch.append(UInt8(ascii: ":"))
-            keyScratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[date.start..<date.end]))
-            keyScratch.append(UInt8(ascii: ":"))
-            if n < 10 {
-                keyScratch.append(UInt8(ascii: "0") + UInt8(n))
-            } else {
-                keyScratch.append(contentsOf: String(n).utf8)
+        /// Writes `cdnow:<customer id>:` at the start of `key`; its length.
+        func writePrefix(of customer: Field, into key: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var n = 0
+            for byte in "cdnow:".utf8 {
+                key[n] = byte
+                n += 1
             }
-            return keyScratch.withUnsafeBufferPointer { ExternalIDHash.hash($0) }
+            for i in customer.start..<customer.end {
+                key[n] = bytes[i]
+                n += 1
+            }
+            key[n] = UInt8(ascii: ":")
+            return n + 1
         }
 
-        /// The instant of a `YYYYMMDD` field (local midnight in the shop's zone), whole UTC seconds: the
-        /// day number from the digits (`CivilDate`'s rules), its instant looked up once per day.
-        private mutating func instant(_ field: Field) throws(Irregular) -> Int64 {
+        /// Writes `<YYYYMMDD>:<n>` after the key's prefix `cdnow:<customer id>:`; the key's length.
+        func writeKey(date: Field, n: Int, prefix: Int, into key: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var end = prefix
+            for i in date.start..<date.end {
+                key[end] = bytes[i]
+                end += 1
+            }
+            key[end] = UInt8(ascii: ":")
+            end += 1
+            // n in decimal (a run of one customer's rows on one day; the customer id is at most 200 bytes,
+            // so the key stays within its 256 bytes and within the 255 `Rules.externalID` allows).
+            var digits = 1
+            var power = 10
+            while n >= power && digits < 19 {
+                digits += 1
+                power &*= 10
+            }
+            var value = n
+            for k in stride(from: digits - 1, through: 0, by: -1) {
+                key[end + k] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            return end + digits
+        }
+
+        /// The day number of a `YYYYMMDD` field (`CivilDate`'s rules: years 1900–2999, the month's days).
+        func dayNumber(_ field: Field) throws(Irregular) -> Int {
             var value = 0
             for i in field.start..<field.end {
                 let byte = bytes[i]
@@ -255,16 +349,11 @@ struct CDNOWChunkParser {
             guard year >= 1900 && year <= 2999 && month >= 1 && month <= 12 && day >= 1
                 && day <= CivilDate.daysInMonth(year: year, month: month)
             else { throw Irregular(reason: "a date is not a calendar date") }
-            let number = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
-            let seconds = days.seconds(ofDay: number, calendar: calendar, latestAllowed: latestAllowed)
-            guard seconds != DayInstants.outOfRange else {
-                throw Irregular(reason: "an order is placed before 1990 or in the future")
-            }
-            return seconds
+            return CivilDate.daysSinceEpoch(year: year, month: month, day: day)
         }
 
         /// `number_of_cds`: 1 to 100,000, written as one to six plain digits.
-        private func checkCDs(_ field: Field) throws(Irregular) {
+        func checkCDs(_ field: Field) throws(Irregular) {
             guard field.count <= 6 else { throw Irregular(reason: "a number of CDs is unusual") }
             var value = 0
             for i in field.start..<field.end {
@@ -278,8 +367,7 @@ struct CDNOWChunkParser {
         /// `DecimalAmount.parse` for an unsigned `digits[.digits]` (its rules: one dot, at least one digit,
         /// zeros beyond the currency's decimals ignored, the whole part at most 10¹⁵); anything else is left
         /// to the full reader.
-        private func amount(_ field: Field) throws(Irregular) -> Int64 {
-            let digits = currency.minorUnitDigits
+        func amount(_ field: Field) throws(Irregular) -> Int64 {
             guard field.count <= 18 else { throw Irregular(reason: "an amount is unusual") }
             var whole: Int64 = 0
             var fraction: Int64 = 0
@@ -327,15 +415,22 @@ private struct DayInstants {
     private var base = 0
     private var values: [Int64] = []
 
-    mutating func seconds(ofDay day: Int, calendar: ShopCalendar, latestAllowed: Date) -> Int64 {
-        let slot = self.slot(of: day)
+    /// The instant of `day` when it was computed before (`outOfRange` for a rejected one).
+    @inline(__always)
+    func cached(_ day: Int) -> Int64? {
+        let slot = day - base
+        guard slot >= 0 && slot < values.count else { return nil }
         let held = values[slot]
-        if held != Self.unknown { return held }
+        return held == Self.unknown ? nil : held
+    }
+
+    /// Computes and keeps the instant of `day` (`outOfRange` for a rejected one).
+    mutating func compute(_ day: Int, calendar: ShopCalendar, latestAllowed: Date) -> Int64 {
         // Exactly what `CDNOWFormat` computes: the date read as `TimestampText.date` in the shop's zone.
         let instant = calendar.instant(of: .date(CivilDate(daysSinceEpoch: day)))
         let valid = instant.timeIntervalSince1970 >= 631_152_000 && instant <= latestAllowed
         let seconds = valid ? Int64(instant.timeIntervalSince1970.rounded(.down)) : Self.outOfRange
-        values[slot] = seconds
+        values[slot(of: day)] = seconds
         return seconds
     }
 
