@@ -8,14 +8,8 @@ public enum ExternalIDHash {
     /// The 128-bit hash of an id's UTF-8 bytes.
     @inlinable
     public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> (high: UInt64, low: UInt64) {
-        var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
-        var mix: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(bytes.count)
-        for byte in bytes {
-            fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            mix = (mix &+ UInt64(byte) &+ 1) &* 0xff51_afd7_ed55_8ccd
-            mix ^= mix >> 29
-        }
-        return (fmix64(fnv), fmix64(mix ^ 0xc4ce_b9fe_1a85_ec53))
+        // One definition of the lanes: an empty prefix, then every byte (`Prefix`).
+        Prefix(UnsafeBufferPointer(start: nil, count: 0), length: bytes.count).hash(rest: bytes)
     }
 
     /// The 128-bit hash of an id.

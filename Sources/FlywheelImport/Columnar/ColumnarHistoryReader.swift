@@ -29,7 +29,7 @@ import Darwin
 public struct ColumnarHistoryReader: Sendable {
     /// The file read.
     public let path: String
-    /// Its layout (only `csv` is read this way).
+    /// Its layout (`csv`, `cdnow` and `cdnow-sample` are read this way: `readsInColumns`).
     public let format: ImportFormat
     /// The currency of amounts the file does not name.
     public let currency: CurrencyCode
@@ -67,7 +67,8 @@ public struct ColumnarHistoryReader: Sendable {
     public func read(
         progress: (Double) -> Void = { _ in }, into consume: (OrderColumns, ColumnarHistory) throws -> Void
     ) throws -> Outcome {
-        guard format == .csv else { return .needsFullReader(reason: "only the csv format is read in columns") }
+        if format == .cdnow || format == .cdnowSample { return try readCDNOW(progress: progress, into: consume) }
+        guard format == .csv else { return .needsFullReader(reason: "only the csv and CDNOW formats are read in columns") }
         let file = try ChunkFile(path: path)
         defer { file.close() }
         guard file.size > 0 else { return .needsFullReader(reason: "the file is empty") }

@@ -45,8 +45,8 @@ struct ReportHistory {
 
     /// One pass over the source, and the currencies its orders are in.
     private static func read(_ input: HistoryInput, display: ProgressDisplay, timer: PhaseTimer?) async throws -> Pass {
-        if case .file(let path, let format) = input.source, format == .csv,
-            let pass = try readColumns(path, input, display, timer)
+        if case .file(let path, let format) = input.source, ColumnarHistoryReader.readsInColumns(format),
+            let pass = try readColumns(path, format, input, display, timer)
         {
             return pass
         }
@@ -73,13 +73,13 @@ struct ReportHistory {
         return Pass(report: report, onlyOtherCurrency: tally.onlyOther(than: input.settings.currency))
     }
 
-    /// A plain-CSV file read straight into the table's columns (`ColumnarHistoryReader`, docs/performance.md);
+    /// A plain-CSV or CDNOW file read straight into the table's columns (`ColumnarHistoryReader`, docs/performance.md);
     /// `nil` when the file has a row the importer would reject or that needs CSV quoting: then it is read
     /// with the full reader, which reports the rejections.
     private static func readColumns(
-        _ path: String, _ input: HistoryInput, _ display: ProgressDisplay, _ timer: PhaseTimer?
+        _ path: String, _ format: ImportFormat, _ input: HistoryInput, _ display: ProgressDisplay, _ timer: PhaseTimer?
     ) throws -> Pass? {
-        let reader = ColumnarHistoryReader(path: path, format: .csv, shop: input.settings, currency: input.currency)
+        let reader = ColumnarHistoryReader(path: path, format: format, shop: input.settings, currency: input.currency)
         var table = OrderTable(settings: input.settings)
         // Added as the full reader's batches (`HistoryInput.read`) added them: customers are numbered alike.
         var loader = OrderColumnsLoader(batchSize: HistoryInput.pageSize)
