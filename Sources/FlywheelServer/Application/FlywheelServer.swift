@@ -193,6 +193,7 @@ public enum FlywheelServer {
             analytics: dashboard.map { dashboard in { @Sendable now in await dashboard.snapshot(now: now) } },
             tierMoves: loyalty)
         options.cartInterval = .seconds(configuration.cartIntervalSeconds)
+        options.schedulerLoops = configuration.schedulerLoops
         return FlowService(library: library, store: store, effects: effects, settings: settings, options: options, logger: logger)
     }
 }

@@ -38,6 +38,8 @@ public struct ServerConfiguration: Sendable {
     /// Seconds between the short checks for abandoned carts (`--cart-interval`, default 30): a cart reminder
     /// goes out within about this much of the checkout's last update + the flow's `after`.
     public var cartIntervalSeconds: Int64 = 30
+    /// Flow scheduler loops run side by side (`--scheduler-loops`, default 2; `FlowServiceOptions.schedulerLoops`).
+    public var schedulerLoops: Int = 2
     /// Seconds between two comparisons of the dashboard's saved segments with the store's (`SavedSegmentSync`):
     /// a segment another server on the same database saved, changed or deleted is taken over within this.
     public var segmentSyncSeconds: Int64 = 30

@@ -4,7 +4,8 @@ public import Logging
 public import ServiceLifecycle
 
 /// Flows' background work as a service beside the server: the scheduler's rounds (scheduled segment sends that
-/// fell due, then due steps: waits that ended, postponed sends, retries), at start and then every `sweepInterval`
+/// fell due, then due steps: waits that ended, postponed sends, retries) in `schedulerLoops` loops side by side
+/// (each round claims its own leased batch), at start and then every `sweepInterval`
 /// the sweep (time-based triggers and the catch-up of missed events), and every `cartInterval` the short check
 /// for abandoned carts.
 ///
@@ -26,27 +27,32 @@ public struct FlowJobs: Service {
 
     public func run() async throws {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await runScheduler() }
+            for loop in 0..<flows.options.schedulerLoops {
+                group.addTask { await runScheduler(campaigns: loop == 0) }
+            }
             group.addTask { await runSweeps() }
             group.addTask { await runCartChecks() }
         }
     }
 
     /// `FlowScheduler.run`'s loop, but a graceful shutdown ends it between rounds rather than inside one: rounds
-    /// at once while full batches come back, else after the poll interval.
-    private func runScheduler() async {
+    /// at once while full batches come back, else after the poll interval. One loop (`campaigns`) also moves
+    /// the due segment sends on.
+    private func runScheduler(campaigns: Bool) async {
         let scheduler = flows.scheduler
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             var full = false
-            do {
+            if campaigns {
                 // Segment sends first, one piece of each due campaign: the enrolments they make run in this round;
                 // a campaign that moved on but is not finished makes the next round start at once (one that failed
                 // waits for the poll).
-                full = try await flows.runDueCampaigns(now: now()).contains { piece in
-                    !piece.finished && piece.failed == 0 && piece.entered + piece.refused + piece.duplicates > 0
+                do {
+                    full = try await flows.runDueCampaigns(now: now()).contains { piece in
+                        !piece.finished && piece.failed == 0 && piece.entered + piece.refused + piece.duplicates > 0
+                    }
+                } catch {
+                    logger.error("flows: the scheduled sends could not be read; retried", metadata: ["error": "\(type(of: error))"])
                 }
-            } catch {
-                logger.error("flows: the scheduled sends could not be read; retried", metadata: ["error": "\(type(of: error))"])
             }
             do {
                 let batch = try await scheduler.runDue(now: now()).enrolments

@@ -62,7 +62,9 @@ public struct FlowService: Sendable {
         let scheduler = FlowScheduler(
             library: library, store: store, facts: facts, effects: effects,
             policy: .standard(shopTimeZone: calendar.timeZone),
-            configuration: SchedulerConfiguration(owner: owner ?? Self.defaultOwner(), pollInterval: options.pollInterval))
+            configuration: SchedulerConfiguration(
+                owner: owner ?? Self.defaultOwner(), batchSize: options.schedulerBatchSize,
+                pollInterval: options.pollInterval))
         self.init(
             scheduler: scheduler, store: store, settings: settings, options: options, predictions: predictions,
             logger: logger)

@@ -82,6 +82,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between the short checks for abandoned carts (a reminder goes within about this much of its time).")
     var cartInterval: Int64 = 30
 
+    @Option(
+        help: ArgumentHelp(
+            "Flow scheduler loops run side by side (each works its own batch of due steps).",
+            discussion: "Two keep both of a small machine's cores busy when many steps fall due at once (1 to 16)."))
+    var schedulerLoops: Int = 2
+
     @Flag(
         help: ArgumentHelp(
             "The checkout meets the German existing-customer exemption (§7(3) UWG).",
@@ -139,6 +145,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard loyaltyInterval >= 1 else { throw ValidationError("--loyalty-interval must be at least 1 second") }
         guard flowInterval >= 1 else { throw ValidationError("--flow-interval must be at least 1 second") }
         guard cartInterval >= 1 else { throw ValidationError("--cart-interval must be at least 1 second") }
+        guard (1...16).contains(schedulerLoops) else { throw ValidationError("--scheduler-loops must be between 1 and 16") }
         if let deliveryDays, DeliveryDays(parsing: deliveryDays) == nil {
             throw ValidationError("--delivery-days must be working days like 3 or 2-4 (1 to 60, the first not after the last)")
         }
@@ -173,6 +180,7 @@ struct ServeCommand: AsyncParsableCommand {
             loyaltyIntervalSeconds: loyaltyInterval, flowIntervalSeconds: flowInterval,
             delivery: try delivery.configuration(environment: environment))
         configuration.cartIntervalSeconds = cartInterval
+        configuration.schedulerLoops = schedulerLoops
         configuration.existingCustomerExemption =
             existingCustomerExemption || environment["FLYWHEEL_EXISTING_CUSTOMER_EXEMPTION"] == "1"
         if let days = deliveryDays ?? environment["FLYWHEEL_DELIVERY_DAYS"].flatMap({ $0.isEmpty ? nil : $0 }) {
