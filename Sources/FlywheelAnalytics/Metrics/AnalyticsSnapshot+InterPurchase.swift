@@ -1,7 +1,24 @@
+import Foundation
+
 extension AnalyticsSnapshot {
     /// Time between purchases overall, per category and per product, over the customers of `segment`.
     public func interPurchaseTimes(segment: CustomerFilter = .all) throws(SegmentRuleError) -> InterPurchaseReport {
-        let mask = try mask(segment)
+        // Every customer's: computed ahead beside the engine's figures (`ReportWorkAhead`) when the engine
+        // was asked to.
+        if segment == .all, let gaps = ahead?.gaps() { return gaps }
+        return Self.interPurchaseTimes(
+            table: table, index: index, cutoff: cutoff, asOf: asOf, segment: segment, mask: try mask(segment),
+            occasions: all.stats.occasions)
+    }
+
+    /// Time between purchases over the customers `mask` selects (all when `nil`), from the rows up to
+    /// `cutoff`. `occasions` (each customer's purchase occasions, when known) skips customers with fewer
+    /// than two without reading their rows; without it each customer's rows are read (the same figures: a
+    /// customer with one occasion has no gap).
+    static func interPurchaseTimes(
+        table: OrderTable, index: CustomerOrderIndex, cutoff: Int64, asOf: Date, segment: CustomerFilter,
+        mask: [Bool]?, occasions: [Int32]?
+    ) -> InterPurchaseReport {
         var overall = GapHistogram()
         var byCategory = [GapHistogram](repeating: GapHistogram(), count: table.categories.count)
         var byProduct = [GapHistogram](repeating: GapHistogram(), count: table.products.count)
@@ -33,9 +50,11 @@ extension AnalyticsSnapshot {
                         table.productCategory.withUnsafeBufferPointer { productCategory in
                             byCategory.withUnsafeMutableBufferPointer { byCategory in
                                 byProduct.withUnsafeMutableBufferPointer { byProduct in
-                                    for c in 0..<customerCount where all.stats.occasions[c] >= 2 {
+                                    for c in 0..<customerCount {
+                                        if let occasions, occasions[c] < 2 { continue }
                                         if let mask, !mask[c] { continue }
                                         timeline.load(index.rows(of: c), table: table, cutoff: cutoff)
+                                        if timeline.occasionCount < 2 { continue }
                                         lastCategoryDay.removeAll(keepingCapacity: true)
                                         lastProductDay.removeAll(keepingCapacity: true)
                                         for i in 0..<timeline.occasionCount {
