@@ -23,21 +23,12 @@ extension AnalyticsSnapshot {
         var byCategory = [GapHistogram](repeating: GapHistogram(), count: table.categories.count)
         var byProduct = [GapHistogram](repeating: GapHistogram(), count: table.products.count)
         var timeline = CustomerTimeline()
-        // The last occasion day on which the customer bought each category / product (small: few per customer).
-        var lastCategoryDay: [(value: Int32, day: Int32)] = []
-        var lastProductDay: [(value: Int32, day: Int32)] = []
+        // The last occasion day on which the current customer bought each category / product: a day per
+        // value, valid when the value's stamp is the customer's number (no search of the customer's list,
+        // no clearing between customers).
+        var categoryLast = LastDays(count: table.categories.count)
+        var productLast = LastDays(count: table.products.count)
         var seen: [Int32] = []
-        func record(
-            _ value: Int32, day: Int32, in last: inout [(value: Int32, day: Int32)],
-            _ histograms: UnsafeMutableBufferPointer<GapHistogram>
-        ) {
-            if let k = last.firstIndex(where: { $0.value == value }) {
-                histograms[Int(value)].add(days: Int(day - last[k].day), sign: 1)
-                last[k].day = day
-            } else {
-                last.append((value, day))
-            }
-        }
         // The table's line columns and the histograms read and written in place: through the arrays, every
         // access retained the column or checked that the histograms were not shared (about a third of this
         // section's time at 10 M orders). The same reads and additions in the same order.
@@ -55,8 +46,6 @@ extension AnalyticsSnapshot {
                                         if let mask, !mask[c] { continue }
                                         timeline.load(index.rows(of: c), table: table, cutoff: cutoff)
                                         if timeline.occasionCount < 2 { continue }
-                                        lastCategoryDay.removeAll(keepingCapacity: true)
-                                        lastProductDay.removeAll(keepingCapacity: true)
                                         for i in 0..<timeline.occasionCount {
                                             let day = timeline.occasionDay[i]
                                             if i > 0 { overall.add(days: Int(day - timeline.occasionDay[i - 1]), sign: 1) }
@@ -77,11 +66,11 @@ extension AnalyticsSnapshot {
                                                     }
                                                     if category >= 0 && !seen.contains(category) {
                                                         seen.append(category)
-                                                        record(category, day: day, in: &lastCategoryDay, byCategory)
+                                                        categoryLast.record(category, day: day, customer: Int32(c), byCategory)
                                                     }
                                                     if product >= 0 && !seen.contains(-2 - product) {
                                                         seen.append(-2 - product)
-                                                        record(product, day: day, in: &lastProductDay, byProduct)
+                                                        productLast.record(product, day: day, customer: Int32(c), byProduct)
                                                     }
                                                 }
                                             }
@@ -105,5 +94,32 @@ extension AnalyticsSnapshot {
             asOf: asOf, segment: segment, overall: InterPurchaseStats(overall),
             byCategory: grouped(byCategory, names: table.categories),
             byProduct: grouped(byProduct, names: table.products))
+    }
+}
+
+/// Per value (a category or a product), the last occasion day on which the current customer bought it, for
+/// the gaps between purchases: a value's day belongs to the customer whose number is its stamp.
+private struct LastDays {
+    private var stamp: [Int32]
+    private var day: [Int32]
+
+    init(count: Int) {
+        stamp = Array(repeating: -1, count: count)
+        day = Array(repeating: 0, count: count)
+    }
+
+    /// Customer `customer` bought `value` on `day`: the gap since its last purchase of it goes into
+    /// `histograms[value]` (none the first time).
+    @inline(__always)
+    mutating func record(
+        _ value: Int32, day now: Int32, customer: Int32, _ histograms: UnsafeMutableBufferPointer<GapHistogram>
+    ) {
+        let v = Int(value)
+        if stamp[v] == customer {
+            histograms[v].add(days: Int(now - day[v]), sign: 1)
+        } else {
+            stamp[v] = customer
+        }
+        day[v] = now
     }
 }
