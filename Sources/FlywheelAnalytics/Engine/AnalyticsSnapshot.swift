@@ -21,6 +21,8 @@ public struct AnalyticsSnapshot: Sendable {
     let feedback: FeedbackFacts
     let evaluator: CustomerEvaluator
     let savedSegments: [SavedSegment]
+    /// Report work the engine started as of this instant (`ReportAhead`), if any.
+    let ahead: ReportWorkAhead?
 
     init(engine: AnalyticsEngine, asOf: Date) {
         self.asOf = asOf
@@ -32,6 +34,7 @@ public struct AnalyticsSnapshot: Sendable {
         asOfDay = converter.localDay(utcSeconds: cutoff)
         // The engine's grouping when the table has not changed since it was made (the same rows either way).
         index = engine.orderIndex ?? CustomerOrderIndex(table)
+        ahead = engine.ahead.flatMap { $0.asOf == asOf ? $0 : nil }
         all =
             cutoff >= table.latestPlacedAt
             ? engine.kept

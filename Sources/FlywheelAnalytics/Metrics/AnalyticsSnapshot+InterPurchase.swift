@@ -1,26 +1,34 @@
+import Foundation
+
 extension AnalyticsSnapshot {
     /// Time between purchases overall, per category and per product, over the customers of `segment`.
     public func interPurchaseTimes(segment: CustomerFilter = .all) throws(SegmentRuleError) -> InterPurchaseReport {
-        let mask = try mask(segment)
+        // Every customer's: computed ahead beside the engine's figures (`ReportWorkAhead`) when the engine
+        // was asked to.
+        if segment == .all, let gaps = ahead?.gaps() { return gaps }
+        return Self.interPurchaseTimes(
+            table: table, index: index, cutoff: cutoff, asOf: asOf, segment: segment, mask: try mask(segment),
+            occasions: all.stats.occasions)
+    }
+
+    /// Time between purchases over the customers `mask` selects (all when `nil`), from the rows up to
+    /// `cutoff`. `occasions` (each customer's purchase occasions, when known) skips customers with fewer
+    /// than two without reading their rows; without it each customer's rows are read (the same figures: a
+    /// customer with one occasion has no gap).
+    static func interPurchaseTimes(
+        table: OrderTable, index: CustomerOrderIndex, cutoff: Int64, asOf: Date, segment: CustomerFilter,
+        mask: [Bool]?, occasions: [Int32]?
+    ) -> InterPurchaseReport {
         var overall = GapHistogram()
         var byCategory = [GapHistogram](repeating: GapHistogram(), count: table.categories.count)
         var byProduct = [GapHistogram](repeating: GapHistogram(), count: table.products.count)
         var timeline = CustomerTimeline()
-        // The last occasion day on which the customer bought each category / product (small: few per customer).
-        var lastCategoryDay: [(value: Int32, day: Int32)] = []
-        var lastProductDay: [(value: Int32, day: Int32)] = []
+        // The last occasion day on which the current customer bought each category / product: a day per
+        // value, valid when the value's stamp is the customer's number (no search of the customer's list,
+        // no clearing between customers).
+        var categoryLast = LastDays(count: table.categories.count)
+        var productLast = LastDays(count: table.products.count)
         var seen: [Int32] = []
-        func record(
-            _ value: Int32, day: Int32, in last: inout [(value: Int32, day: Int32)],
-            _ histograms: UnsafeMutableBufferPointer<GapHistogram>
-        ) {
-            if let k = last.firstIndex(where: { $0.value == value }) {
-                histograms[Int(value)].add(days: Int(day - last[k].day), sign: 1)
-                last[k].day = day
-            } else {
-                last.append((value, day))
-            }
-        }
         // The table's line columns and the histograms read and written in place: through the arrays, every
         // access retained the column or checked that the histograms were not shared (about a third of this
         // section's time at 10 M orders). The same reads and additions in the same order.
@@ -33,11 +41,11 @@ extension AnalyticsSnapshot {
                         table.productCategory.withUnsafeBufferPointer { productCategory in
                             byCategory.withUnsafeMutableBufferPointer { byCategory in
                                 byProduct.withUnsafeMutableBufferPointer { byProduct in
-                                    for c in 0..<customerCount where all.stats.occasions[c] >= 2 {
+                                    for c in 0..<customerCount {
+                                        if let occasions, occasions[c] < 2 { continue }
                                         if let mask, !mask[c] { continue }
                                         timeline.load(index.rows(of: c), table: table, cutoff: cutoff)
-                                        lastCategoryDay.removeAll(keepingCapacity: true)
-                                        lastProductDay.removeAll(keepingCapacity: true)
+                                        if timeline.occasionCount < 2 { continue }
                                         for i in 0..<timeline.occasionCount {
                                             let day = timeline.occasionDay[i]
                                             if i > 0 { overall.add(days: Int(day - timeline.occasionDay[i - 1]), sign: 1) }
@@ -58,11 +66,11 @@ extension AnalyticsSnapshot {
                                                     }
                                                     if category >= 0 && !seen.contains(category) {
                                                         seen.append(category)
-                                                        record(category, day: day, in: &lastCategoryDay, byCategory)
+                                                        categoryLast.record(category, day: day, customer: Int32(c), byCategory)
                                                     }
                                                     if product >= 0 && !seen.contains(-2 - product) {
                                                         seen.append(-2 - product)
-                                                        record(product, day: day, in: &lastProductDay, byProduct)
+                                                        productLast.record(product, day: day, customer: Int32(c), byProduct)
                                                     }
                                                 }
                                             }
@@ -86,5 +94,32 @@ extension AnalyticsSnapshot {
             asOf: asOf, segment: segment, overall: InterPurchaseStats(overall),
             byCategory: grouped(byCategory, names: table.categories),
             byProduct: grouped(byProduct, names: table.products))
+    }
+}
+
+/// Per value (a category or a product), the last occasion day on which the current customer bought it, for
+/// the gaps between purchases: a value's day belongs to the customer whose number is its stamp.
+private struct LastDays {
+    private var stamp: [Int32]
+    private var day: [Int32]
+
+    init(count: Int) {
+        stamp = Array(repeating: -1, count: count)
+        day = Array(repeating: 0, count: count)
+    }
+
+    /// Customer `customer` bought `value` on `day`: the gap since its last purchase of it goes into
+    /// `histograms[value]` (none the first time).
+    @inline(__always)
+    mutating func record(
+        _ value: Int32, day now: Int32, customer: Int32, _ histograms: UnsafeMutableBufferPointer<GapHistogram>
+    ) {
+        let v = Int(value)
+        if stamp[v] == customer {
+            histograms[v].add(days: Int(now - day[v]), sign: 1)
+        } else {
+            stamp[v] = customer
+        }
+        day[v] = now
     }
 }

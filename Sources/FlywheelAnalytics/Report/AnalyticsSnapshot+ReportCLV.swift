@@ -16,51 +16,15 @@ extension AnalyticsSnapshot {
     {
         let mask = try mask(segment)
         let digits = table.currency.minorUnitDigits
-        // Every purchase up to the cutoff, customer by customer in time order (the engine's grouping of the
-        // rows), summarised without a transaction log (the same summary: `CLVSummary(customerCount:…)`).
-        let summaryOptions = CLVSummaryOptions(calibrationEnd: Int(asOfDay), timeUnit: .week, minorUnitDigits: digits)
-        let summary = try observer.measure("clv: summary") { () throws(CLVError) in
-            let summary = table.placedAt.withUnsafeBufferPointer { placedAt in
-                table.flags.withUnsafeBufferPointer { flags in
-                    table.day.withUnsafeBufferPointer { day in
-                        table.net.withUnsafeBufferPointer { net in
-                            Result { () throws(CLVError) in
-                                try CLVSummary(customerCount: table.customers.count, options: summaryOptions) { c, days, values in
-                                    for row in index.rows(of: c) {
-                                        let r = Int(row)
-                                        guard placedAt[r] <= cutoff && flags[r].isPurchase else { continue }
-                                        days.append(day[r])
-                                        values.append(net[r])
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            return try summary.get()
-        }
-        // The histories grouped once, for the fit and the forecast.
-        let groups = try observer.measure("clv: grouping") { () throws(CLVError) in
-            try PurchaseHistoryGroups.validated(frequency: summary.frequency, recency: summary.recency, age: summary.age)
-        }
-        // Gamma-Gamma's fit (a few tenths of a second at a million customers) beside BG/NBD's.
-        let (fittedPurchases, fittedSpend) = ThreadedWork.pair(
-            { observer.measure("clv: fit BG/NBD") { Result { () throws(CLVError) in try BGNBDModel.fit(groups) } } },
-            { [summary] in
-                observer.measure("clv: fit Gamma-Gamma") {
-                    Result { () throws(CLVError) in try GammaGammaModel.fit(summary) }
-                }
-            })
-        let purchases = try fittedPurchases.get()
-        let spend = try fittedSpend.get()
-        let forecast = observer.measure("clv: forecast") {
-            CLVForecast(
-                summary: summary, groups: groups, model: purchases.model, spend: spend.model,
-                options: CLVForecastOptions(
-                    horizon: options.horizonWeeks, months: options.months,
-                    monthlyDiscountRate: options.monthlyDiscountRate))
-        }
+        // The models as of this instant: fitted ahead beside the engine's figures (`ReportWorkAhead`) when
+        // the engine was asked to, else here.
+        let fitted =
+            try ahead?.clv(options: options)
+            ?? CLVPrediction(table: table, index: index, cutoff: cutoff, asOfDay: asOfDay, options: options, observer: observer)
+        let summary = fitted.summary
+        let purchases = fitted.purchases
+        let spend = fitted.spend
+        let forecast = fitted.forecast
 
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }

@@ -108,6 +108,12 @@ extension AnalyticsSnapshot {
         if let observer {
             work = zip(names, work).map { name, body in { observer.measure(name, body) } }
         }
+        // Sections the engine started ahead (`ReportAhead`) only wait for their threads here: last, so the
+        // others are handed out first. The report is assembled by section whatever the order.
+        if let ahead, ahead.startedSections(clv: clvOptions, gaps: segment == .all) {
+            let waits = names.map { $0 == "section clv" || $0 == "section gaps" }
+            work = zip(work, waits).filter { !$0.1 }.map(\.0) + zip(work, waits).filter { $0.1 }.map(\.0)
+        }
         for result in ConcurrentWork.run(work, concurrently: concurrently) {
             switch try result.get() {
             case .metrics(let metrics):

@@ -20,6 +20,11 @@ struct RFMDistribution: Equatable, Sendable {
     /// Starts a bulk build: values are appended and sorted once at the end.
     mutating func startBulk() { bulk = true }
 
+    /// Sorts the monetary values collected so far, still in the bulk build: a part of a build sorts its own
+    /// values on its own core, and the merged parts' runs are then merged by `finishBulk()`'s sort (the
+    /// standard library's sort merges sorted runs in linear time). The same sorted values either way.
+    mutating func sortBulk() { monetary.sort() }
+
     /// Ends a bulk build.
     mutating func finishBulk() {
         monetary.sort()

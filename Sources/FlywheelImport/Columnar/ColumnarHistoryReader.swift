@@ -99,41 +99,49 @@ public struct ColumnarHistoryReader: Sendable {
         let ahead = 2 * max(ProcessInfo.processInfo.activeProcessorCount, 1)
         let board = PieceBoard(count: pieces.count)
         let largest = pieces.map { Int($0.upperBound - $0.lowerBound) }.max() ?? 0
+        // Threads of their own, one per core, not `concurrentPerform` on Dispatch's global queue: that pool
+        // has one thread per core, and the caller's thread (a Swift concurrency thread, one of them) blocks
+        // here while consuming, so the parse ran on one core until Dispatch noticed the blocked thread and
+        // added one — about a second of an idle core (docs/performance.md, "Eighth round").
         let workers = DispatchGroup()
-        workers.enter()
-        DispatchQueue.global().async {
-            defer { workers.leave() }
-            // A mapped file is parsed in place. Otherwise read buffers are reused (one per thread at a
-            // time): a fresh 32 MiB buffer per piece costs about as much in page faults as parsing its rows.
-            let buffers = Mutex<[ReadBuffer]>([])
-            defer { buffers.withLock { $0.forEach { $0.bytes.deallocate() } } }
-            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
-                guard board.waitForTurn(index, ahead: ahead) else { return }
-                let piece = pieces[index]
-                let result: Result<PlainCSVChunkParser.Chunk, any Error>
-                if let mapped = file.bytes(piece) {
-                    do {
-                        result = .success(try parser.parse(mapped))
-                    } catch {
-                        result = .failure(error)
-                    }
-                    file.release(piece)
-                    board.post(result, at: index)
-                    return
-                }
-                let buffer = buffers.withLock { $0.popLast() } ?? ReadBuffer(capacity: largest)
-                defer { buffers.withLock { $0.append(buffer) } }
+        // A mapped file is parsed in place. Otherwise read buffers are reused (one per thread at a time): a
+        // fresh 32 MiB buffer per piece costs about as much in page faults as parsing its rows.
+        let buffers = Mutex<[ReadBuffer]>([])
+        let parse: @Sendable (Int) -> Void = { index in
+            let piece = pieces[index]
+            let result: Result<PlainCSVChunkParser.Chunk, any Error>
+            if let mapped = file.bytes(piece) {
                 do {
-                    let count = Int(piece.upperBound - piece.lowerBound)
-                    let read = try file.read(
-                        offset: piece.lowerBound, into: UnsafeMutableBufferPointer(rebasing: buffer.bytes[0..<count]))
-                    result = .success(try parser.parse(UnsafeBufferPointer(rebasing: buffer.bytes[0..<read])))
+                    result = .success(try parser.parse(mapped))
                 } catch {
                     result = .failure(error)
                 }
+                file.release(piece)
                 board.post(result, at: index)
+                return
             }
+            let buffer = buffers.withLock { $0.popLast() } ?? ReadBuffer(capacity: largest)
+            defer { buffers.withLock { $0.append(buffer) } }
+            do {
+                let count = Int(piece.upperBound - piece.lowerBound)
+                let read = try file.read(
+                    offset: piece.lowerBound, into: UnsafeMutableBufferPointer(rebasing: buffer.bytes[0..<count]))
+                result = .success(try parser.parse(UnsafeBufferPointer(rebasing: buffer.bytes[0..<read])))
+            } catch {
+                result = .failure(error)
+            }
+            board.post(result, at: index)
         }
+        for _ in 0..<max(1, min(ProcessInfo.processInfo.activeProcessorCount, pieces.count)) {
+            workers.enter()
+            let thread = Thread {
+                // Pieces are claimed in file order, each at most `ahead` beyond the next one taken.
+                while let index = board.claim(ahead: ahead) { parse(index) }
+                workers.leave()
+            }
+            thread.start()
+        }
+        defer { buffers.withLock { $0.forEach { $0.bytes.deallocate() } } }
         // However this ends, the workers are stopped and waited for before the file and buffers go.
         defer {
             board.cancel()
@@ -164,11 +172,16 @@ public struct ColumnarHistoryReader: Sendable {
                 previousLastKey = (orders.keyHigh[orders.count - 1], orders.keyLow[orders.count - 1])
             }
             if index == 0 {
-                // An estimate of the file's orders from its first piece, for the consumer's reservations.
+                // An estimate of the file's orders from its first piece, for the consumer's reservations. With
+                // a margin of 15 %: the first customers of a file need not be typical (the simulator's first
+                // piece has 6 % fewer orders per byte than the whole file), and a column that outgrows its
+                // reservation near the end is copied whole on the consumer's thread while both parsers wait
+                // (about a fifth of a second at 10 M orders). Room reserved and never used costs address
+                // space, not memory: pages are only taken when written.
                 let share = Double(pieces[0].upperBound - pieces[0].lowerBound) / Double(max(file.size - header.endOffset, 1))
-                history.estimatedOrders = Int(Double(orders.count) / max(share, 1e-9) * 1.02) + 16
-                history.estimatedLineItems = Int(Double(orders.lineSKU.count) / max(share, 1e-9) * 1.02) + 16
-                history.estimatedCustomers = Int(Double(orders.customerIDs.count) / max(share, 1e-9) * 1.02) + 16
+                history.estimatedOrders = Int(Double(orders.count) / max(share, 1e-9) * 1.15) + 16
+                history.estimatedLineItems = Int(Double(orders.lineSKU.count) / max(share, 1e-9) * 1.15) + 16
+                history.estimatedCustomers = Int(Double(orders.customerIDs.count) / max(share, 1e-9) * 1.15) + 16
             }
             history.rowsRead += chunk.rows
             history.orderCount += orders.count
@@ -179,8 +192,8 @@ public struct ColumnarHistoryReader: Sendable {
         return .read(history)
     }
 
-    /// Byte ranges of the pieces: from `start` to the end, cut about every `pieceSize` bytes at the start
-    /// of a line whose customer id differs from the line before's. `nil` when a line near a cut has a quote.
+    /// Byte ranges of the pieces: from `start` to the end, cut about every `pieceSize` bytes (every quarter
+    /// of it in the last four) at the start of a line whose customer id differs from the line before's. `nil` when a line near a cut has a quote.
     private func cut(_ file: ChunkFile, from start: Int64, customerColumn: Int) throws -> [Range<Int64>]? {
         var cuts: [Int64] = [start]
         var nominal = start + Int64(pieceSize)
@@ -193,7 +206,10 @@ public struct ColumnarHistoryReader: Sendable {
             }
             let cut = nominal + Int64(found)
             if cut > cuts.last! && cut < file.size { cuts.append(cut) }
-            nominal = cut + Int64(pieceSize)
+            // The last pieces a quarter of the size: when the parse is done, the consumer still adds the
+            // pieces parsed ahead on its own (one core idle), so the pieces left then should be small.
+            let taper = file.size - cut <= 4 * Int64(pieceSize)
+            nominal = cut + Int64(taper ? max(pieceSize / 4, 1) : pieceSize)
         }
         cuts.append(file.size)
         return zip(cuts, cuts.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
@@ -247,16 +263,21 @@ private final class PieceBoard: @unchecked Sendable {
     private let condition = NSCondition()
     private var results: [Result<PlainCSVChunkParser.Chunk, any Error>?]
     private var taken = 0
+    private var claimed = 0
     private var cancelled = false
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
 
-    /// Waits until piece `index` may be parsed; false when reading was given up.
-    func waitForTurn(_ index: Int, ahead: Int) -> Bool {
+    /// The next piece to parse, in file order, once it is at most `ahead` pieces beyond the next one
+    /// taken; `nil` when every piece is claimed or reading was given up.
+    func claim(ahead: Int) -> Int? {
         condition.lock()
         defer { condition.unlock() }
+        guard claimed < results.count && !cancelled else { return nil }
+        let index = claimed
+        claimed += 1
         while index >= taken + ahead && !cancelled { condition.wait() }
-        return !cancelled
+        return cancelled ? nil : index
     }
 
     func post(_ result: Result<PlainCSVChunkParser.Chunk, any Error>, at index: Int) {

@@ -106,14 +106,20 @@ struct ReportCommand: AsyncParsableCommand {
         }
         display.update(fraction: 1, "computing the figures of \(Format.count(history.orderCount)) orders")
         let options = AnalyticsOptions(marginBasisPoints: Int((margin * 100).rounded()))
-        var engine = timed(timer, "engine pass") { AnalyticsEngine(table: history.table, options: options, observer: timer) }
         let filter = try segment.map(Self.filter(named:)) ?? .all
+        let sections = try chosenSections()
+        let clvOptions = ReportCLVOptions(topCustomers: top)
+        // The CLV models and the gaps start beside the engine's figures (docs/performance.md, "Eighth round").
+        let ahead = ReportAhead(
+            asOf: asOf, clv: sections.contains(.clv) ? clvOptions : nil, gaps: sections.contains(.gaps) && filter == .all)
+        var engine = timed(timer, "engine pass") {
+            AnalyticsEngine(table: history.table, options: options, observer: timer, ahead: ahead)
+        }
         // A saved segment (`saved:NAME`) is the database's: its rule is evaluated as of the report's end.
         if case .saved(let name) = filter, let stored = history.savedSegments.first(where: { $0.name == name }) {
             try engine.saveSegment(SavedSegment(stored), asOf: asOf)
         }
         let snapshot = timed(timer, "snapshot") { engine.snapshot(asOf: asOf) }
-        let sections = try chosenSections()
         display.update(
             fraction: 1, sections.contains(.clv) ? "fitting BG/NBD and Gamma-Gamma, assembling the report" : "assembling the report")
         // The CLV fits run beside the other sections (docs/performance.md).
@@ -121,7 +127,7 @@ struct ReportCommand: AsyncParsableCommand {
             shopName: settings.name, from: sinceDate.map { YearMonth(year: $0.year, month: $0.month)! },
             through: untilDate.map { YearMonth(year: $0.year, month: $0.month)! }, segment: filter, sections: sections)
         let report = try timed(timer, "report sections") { () throws(SegmentRuleError) in
-            try snapshot.retentionReport(reportOptions, clvOptions: ReportCLVOptions(topCustomers: top), observer: timer)
+            try snapshot.retentionReport(reportOptions, clvOptions: clvOptions, observer: timer)
         }
         let clvProblem = report.clvUnavailable
         let language = locale.flatMap(ShopLocale.init(tag:)) ?? settings.defaultLocale

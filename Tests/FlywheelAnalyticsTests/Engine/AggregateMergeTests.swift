@@ -41,6 +41,42 @@ struct AggregateMergeTests {
             parts: 1))
     }
 
+    @Test("parts are consecutive ranges of about equal rows plus customers, covering every customer once")
+    func partsBalancedByRows() {
+        let table = Self.table()
+        let index = CustomerOrderIndex(table)
+        let count = table.customers.count
+        for parts in [1, 2, 3, 7] {
+            let bounds = AggregateSet.partBounds(parts: parts, index: index, customers: count)
+            #expect(bounds.count == parts + 1 && bounds.first == 0 && bounds.last == count)
+            #expect(zip(bounds, bounds.dropFirst()).allSatisfy { $0 <= $1 })
+            // Each bound is the first customer at which rows + customers before it reach the part's share.
+            let total = index.rows.count + count
+            for part in 1..<parts {
+                let c = bounds[part]
+                let target = total * part / parts
+                #expect(Int(index.start[c]) + c >= target)
+                #expect(c == 0 || Int(index.start[c - 1]) + c - 1 < target)
+            }
+        }
+        // Customers of very different sizes: the first half of the customers holds most rows, so the split
+        // falls well before the middle customer.
+        var skewed = OrderTable(settings: Self.simulator.settings)
+        var batch = IngestBatch()
+        for c in 0..<40 {
+            for k in 0..<(c < 20 ? 9 : 1) {
+                batch.orders.append(
+                    TestShop.order(
+                        "s\(c)-\(k)", "sc\(c)", "2025-01-\(10 + k)T10:00:00Z", 1_000,
+                        currency: Self.simulator.settings.currency))
+            }
+        }
+        skewed.add(batch)
+        let skewedIndex = CustomerOrderIndex(skewed)
+        let halves = AggregateSet.partBounds(parts: 2, index: skewedIndex, customers: skewed.customers.count)
+        #expect(halves == [0, 12, 40])  // 10 × 12 = 120 = half of 200 rows + 40 customers
+    }
+
     @Test("every additive cell is Int64 counters only, so cells add as rows of Int64s")
     func cellsAreInt64Counters() {
         func check<Cell: AdditiveCell>(_ cell: Cell) {

@@ -74,6 +74,8 @@ extension CLVSummary {
         let lastDay = options.observationEnd ?? options.calibrationEnd
         guard lastDay >= options.calibrationEnd else { throw .invalidPeriods }
         let rules = Rules(options)
+        // At most a row per customer: reserved once (growing nine columns by doubling copied each about twice).
+        reserveRows(customerCount, holdout: rules.hasHoldout)
         var days: [Int32] = []
         var values: [Int64] = []
         for c in 0..<customerCount {
@@ -93,6 +95,21 @@ extension CLVSummary {
             }
         }
         guard !customer.isEmpty else { throw .noCustomers }
+    }
+
+    /// Room for `count` rows in every column (the holdout columns only with a holdout period).
+    private mutating func reserveRows(_ count: Int, holdout: Bool) {
+        customer.reserveCapacity(count)
+        frequency.reserveCapacity(count)
+        recency.reserveCapacity(count)
+        age.reserveCapacity(count)
+        monetaryValue.reserveCapacity(count)
+        firstPurchaseDay.reserveCapacity(count)
+        lastPurchaseDay.reserveCapacity(count)
+        if holdout {
+            holdoutFrequency.reserveCapacity(count)
+            holdoutMonetaryValue.reserveCapacity(count)
+        }
     }
 
     /// What the options make of a customer's transactions.
