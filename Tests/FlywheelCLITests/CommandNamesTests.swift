@@ -3,7 +3,7 @@ import Testing
 
 /// Every subcommand names itself (`CommandConfiguration(commandName:)`) instead of letting the argument parser
 /// derive the name from the type: deriving it (`String(describing:)` per command, at every start) made the
-/// runtime scan the binary's protocol conformances about fifty times before any command ran
+/// runtime scan the binary's protocol conformances about forty times before any command ran
 /// (docs/performance.md, "CDNOW: fixed costs"). The names must stay the ones derived before.
 @Suite("flywheel subcommand names (the real binary)")
 struct CommandNamesTests {
