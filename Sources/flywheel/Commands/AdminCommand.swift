@@ -11,6 +11,7 @@ struct AdminCommand: AsyncParsableCommand {
     /// `flywheel admin create --username NAME [--password-stdin] [--reset]`
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create a dashboard admin (or, with --reset, set a new password).",
             discussion: """
                 Without --password-stdin a random password is made and printed once. Passwords need at least \
@@ -54,7 +55,8 @@ struct AdminCommand: AsyncParsableCommand {
 
     /// `flywheel admin list`
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List dashboard admins (never their passwords).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List dashboard admins (never their passwords).")
 
         @OptionGroup var database: DatabaseOptions
 

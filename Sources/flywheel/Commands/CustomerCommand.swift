@@ -18,6 +18,7 @@ struct CustomerCommand: AsyncParsableCommand {
     /// `flywheel customer export ID`
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print everything stored about a customer as one JSON document (Art. 15 and 20 GDPR).",
             discussion: """
                 The same document as GET /api/v1/customers/{id}/export; docs/consent.md lists its sections. The \
@@ -74,6 +75,7 @@ struct CustomerCommand: AsyncParsableCommand {
     /// `flywheel customer erase ID --yes`
     struct Erase: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "erase",
             abstract: "Erase a customer (Art. 17 GDPR): personal data removed, orders kept under a pseudonym.",
             discussion: """
                 Removes name, e-mail, birthday, locale, consent and its history, survey comments, review texts, \

@@ -12,6 +12,7 @@ struct KeysCommand: AsyncParsableCommand {
     /// `flywheel keys create --name NAME --scopes ingest,read`
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create an API key and print its secret (shown this once; only a hash is stored).",
             discussion: "Scopes: ingest (send records), read (read them and /metrics), admin (everything).")
 
@@ -51,7 +52,8 @@ struct KeysCommand: AsyncParsableCommand {
 
     /// `flywheel keys list`
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List API keys (never their secrets).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List API keys (never their secrets).")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -68,7 +70,8 @@ struct KeysCommand: AsyncParsableCommand {
 
     /// `flywheel keys revoke KEY_ID`
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke an API key; it stops working at once.")
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: "Revoke an API key; it stops working at once.")
 
         @Argument(help: "The key's id (key_…), as `flywheel keys list` shows it.")
         var id: String

@@ -59,6 +59,7 @@ struct OutboxCommand: AsyncParsableCommand {
     /// `flywheel outbox retry ID`
     struct Retry: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retry",
             abstract: "Queue a dead letter again, due now, its attempts counted from zero.",
             discussion: "A running `flywheel serve` delivers it; the customer's timeline records the retry.")
 
@@ -77,6 +78,7 @@ struct OutboxCommand: AsyncParsableCommand {
     /// `flywheel outbox discard ID`
     struct Discard: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "discard",
             abstract: "Give a dead letter up for good (kept as discarded, never sent).")
 
         @Argument(help: "The message's id (from `flywheel outbox dead-letters`).")

@@ -21,7 +21,7 @@ struct SegmentsCommand: AsyncParsableCommand {
 
     /// `flywheel segments list [--json]`
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every saved segment, by name.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Every saved segment, by name.")
 
         @Flag(help: "Print JSON ({\"segments\": [...]}, as GET /api/v1/segments) instead of text.")
         var json = false
@@ -45,7 +45,8 @@ struct SegmentsCommand: AsyncParsableCommand {
 
     /// `flywheel segments show NAME [--json]`
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One saved segment: its rule and who changed it when.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "One saved segment: its rule and who changed it when.")
 
         @Argument(help: "The segment's name.")
         var name: String
@@ -66,6 +67,7 @@ struct SegmentsCommand: AsyncParsableCommand {
     /// `flywheel segments save NAME (--rule JSON | --rule-file FILE) [--json]`
     struct Save: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "save",
             abstract: "Save (create or replace) a saved segment's rule.",
             discussion: """
                 The rule is the API's: {"match": "all"|"any", "conditions": [{"field", "comparison", "value"}]} \
@@ -122,6 +124,7 @@ struct SegmentsCommand: AsyncParsableCommand {
     /// `flywheel segments delete NAME`
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a saved segment (refused while a scheduled or running send names it).")
 
         @Argument(help: "The segment's name.")
@@ -144,6 +147,7 @@ struct SegmentsCommand: AsyncParsableCommand {
     /// `flywheel segments members NAME [--json] [--limit N]`
     struct Members: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "members",
             abstract: "The members of a saved segment now (customer ids in byte order).",
             discussion: "Evaluated over the database's order history, as GET /api/v1/segments/{name}/members without the dashboard.")
 

@@ -91,14 +91,14 @@ struct CDNOWColumnarReaderTests {
         return columnar
     }
 
-    @Test("CDNOW_sample: the same table and report (text, JSON, CSV, HTML) as the full reader, in one piece and in many")
+    @Test("CDNOW_sample: the same table and report (text, JSON, CSV, HTML) as the full reader, in two pieces and in many")
     func sample() throws {
         let path = TestFiles.fixture("cdnow/CDNOW_sample.txt")
-        let one = try expectSame(path, .cdnowSample, reports: true)
-        #expect(one.pieces == 1)
-        #expect(one.read.rowsRead == 6_919)
-        #expect(one.read.orderCount == 6_919)
-        #expect(one.table.customers.count == 2_357)
+        let two = try expectSame(path, .cdnowSample, reports: true)
+        #expect(two.pieces == 2)  // 4,096 orders a piece at least (`cdnowPieceOrders`)
+        #expect(two.read.rowsRead == 6_919)
+        #expect(two.read.orderCount == 6_919)
+        #expect(two.table.customers.count == 2_357)
         let many = try expectSame(path, .cdnowSample, pieceSize: 4096)  // 128 orders a piece
         #expect(many.pieces == 55)
     }
@@ -171,6 +171,58 @@ struct CDNOWColumnarReaderTests {
         }
         #expect(rejections.map { "\($0.line) \($0.field): \($0.reason)" } == ["3 \(field): \(reason)"])
         #expect(orders == 2)
+    }
+
+    @Test("pieces are an eighth of the file's rows (at about 32 bytes a row), 4,096 orders at least, pieceSize / 32 at most")
+    func pieceOrders() {
+        #expect(ColumnarHistoryReader.cdnowPieceOrders(fileSize: 1_950_500, pieceSize: 32 << 20) == 7_619)  // master
+        #expect(ColumnarHistoryReader.cdnowPieceOrders(fileSize: 228_327, pieceSize: 32 << 20) == 4_096)  // sample
+        #expect(ColumnarHistoryReader.cdnowPieceOrders(fileSize: 1 << 40, pieceSize: 32 << 20) == 1 << 20)
+        #expect(ColumnarHistoryReader.cdnowPieceOrders(fileSize: 1_950_500, pieceSize: 4096) == 128)
+    }
+
+    /// A master file of `customers` customers with a row each, `extra` after the `at`-th row.
+    private func masterFile(customers: Int, extra: String, at: Int) -> String {
+        var text = "customer_id date number_of_cds dollar_value\n"
+        for customer in 1...customers {
+            text += " \(String(format: "%05d", customer)) 19970101 1 \(customer % 50).25\n"
+            if customer == at { text += extra + "\n" }
+        }
+        return TestFiles.write(text, name: "master.txt")
+    }
+
+    @Test("a bad row after pieces were handed over (the parser on its own thread) still sends the file to the full reader")
+    func badRowLate() throws {
+        let path = masterFile(customers: 3_000, extra: " 02999 19970112 1 -12.00", at: 2_900)
+        var handed = 0
+        let reader = ColumnarHistoryReader(
+            path: path, format: .cdnow, shop: Self.settings(timeZone: "UTC"), now: TestFiles.now, pieceSize: 4096)
+        guard case .needsFullReader(let reason) = try reader.read(into: { _, _ in handed += 1 }) else {
+            Issue.record("read in columns despite a negative amount")
+            return
+        }
+        #expect(handed == 22)  // the pieces of 128 orders before the bad row (2,900 rows), from the parser's thread
+        #expect(!reason.isEmpty)
+        #expect(try columnarTable(path, .cdnow, pieceSize: 4096) == nil)
+    }
+
+    @Test("when the consumer throws, the parser stops and the error comes out (nothing more is handed over)")
+    func consumerError() throws {
+        struct Stop: Error {}
+        let path = masterFile(customers: 3_000, extra: " 03000 19970102 1 1.00", at: 3_000)
+        let reader = ColumnarHistoryReader(
+            path: path, format: .cdnow, shop: Self.settings(timeZone: "UTC"), now: TestFiles.now, pieceSize: 4096)
+        var handed = 0
+        #expect(throws: Stop.self) {
+            _ = try reader.read(into: { _, _ in
+                handed += 1
+                if handed == 3 { throw Stop() }
+            })
+        }
+        #expect(handed == 3)
+        // The whole file, for comparison: every row in pieces of 128 orders.
+        let all = try #require(try columnarTable(path, .cdnow, pieceSize: 4096))
+        #expect(all.pieces == 24 && all.read.rowsRead == 3_001)
     }
 
     @Test(
