@@ -44,7 +44,7 @@ struct FlowJobsLoopsTests {
             let clock = ManualClock(start.addingTimeInterval(7_200))
             let jobs = FlowJobs(flows: flows, now: { clock.now }, logger: .init(label: "test"))
             let running = Task { try await jobs.run() }
-            let done = try await S.eventually(60) { effects.tagged.count >= customers.count }
+            let done = try await S.eventually(300) { effects.tagged.count >= customers.count }
             running.cancel()
             _ = await running.result
 
@@ -74,7 +74,7 @@ struct FlowJobsLoopsTests {
             }
             let clock = ManualClock(start.addingTimeInterval(7_200))
             let running = Task { try await FlowJobs(flows: flows, now: { clock.now }, logger: .init(label: "test")).run() }
-            let done = try await S.eventually(60) { effects.tagged.count >= customers.count }
+            let done = try await S.eventually(300) { effects.tagged.count >= customers.count }
             running.cancel()
             _ = await running.result
 
