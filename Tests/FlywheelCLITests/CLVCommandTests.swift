@@ -24,9 +24,9 @@ struct CLVCommandTests {
     }
 
     @Test("fit --json on the CDNOW sample gives the published BG/NBD and Gamma-Gamma parameters and holdout")
-    func publishedParameters() throws {
+    func publishedParameters() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
-        let run = try FlywheelBinary.run(
+        let run = try await FlywheelBinary.run(
             ["clv", "fit", "--input", Self.sample, "--input-format", "cdnow-sample", "--json"] + Self.literature,
             in: dir)
         #expect(run.status == 0, "\(run.stderr)")
@@ -64,7 +64,7 @@ struct CLVCommandTests {
         #expect(json["currency"] as? String == "USD")
         #expect(object(json, "orders")["used"] as? Int == 6_919)
 
-        let text = try FlywheelBinary.run(
+        let text = try await FlywheelBinary.run(
             ["clv", "fit", "--input", Self.sample, "--input-format", "cdnow-sample"] + Self.literature, in: dir)
         #expect(text.status == 0)
         #expect(text.stdout.contains("BG/NBD        r 0.2426   α 4.4136   a 0.7929   b 2.4259"))
@@ -72,8 +72,8 @@ struct CLVCommandTests {
     }
 
     @Test("--model paretonbd gives the published Pareto/NBD parameters")
-    func paretoNBD() throws {
-        let run = try FlywheelBinary.run(
+    func paretoNBD() async throws {
+        let run = try await FlywheelBinary.run(
             ["clv", "fit", "--input", Self.sample, "--input-format", "cdnow-sample", "--model", "paretonbd", "--json"]
                 + Self.literature, in: FlywheelBinary.temporaryDirectory())
         #expect(run.status == 0, "\(run.stderr)")
@@ -89,13 +89,13 @@ struct CLVCommandTests {
     }
 
     @Test("the fit from the database after flywheel import equals the fit from the file")
-    func databaseEqualsFile() throws {
+    func databaseEqualsFile() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
-        let imported = try FlywheelBinary.run(["import", Self.sample, "--format", "cdnow-sample"], in: dir)
+        let imported = try await FlywheelBinary.run(["import", Self.sample, "--format", "cdnow-sample"], in: dir)
         #expect(imported.status == 0, "\(imported.stderr)")
-        let fromDatabase = try FlywheelBinary.run(["clv", "fit", "--json"] + Self.literature, in: dir)
+        let fromDatabase = try await FlywheelBinary.run(["clv", "fit", "--json"] + Self.literature, in: dir)
         #expect(fromDatabase.status == 0, "\(fromDatabase.stderr)")
-        let fromFile = try FlywheelBinary.run(
+        let fromFile = try await FlywheelBinary.run(
             ["clv", "fit", "--input", Self.sample, "--input-format", "cdnow-sample", "--json"] + Self.literature,
             in: dir)
         let a = try fromDatabase.json()
@@ -114,7 +114,7 @@ struct CLVCommandTests {
     }
 
     @Test("cancelled, refunded, guest, foreign-currency and replaced orders are left out; partial refunds subtracted")
-    func purchaseRules() throws {
+    func purchaseRules() async throws {
         // The CDNOW sample as a Shopify export, with orders that must not count mixed in.
         var csv = "Name,Id,Email,Created at,Lineitem quantity,Lineitem price,Currency,Total,Refunded Amount,"
             + "Cancelled at,Financial Status\n"
@@ -152,7 +152,7 @@ struct CLVCommandTests {
         let file = dir.appendingPathComponent("cdnow_as_shopify.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
 
-        let run = try FlywheelBinary.run(
+        let run = try await FlywheelBinary.run(
             ["clv", "fit", "--input", file.path, "--input-format", "shopify", "--currency", "USD", "--json"]
                 + Self.literature, in: dir)
         #expect(run.status == 0, "\(run.stderr)")
@@ -168,7 +168,7 @@ struct CLVCommandTests {
         #expect(orders["refunded_minor"] as? Int == 500 * partial)
         #expect(partial > 900 && cancelled == 138 && refunded == 115)
 
-        let plain = try FlywheelBinary.run(
+        let plain = try await FlywheelBinary.run(
             ["clv", "fit", "--input", Self.sample, "--input-format", "cdnow-sample", "--json"] + Self.literature,
             in: dir)
         let expected = try plain.json()
@@ -186,10 +186,10 @@ struct CLVCommandTests {
     }
 
     @Test("predict --csv has one row per customer, highest CLV first; --customer and --top choose rows")
-    func predict() throws {
+    func predict() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let input = ["--input", Self.sample, "--input-format", "cdnow-sample"]
-        let run = try FlywheelBinary.run(["clv", "predict", "--csv"] + input, in: dir)
+        let run = try await FlywheelBinary.run(["clv", "predict", "--csv"] + input, in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "customer_id,repeat_purchases,first_order_date,last_order_date,probability_alive,"
@@ -206,7 +206,7 @@ struct CLVCommandTests {
         #expect(rows.allSatisfy { $0[6] > "1998-06-30" && $0[3] <= "1998-06-30" })
 
         let top = rows[0]
-        let one = try FlywheelBinary.run(["clv", "predict", "--customer", top[0], "--json"] + input, in: dir)
+        let one = try await FlywheelBinary.run(["clv", "predict", "--customer", top[0], "--json"] + input, in: dir)
         #expect(one.status == 0, "\(one.stderr)")
         let json = try one.json()
         #expect(json["as_of"] as? String == "1998-06-30")
@@ -218,7 +218,7 @@ struct CLVCommandTests {
         #expect(customers.first?["customer_id"] as? String == top[0])
         #expect((customers.first?["clv_minor"] as? Int).map(String.init) == top[8])
 
-        let table = try FlywheelBinary.run(["clv", "predict", "--top", "5", "--time-unit", "day"] + input, in: dir)
+        let table = try await FlywheelBinary.run(["clv", "predict", "--top", "5", "--time-unit", "day"] + input, in: dir)
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("Showing 5 of 2,357 customers"))
         #expect(table.stdout.contains("Horizon 365 days"))
@@ -242,34 +242,34 @@ struct CLVCommandTests {
             (["predict", "--discount-rate", "1.5"], "--discount-rate"),
             (["predict", "--json", "--csv"], "--csv"),
         ])
-    func badOptions(arguments: [String], named: String) throws {
-        let run = try FlywheelBinary.run(["clv"] + arguments, in: FlywheelBinary.temporaryDirectory())
+    func badOptions(arguments: [String], named: String) async throws {
+        let run = try await FlywheelBinary.run(["clv"] + arguments, in: FlywheelBinary.temporaryDirectory())
         #expect(run.status == 64)
         #expect(run.stderr.contains(named), "\(run.stderr)")
     }
 
     @Test("unusable input exits 1 with a clear message")
-    func unusableInput() throws {
+    func unusableInput() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
-        let missing = try FlywheelBinary.run(["clv", "fit", "--input", "nope.csv", "--input-format", "csv"], in: dir)
+        let missing = try await FlywheelBinary.run(["clv", "fit", "--input", "nope.csv", "--input-format", "csv"], in: dir)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("cannot open nope.csv"))
 
-        let noDatabase = try FlywheelBinary.run(["clv", "fit"], in: dir)
+        let noDatabase = try await FlywheelBinary.run(["clv", "fit"], in: dir)
         #expect(noDatabase.status == 1)
         #expect(noDatabase.stderr.contains("there is no database at flywheel.sqlite"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("flywheel.sqlite").path))
 
         let input = ["--input", Self.sample, "--input-format", "cdnow-sample"]
-        let early = try FlywheelBinary.run(["clv", "fit", "--calibration-end", "1996-12-31"] + input, in: dir)
+        let early = try await FlywheelBinary.run(["clv", "fit", "--calibration-end", "1996-12-31"] + input, in: dir)
         #expect(early.status == 1)
         #expect(early.stderr.contains("--calibration-end 1996-12-31 is before the first purchase (1997-01-01)"))
 
-        let nobody = try FlywheelBinary.run(["clv", "predict", "--customer", "nobody"] + input, in: dir)
+        let nobody = try await FlywheelBinary.run(["clv", "predict", "--customer", "nobody"] + input, in: dir)
         #expect(nobody.status == 1)
         #expect(nobody.stderr.contains("--customer: there is no customer nobody"))
 
-        let dollars = try FlywheelBinary.run(
+        let dollars = try await FlywheelBinary.run(
             ["clv", "fit", "--input", FlywheelBinary.fixture("shopify/orders_export_eu.csv")]
                 + ["--input-format", "shopify", "--currency", "USD"], in: dir)
         #expect(dollars.status == 1)
@@ -278,10 +278,10 @@ struct CLVCommandTests {
     }
 
     @Test("a clean plain-CSV file read in columns gives the fit and predictions the full reader gives")
-    func columnarEqualsFullReader() throws {
+    func columnarEqualsFullReader() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let clean = dir.appendingPathComponent("sim.csv")
-        let simulated = try FlywheelBinary.run(
+        let simulated = try await FlywheelBinary.run(
             ["simulate", "--customers", "400", "--seed", "5", "--out", clean.path], in: dir)
         #expect(simulated.status == 0, "\(simulated.stderr)")
         // The same rows with one customer id quoted: the columnar reader gives such a file to the full reader,
@@ -292,8 +292,8 @@ struct CLVCommandTests {
         let quoted = dir.appendingPathComponent("quoted.csv")
         try lines.joined(separator: "\n").write(to: quoted, atomically: true, encoding: .utf8)
         for command in [["clv", "fit", "--json"], ["clv", "predict", "--csv"], ["clv", "fit", "--model", "paretonbd"]] {
-            let fast = try FlywheelBinary.run(command + ["--input", clean.path, "--input-format", "csv"], in: dir)
-            let full = try FlywheelBinary.run(command + ["--input", quoted.path, "--input-format", "csv"], in: dir)
+            let fast = try await FlywheelBinary.run(command + ["--input", clean.path, "--input-format", "csv"], in: dir)
+            let full = try await FlywheelBinary.run(command + ["--input", quoted.path, "--input-format", "csv"], in: dir)
             #expect(fast.status == 0, "\(fast.stderr)")
             #expect(full.status == 0, "\(full.stderr)")
             #expect(!fast.stdout.isEmpty)

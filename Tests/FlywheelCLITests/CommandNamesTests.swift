@@ -15,16 +15,16 @@ struct CommandNamesTests {
             ["segments", "show"], ["segments", "save"], ["segments", "delete"], ["segments", "members"],
             ["customer", "export"], ["customer", "erase"],
         ])
-    func nestedName(_ path: [String]) throws {
+    func nestedName(_ path: [String]) async throws {
         let dir = FlywheelBinary.temporaryDirectory()
-        let help = try FlywheelBinary.run(path + ["--help"], in: dir)
+        let help = try await FlywheelBinary.run(path + ["--help"], in: dir)
         #expect(help.status == 0, "\(help.stderr)")
         #expect(help.stdout.contains("USAGE: flywheel \(path.joined(separator: " "))"), "\(help.stdout)")
     }
 
     @Test("the top-level help lists every command by its name")
-    func topLevel() throws {
-        let help = try FlywheelBinary.run(["--help"], in: FlywheelBinary.temporaryDirectory())
+    func topLevel() async throws {
+        let help = try await FlywheelBinary.run(["--help"], in: FlywheelBinary.temporaryDirectory())
         #expect(help.status == 0)
         for name in [
             "demo", "import", "status", "simulate", "serve", "keys", "admin", "clv", "report", "loyalty", "flows",

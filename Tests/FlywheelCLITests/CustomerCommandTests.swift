@@ -38,7 +38,7 @@ struct CustomerCommandTests {
     func export() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         try await Self.seed(dir)
-        let result = try FlywheelBinary.run(["customer", "export", "c1"], in: dir)
+        let result = try await FlywheelBinary.run(["customer", "export", "c1"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         let document = try result.json()
         #expect(document["format"] as? String == "flywheel-customer-export/1")
@@ -48,7 +48,7 @@ struct CustomerCommandTests {
         #expect((document["consent_history"] as? [[String: Any]])?.first?["request_ip"] as? String == "198.51.100.23")
         #expect(document["suppressions"] as? [Any] != nil)
 
-        let unknown = try FlywheelBinary.run(["customer", "export", "nobody"], in: dir)
+        let unknown = try await FlywheelBinary.run(["customer", "export", "nobody"], in: dir)
         #expect(unknown.status != 0 && unknown.stderr.contains("no customer with the id nobody"))
     }
 
@@ -70,7 +70,7 @@ struct CustomerCommandTests {
                     sourceKey: "o1", reason: "order", at: placed, lot: 0))
         }
         try store.close()
-        let result = try FlywheelBinary.run(["customer", "export", "c1"], in: dir)
+        let result = try await FlywheelBinary.run(["customer", "export", "c1"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         let loyalty = try #require(try result.json()["loyalty"] as? [String: Any])
         #expect(loyalty["available"] as? Int == 12 && loyalty["tier"] == nil)
@@ -80,18 +80,18 @@ struct CustomerCommandTests {
 
         // With the server's programme: the tier (one order makes Bronze); the referral code needs the link secret.
         let programme = CustomerCommandTests.repository.appendingPathComponent("examples/programmes/seeds-default.json").path
-        let withProgramme = try FlywheelBinary.run(["customer", "export", "c1", "--programme", programme], in: dir)
+        let withProgramme = try await FlywheelBinary.run(["customer", "export", "c1", "--programme", programme], in: dir)
         #expect(withProgramme.status == 0, "\(withProgramme.stderr)")
         let full = try #require(try withProgramme.json()["loyalty"] as? [String: Any])
         #expect((full["tier"] as? [String: Any])?["name"] as? String == "Bronze")
         #expect(full["spendable"] as? Int == 12 && full["referral_code"] == nil)
-        let secret = try FlywheelBinary.run(
+        let secret = try await FlywheelBinary.run(
             ["customer", "export", "c1", "--programme", programme], in: dir, environment: ["FLYWHEEL_LINK_SECRET": "s3cret"])
         let code = try #require((try secret.json()["loyalty"] as? [String: Any])?["referral_code"] as? String)
         #expect(code.hasPrefix("FRIEND-"))
 
         // A customer without a ledger has no loyalty member.
-        let other = try FlywheelBinary.run(["customer", "export", "c2"], in: dir)
+        let other = try await FlywheelBinary.run(["customer", "export", "c2"], in: dir)
         #expect(try other.json()["loyalty"] == nil)
     }
 
@@ -102,16 +102,16 @@ struct CustomerCommandTests {
     func erase() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         try await Self.seed(dir)
-        let refused = try FlywheelBinary.run(["customer", "erase", "c1"], in: dir)
+        let refused = try await FlywheelBinary.run(["customer", "erase", "c1"], in: dir)
         #expect(refused.status != 0 && refused.stderr.contains("not erased"))
-        #expect(try FlywheelBinary.run(["customer", "export", "c1"], in: dir).status == 0)
+        #expect(try await FlywheelBinary.run(["customer", "export", "c1"], in: dir).status == 0)
 
-        let erased = try FlywheelBinary.run(["customer", "erase", "c1", "--yes"], in: dir)
+        let erased = try await FlywheelBinary.run(["customer", "erase", "c1", "--yes"], in: dir)
         #expect(erased.status == 0, "\(erased.stderr)")
         let pseudonym = try #require(erased.stdout.split(separator: " ").last.map { String($0.dropLast(2)) })
         #expect(pseudonym.hasPrefix("erased-"))
-        #expect(try FlywheelBinary.run(["customer", "export", "c1"], in: dir).status != 0)
-        let after = try FlywheelBinary.run(["customer", "export", pseudonym], in: dir)
+        #expect(try await FlywheelBinary.run(["customer", "export", "c1"], in: dir).status != 0)
+        let after = try await FlywheelBinary.run(["customer", "export", pseudonym], in: dir)
         #expect(after.status == 0)
         #expect((try after.json()["orders"] as? [Any])?.count == 1)
         for trace in ["greta", "lindqvist", "198.51.100.23"] {

@@ -8,13 +8,13 @@ struct FlowsReportCommandTests {
     @Test("no flows yet; an unknown --flow fails; a flow's JSON in the API's shape, unreadable rows counted")
     func report() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
-        let empty = try FlywheelBinary.run(["flows", "report", "--database", "shop.sqlite"], in: dir)
+        let empty = try await FlywheelBinary.run(["flows", "report", "--database", "shop.sqlite"], in: dir)
         #expect(empty.status == 0, "\(empty.stderr)")
         #expect(empty.stdout == "No customer has entered a flow yet.\n")
-        let unknown = try FlywheelBinary.run(["flows", "report", "--database", "shop.sqlite", "--flow", "nope"], in: dir)
+        let unknown = try await FlywheelBinary.run(["flows", "report", "--database", "shop.sqlite", "--flow", "nope"], in: dir)
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("--flow: no customer ever entered a flow 'nope'"))
-        let backwards = try FlywheelBinary.run(
+        let backwards = try await FlywheelBinary.run(
             ["flows", "report", "--database", "shop.sqlite", "--since", "2026-03-02", "--until", "2026-03-01"], in: dir)
         #expect(backwards.status != 0)
 
@@ -28,7 +28,7 @@ struct FlowsReportCommandTests {
                 dueAt: nil, createdAt: at, updatedAt: at)
         ])
         try store.close()
-        let json = try FlywheelBinary.run(["flows", "report", "--database", "shop.sqlite", "--json", "--window", "14"], in: dir)
+        let json = try await FlywheelBinary.run(["flows", "report", "--database", "shop.sqlite", "--json", "--window", "14"], in: dir)
         #expect(json.status == 0, "\(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let reports = try #require(object["reports"] as? [[String: Any]])
@@ -37,7 +37,7 @@ struct FlowsReportCommandTests {
         #expect(reports.first?["window_days"] as? Int == 14)
         #expect(reports.first?["unreadable"] as? Int == 1)
         #expect((reports.first?["totals"] as? [String: Any])?["entered"] as? Int == 0)
-        let text = try FlywheelBinary.run(["flows", "report", "--database", "shop.sqlite", "--flow", "vip"], in: dir)
+        let text = try await FlywheelBinary.run(["flows", "report", "--database", "shop.sqlite", "--flow", "vip"], in: dir)
         #expect(text.status == 0)
         #expect(text.stdout.contains("\nvip\n  entered 0, holdout 0; sent 0"))
         #expect(text.stdout.contains("lift: no holdout group"))

@@ -40,18 +40,25 @@ struct FlywheelBinary {
         return (process, out, err)
     }
 
-    /// Runs `flywheel arguments…` to the end.
+    /// Runs `flywheel arguments…` to the end. The blocking reads and the wait happen on a thread of their own,
+    /// not on one of Swift's cooperative threads (two on a two-core machine): tests waiting for a process held
+    /// those threads and starved every other suite's asynchronous work for tens of seconds.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws -> Result {
         let (process, out, err) = process(arguments, in: directory, environment: environment)
         try process.run()
-        // Read both pipes fully before waiting, so a chatty process never blocks on a full pipe.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return await withCheckedContinuation { continuation in
+            Thread {
+                // Read both pipes fully before waiting, so a chatty process never blocks on a full pipe.
+                let outData = out.fileHandleForReading.readDataToEndOfFile()
+                let errData = err.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(
+                    returning: Result(
+                        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                        stderr: String(decoding: errData, as: UTF8.self)))
+            }.start()
+        }
     }
 
     /// `Tests/Fixtures/<relative>`.

@@ -6,8 +6,8 @@ struct LoyaltyImportCommandTests {
     static let programme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("examples/programmes/seeds-default.json").path
 
-    static func importSmile(in dir: URL, database: String = "shop.sqlite") throws -> FlywheelBinary.Result {
-        try FlywheelBinary.run(
+    static func importSmile(in dir: URL, database: String = "shop.sqlite") async throws -> FlywheelBinary.Result {
+        try await FlywheelBinary.run(
             [
                 "loyalty", "import", FlywheelBinary.fixture("loyalty/smile/customers.csv"), "--history",
                 FlywheelBinary.fixture("loyalty/smile/points_transactions.csv"), "--programme", programme,
@@ -16,9 +16,9 @@ struct LoyaltyImportCommandTests {
     }
 
     @Test("Smile.io export with history and the seeds' programme; a second run changes nothing")
-    func smile() throws {
+    func smile() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
-        let first = try Self.importSmile(in: dir)
+        let first = try await Self.importSmile(in: dir)
         #expect(first.status == 0, "\(first.stderr)")
         let json = try first.json()
         #expect(json["provider"] as? String == "smile")
@@ -29,7 +29,7 @@ struct LoyaltyImportCommandTests {
         #expect(json["tiers_granted"] as? Int == 2)  // Gold and Silver are the programme's tier names
         #expect(json["referral_codes"] as? Int == 3)
 
-        let second = try Self.importSmile(in: dir)
+        let second = try await Self.importSmile(in: dir)
         #expect(second.status == 0, "\(second.stderr)")
         let again = try second.json()
         #expect(again["points_imported"] as? Int == 0)
@@ -38,43 +38,43 @@ struct LoyaltyImportCommandTests {
     }
 
     @Test("a tier the programme lacks and a bad row end with the reason and store nothing")
-    func refusals() throws {
+    func refusals() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
-        let bad = try FlywheelBinary.run(
+        let bad = try await FlywheelBinary.run(
             ["loyalty", "import", FlywheelBinary.fixture("loyalty/smile/customers_bad.csv"), "--database", "a.sqlite"],
             in: dir)
         #expect(bad.status == 3)
         #expect(bad.stderr.contains("customers_bad.csv:3: column points_balance: is not a whole number"))
         #expect(bad.stderr.contains("customers_bad.csv:4: column email: is not an e-mail address"))
-        let yotpo = try FlywheelBinary.run(
+        let yotpo = try await FlywheelBinary.run(
             [
                 "loyalty", "import", FlywheelBinary.fixture("loyalty/yotpo/customers.csv"), "--programme",
                 Self.programme, "--database", "a.sqlite",
             ], in: dir)
         #expect(yotpo.status == 3)
         #expect(yotpo.stderr.contains("column tier: \"Platinum\" is no tier of the programme"))
-        let export = try FlywheelBinary.run(["loyalty", "export", "--database", "a.sqlite"], in: dir)
+        let export = try await FlywheelBinary.run(["loyalty", "export", "--database", "a.sqlite"], in: dir)
         #expect(export.status == 0)
         #expect(export.stdout.split(separator: "\n").count == 1)  // the header only: nothing was stored
-        let map = try FlywheelBinary.run(
+        let map = try await FlywheelBinary.run(
             ["loyalty", "import", "x.csv", "--tier-map", "Gold"], in: dir)
         #expect(map.status == 64)
         #expect(map.stderr.contains("--tier-map: 'Gold' is not NAME=TIER_ID"))
     }
 
     @Test("export, import the export into a new database, export again: the same lines")
-    func roundTrip() throws {
+    func roundTrip() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
-        #expect(try Self.importSmile(in: dir).status == 0)
-        let exported = try FlywheelBinary.run(
+        await #expect(try Self.importSmile(in: dir).status == 0)
+        let exported = try await FlywheelBinary.run(
             ["loyalty", "export", "--database", "shop.sqlite", "--out", "loyalty.jsonl"], in: dir)
         #expect(exported.status == 0, "\(exported.stderr)")
         #expect(exported.stderr.contains("exported 3 members to loyalty.jsonl"))
-        let back = try FlywheelBinary.run(
+        let back = try await FlywheelBinary.run(
             ["loyalty", "import", "loyalty.jsonl", "--database", "copy.sqlite", "--json"], in: dir)
         #expect(back.status == 0, "\(back.stderr)")
         #expect(try back.json()["provider"] as? String == "flywheel")  // told from the file's first byte
-        let copy = try FlywheelBinary.run(["loyalty", "export", "--database", "copy.sqlite"], in: dir)
+        let copy = try await FlywheelBinary.run(["loyalty", "export", "--database", "copy.sqlite"], in: dir)
         let original = try String(contentsOf: dir.appendingPathComponent("loyalty.jsonl"), encoding: .utf8)
         #expect(Array(copy.stdout.split(separator: "\n").dropFirst()) == Array(original.split(separator: "\n").dropFirst()))
         #expect(copy.stdout.split(separator: "\n").count > 10)

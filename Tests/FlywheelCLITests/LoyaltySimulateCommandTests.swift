@@ -34,16 +34,16 @@ struct LoyaltySimulateCommandTests {
         return (dir, file.path)
     }
 
-    static func simulate(_ extra: [String], in dir: URL, file: String) throws -> FlywheelBinary.Result {
-        try FlywheelBinary.run(
+    static func simulate(_ extra: [String], in dir: URL, file: String) async throws -> FlywheelBinary.Result {
+        try await FlywheelBinary.run(
             ["loyalty", "simulate", "--programme", programme, "--input", file, "--input-format", "csv"] + extra, in: dir
         )
     }
 
     @Test("the seeds' default on a tiny CSV, nobody redeems: every figure as computed by hand")
-    func tinyShopNeverRedeems() throws {
+    func tinyShopNeverRedeems() async throws {
         let (dir, file) = try Self.tinyShop()
-        let result = try Self.simulate(["--json"], in: dir, file: file)
+        let result = try await Self.simulate(["--json"], in: dir, file: file)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try result.json()
         #expect(json["from"] as? String == "2025-01-10")  // launched with the first order
@@ -84,7 +84,7 @@ struct LoyaltySimulateCommandTests {
     }
 
     @Test("an order id under two customers earns once, on one thread or several, from Order values or columns")
-    func repeatedOrderIDEarnsOnce() throws {
+    func repeatedOrderIDEarnsOnce() async throws {
         // X1 is anna's (10 Jan) and again ben's (15 Jan), X2 cara's (1 Feb) and again dan's (2 Feb), X3 erik's
         // and again fay's on the same day (the file's order breaks the tie). Rows of one id are not adjacent,
         // so they are separate orders. One replay credits each id to its first order and skips the others:
@@ -106,7 +106,7 @@ struct LoyaltySimulateCommandTests {
         let dir = FlywheelBinary.temporaryDirectory()
         let file = dir.appendingPathComponent("repeated.csv")
         try Data(csv.utf8).write(to: file)
-        let one = try Self.simulate(["--json", "--row-reader", "--threads", "1"], in: dir, file: file.path)
+        let one = try await Self.simulate(["--json", "--row-reader", "--threads", "1"], in: dir, file: file.path)
         #expect(one.status == 0, "\(one.stderr)")
         let json = try one.json()
         #expect(json["members"] as? Int == 5)
@@ -118,7 +118,7 @@ struct LoyaltySimulateCommandTests {
             (["--row-reader", "--threads", "2"], "Order values"), (["--row-reader", "--threads", "5"], "Order values"),
             (["--threads", "3"], "columns"),
         ] {
-            let other = try Self.simulate(["--json", "--timing"] + extra, in: dir, file: file.path)
+            let other = try await Self.simulate(["--json", "--timing"] + extra, in: dir, file: file.path)
             #expect(other.status == 0, "\(other.stderr)")
             #expect(other.stderr.contains("; \(reader)"), "\(other.stderr)")
             #expect(other.stdout == one.stdout, "\(extra)")
@@ -126,9 +126,9 @@ struct LoyaltySimulateCommandTests {
     }
 
     @Test("--redeem when-affordable: each launch bonus buys €10 off at once; codes expire after 90 days")
-    func tinyShopRedeemsWhenAffordable() throws {
+    func tinyShopRedeemsWhenAffordable() async throws {
         let (dir, file) = try Self.tinyShop()
-        let result = try Self.simulate(["--json", "--redeem", "when-affordable"], in: dir, file: file)
+        let result = try await Self.simulate(["--json", "--redeem", "when-affordable"], in: dir, file: file)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try result.json()
         #expect(json["redemption"] as? String == "when-affordable")
@@ -153,20 +153,20 @@ struct LoyaltySimulateCommandTests {
     }
 
     @Test("text in English and German; --since/--until narrow the replay")
-    func textAndWindow() throws {
+    func textAndWindow() async throws {
         let (dir, file) = try Self.tinyShop()
-        let english = try Self.simulate(["--locale", "en"], in: dir, file: file)
+        let english = try await Self.simulate(["--locale", "en"], in: dir, file: file)
         #expect(english.status == 0, "\(english.stderr)")
         for text in ["LOYALTY PROGRAMME SIMULATION", "Issued", "709", "LIABILITY on 2025-05-20", "70.90 EUR", "Gold"] {
             #expect(english.stdout.contains(text), "English text lacks \(text)")
         }
-        let german = try Self.simulate(["--locale", "de"], in: dir, file: file)
+        let german = try await Self.simulate(["--locale", "de"], in: dir, file: file)
         #expect(german.status == 0)
         for text in ["SIMULATION DES TREUEPROGRAMMS", "Ausgegeben", "VERBINDLICHKEIT am 2025-05-20", "keine Stufe"] {
             #expect(german.stdout.contains(text), "German text lacks \(text)")
         }
         // From 1 April: only cara's seven orders; she joins at the launch (her first order in the window).
-        let april = try Self.simulate(
+        let april = try await Self.simulate(
             ["--json", "--since", "2025-04-01", "--until", "2025-04-30"], in: dir, file: file)
         #expect(april.status == 0, "\(april.stderr)")
         let json = try april.json()
@@ -177,7 +177,7 @@ struct LoyaltySimulateCommandTests {
     }
 
     @Test("a broken programme file: every validation problem, each naming its key; exit status 1")
-    func brokenProgramme() throws {
+    func brokenProgramme() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         var text = try String(contentsOfFile: Self.programme, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"cost_points\": 100", with: "\"cost_points\": 0")
@@ -185,7 +185,7 @@ struct LoyaltySimulateCommandTests {
         let broken = dir.appendingPathComponent("broken.json")
         try Data(text.utf8).write(to: broken)
         let (_, file) = try Self.tinyShop()
-        let result = try FlywheelBinary.run(
+        let result = try await FlywheelBinary.run(
             ["loyalty", "simulate", "--programme", broken.path, "--input", file, "--input-format", "csv"], in: dir)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
@@ -198,32 +198,32 @@ struct LoyaltySimulateCommandTests {
             try String(contentsOfFile: Self.programme, encoding: .utf8)
                 .replacingOccurrences(of: "\"point_value\"", with: "\"point_worth\"").utf8
         ).write(to: missing)
-        let second = try FlywheelBinary.run(
+        let second = try await FlywheelBinary.run(
             ["loyalty", "simulate", "--programme", missing.path, "--input", file, "--input-format", "csv"], in: dir)
         #expect(second.status == 1)
         #expect(second.stderr.contains("point_value: is missing"), "\(second.stderr)")
 
-        let absent = try FlywheelBinary.run(
+        let absent = try await FlywheelBinary.run(
             ["loyalty", "simulate", "--programme", "nope.json", "--input", file, "--input-format", "csv"], in: dir)
         #expect(absent.status == 1)
         #expect(absent.stderr.contains("cannot read the programme file nope.json"))
     }
 
     @Test("a simulated shop from the database: the books balance, refunds reverse, every member has a tier row")
-    func simulatedShop() throws {
+    func simulatedShop() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let database = dir.appendingPathComponent("shop.sqlite").path
-        let simulated = try FlywheelBinary.run(
+        let simulated = try await FlywheelBinary.run(
             ["simulate", "--customers", "1500", "--seed", "7", "--database", database], in: dir)
         #expect(simulated.status == 0, "\(simulated.stderr)")
-        let result = try FlywheelBinary.run(
+        let result = try await FlywheelBinary.run(
             [
                 "loyalty", "simulate", "--programme", Self.programme, "--database", database, "--json", "--redeem",
                 "when-affordable", "--threads", "3",
             ], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         // Customers split into shards replayed on three threads give exactly what one replay gives.
-        let serial = try FlywheelBinary.run(
+        let serial = try await FlywheelBinary.run(
             [
                 "loyalty", "simulate", "--programme", Self.programme, "--database", database, "--json", "--redeem",
                 "when-affordable", "--threads", "1",
@@ -260,24 +260,24 @@ struct LoyaltySimulateCommandTests {
     @Test(
         "a simulated shop's CSV: the columnar path prints the Order path's JSON, for every example programme",
         arguments: ["seeds-default", "starbucks-like", "sephora-like", "prime-like"])
-    func columnsEqualOrderValues(programmeName: String) throws {
+    func columnsEqualOrderValues(programmeName: String) async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let file = dir.appendingPathComponent("shop.csv").path
-        let simulated = try FlywheelBinary.run(
+        let simulated = try await FlywheelBinary.run(
             ["simulate", "--customers", "2000", "--seed", "7", "--out", file], in: dir)
         #expect(simulated.status == 0, "\(simulated.stderr)")
         let programme = URL(fileURLWithPath: Self.programme).deletingLastPathComponent()
             .appendingPathComponent("\(programmeName).json").path
         for (redeem, window) in [("never", [String]()), ("when-affordable", ["--since", "2025-03-01", "--until", "2025-10-31"])] {
-            func run(_ extra: [String]) throws -> FlywheelBinary.Result {
-                try FlywheelBinary.run(
+            func run(_ extra: [String]) async throws -> FlywheelBinary.Result {
+                try await FlywheelBinary.run(
                     [
                         "loyalty", "simulate", "--programme", programme, "--input", file, "--input-format", "csv",
                         "--json", "--timing", "--redeem", redeem,
                     ] + window + extra, in: dir)
             }
-            let rows = try run(["--row-reader", "--threads", "1"])
-            let columns = try run(["--threads", "2"])
+            let rows = try await run(["--row-reader", "--threads", "1"])
+            let columns = try await run(["--threads", "2"])
             #expect(rows.status == 0 && columns.status == 0, "\(rows.stderr) \(columns.stderr)")
             #expect(rows.stderr.contains("; Order values"), "\(rows.stderr)")
             #expect(columns.stderr.contains("; columns"), "\(columns.stderr)")

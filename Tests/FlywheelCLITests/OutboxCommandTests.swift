@@ -38,7 +38,7 @@ struct OutboxCommandTests {
     func deadLetters() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         try await Self.seed(dir)
-        let listed = try FlywheelBinary.run(["outbox", "dead-letters", "--json"], in: dir)
+        let listed = try await FlywheelBinary.run(["outbox", "dead-letters", "--json"], in: dir)
         #expect(listed.status == 0, "\(listed.stderr)")
         let items = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
         #expect(Set(items.compactMap { $0["id"] as? String }) == ["m-flow", "m-plain"])
@@ -47,19 +47,19 @@ struct OutboxCommandTests {
         #expect(flow["attempts"] as? Int == 1 && flow["last_error"] as? String == "550 5.1.1 mailbox unavailable")
         for secret in ["secret.person", "Secretia"] { #expect(!listed.stdout.contains(secret)) }
 
-        let text = try FlywheelBinary.run(["outbox", "dead-letters"], in: dir)
+        let text = try await FlywheelBinary.run(["outbox", "dead-letters"], in: dir)
         #expect(text.status == 0 && text.stdout.contains("m-flow  customer c1  email, marketing, review_request, flow review_request"))
         #expect(text.stdout.contains("after 1 attempt(s): 550 5.1.1 mailbox unavailable"))
 
-        let retried = try FlywheelBinary.run(["outbox", "retry", "m-flow"], in: dir)
+        let retried = try await FlywheelBinary.run(["outbox", "retry", "m-flow"], in: dir)
         #expect(retried.status == 0 && retried.stdout.contains("Queued m-flow again."), "\(retried.stderr)")
-        let again = try FlywheelBinary.run(["outbox", "retry", "m-flow"], in: dir)
+        let again = try await FlywheelBinary.run(["outbox", "retry", "m-flow"], in: dir)
         #expect(again.status != 0 && again.stderr.contains("the message m-flow is queued, not a dead letter"))
-        let unknown = try FlywheelBinary.run(["outbox", "retry", "nope"], in: dir)
+        let unknown = try await FlywheelBinary.run(["outbox", "retry", "nope"], in: dir)
         #expect(unknown.status != 0 && unknown.stderr.contains("no outbox message with the id nope"))
-        let discarded = try FlywheelBinary.run(["outbox", "discard", "m-plain"], in: dir)
+        let discarded = try await FlywheelBinary.run(["outbox", "discard", "m-plain"], in: dir)
         #expect(discarded.status == 0 && discarded.stdout.contains("Discarded m-plain."), "\(discarded.stderr)")
-        #expect(try FlywheelBinary.run(["outbox", "dead-letters"], in: dir).stdout.contains("No dead letters."))
+        #expect(try await FlywheelBinary.run(["outbox", "dead-letters"], in: dir).stdout.contains("No dead letters."))
 
         let store = try SQLiteStore(path: dir.appendingPathComponent("flywheel.sqlite").path)
         let message = try #require(try await store.outboxMessage(id: "m-flow"))
@@ -73,18 +73,18 @@ struct OutboxCommandTests {
     }
 
     @Test("webhook-secret prints the HMAC of \"flow-webhooks\" under the link secret; without a link secret it refuses")
-    func webhookSecret() throws {
+    func webhookSecret() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let linkSecret = "a link secret for the webhook test"
-        let printed = try FlywheelBinary.run(["flows", "webhook-secret"], in: dir, environment: ["FLYWHEEL_LINK_SECRET": linkSecret])
+        let printed = try await FlywheelBinary.run(["flows", "webhook-secret"], in: dir, environment: ["FLYWHEEL_LINK_SECRET": linkSecret])
         #expect(printed.status == 0, "\(printed.stderr)")
         let expected = HMAC<SHA256>.authenticationCode(
             for: Data("flow-webhooks".utf8), using: SymmetricKey(data: Data(linkSecret.utf8))
         ).map { String(format: "%02x", $0) }.joined()
         #expect(printed.stdout == expected + "\n")
-        let flag = try FlywheelBinary.run(["flows", "webhook-secret", "--link-secret", linkSecret], in: dir)
+        let flag = try await FlywheelBinary.run(["flows", "webhook-secret", "--link-secret", linkSecret], in: dir)
         #expect(flag.stdout == printed.stdout)
-        let missing = try FlywheelBinary.run(["flows", "webhook-secret"], in: dir, environment: ["FLYWHEEL_LINK_SECRET": ""])
+        let missing = try await FlywheelBinary.run(["flows", "webhook-secret"], in: dir, environment: ["FLYWHEEL_LINK_SECRET": ""])
         #expect(missing.status != 0 && missing.stderr.contains("no link secret"))
     }
 }

@@ -4,16 +4,16 @@ import Testing
 @Suite("flywheel report (the real binary)")
 struct ReportCommandTests {
     @Test("CDNOW_master: the report from the database equals the report straight from the file")
-    func databaseAndInputAgree() throws {
+    func databaseAndInputAgree() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let master = FlywheelBinary.fixture("cdnow/CDNOW_master.txt")
-        let imported = try FlywheelBinary.run(["import", master, "--format", "cdnow"], in: dir)
+        let imported = try await FlywheelBinary.run(["import", master, "--format", "cdnow"], in: dir)
         #expect(imported.status == 0, "\(imported.stderr)")
 
         // The database's shop counts in EUR; every CDNOW order is in USD, so the report reads them in USD.
-        let fromDatabase = try FlywheelBinary.run(["report", "--format", "json", "--clv", "--top", "5"], in: dir)
+        let fromDatabase = try await FlywheelBinary.run(["report", "--format", "json", "--clv", "--top", "5"], in: dir)
         #expect(fromDatabase.status == 0, "\(fromDatabase.stderr)")
-        let fromFile = try FlywheelBinary.run(
+        let fromFile = try await FlywheelBinary.run(
             ["report", "--input", master, "--input-format", "cdnow", "--format", "json", "--clv", "--top", "5"], in: dir)
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
 
@@ -35,10 +35,10 @@ struct ReportCommandTests {
     }
 
     @Test("a plain CSV is reported straight from the file; a bad row still gets the importer's warning and is left out")
-    func plainCSVInput() throws {
+    func plainCSVInput() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let fixture = FlywheelBinary.fixture("csv/history.csv")
-        let clean = try FlywheelBinary.run(["report", "--input", fixture, "--input-format", "csv", "--format", "json"], in: dir)
+        let clean = try await FlywheelBinary.run(["report", "--input", fixture, "--input-format", "csv", "--format", "json"], in: dir)
         #expect(clean.status == 0, "\(clean.stderr)")
         #expect(!clean.stderr.contains("warning"))
         let headline = try #require(try clean.json()["headline"] as? [String: Any])
@@ -50,7 +50,7 @@ struct ReportCommandTests {
         let text = try String(contentsOfFile: fixture, encoding: .utf8) + "C3,2024-03-01,-5.00,O-9,EUR,,SKU-A,1,web\n"
         let bad = dir.appendingPathComponent("bad.csv")
         try text.write(to: bad, atomically: true, encoding: .utf8)
-        let rejected = try FlywheelBinary.run(["report", "--input", bad.path, "--input-format", "csv", "--format", "json"], in: dir)
+        let rejected = try await FlywheelBinary.run(["report", "--input", bad.path, "--input-format", "csv", "--format", "json"], in: dir)
         #expect(rejected.status == 0, "\(rejected.stderr)")
         #expect(rejected.stderr.contains("1 row(s) of \(bad.path) (csv) were rejected"))
         #expect(rejected.stderr.contains("line 7: amount: must not be negative"))
@@ -62,12 +62,12 @@ struct ReportCommandTests {
 
     /// Where two JSON values differ: paths of unequal leaves (numbers with a fraction compared to 1e-9).
     @Test("--timing names every phase and section on standard error and leaves the report as it was")
-    func timing() throws {
+    func timing() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let fixture = FlywheelBinary.fixture("csv/history.csv")
         let input = ["report", "--input", fixture, "--input-format", "csv", "--format", "json", "--clv"]
-        let plain = try FlywheelBinary.run(input, in: dir)
-        let timed = try FlywheelBinary.run(input + ["--timing"], in: dir)
+        let plain = try await FlywheelBinary.run(input, in: dir)
+        let timed = try await FlywheelBinary.run(input + ["--timing"], in: dir)
         #expect(timed.status == 0, "\(timed.stderr)")
         #expect(timed.stdout == plain.stdout)
         #expect(!plain.stderr.contains("timing:"))
@@ -106,13 +106,13 @@ struct ReportCommandTests {
     }
 
     @Test("the demo shop in all four formats, with the sections each format promises")
-    func demoShopFormats() throws {
+    func demoShopFormats() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let database = dir.appendingPathComponent("demo.sqlite").path
-        let simulated = try FlywheelBinary.run(["simulate", "--customers", "2000", "--seed", "7", "--database", database], in: dir)
+        let simulated = try await FlywheelBinary.run(["simulate", "--customers", "2000", "--seed", "7", "--database", database], in: dir)
         #expect(simulated.status == 0, "\(simulated.stderr)")
 
-        let text = try FlywheelBinary.run(["report", "--database", database, "--locale", "en", "--clv"], in: dir)
+        let text = try await FlywheelBinary.run(["report", "--database", database, "--locale", "en", "--clv"], in: dir)
         #expect(text.status == 0, "\(text.stderr)")
         for title in [
             "HEADLINE FIGURES", "Acquisition by channel", "MONTH BY MONTH", "COHORT RETENTION", "FUNNEL", "SEGMENTS",
@@ -123,12 +123,12 @@ struct ReportCommandTests {
         #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
         #expect(!text.stdout.contains("  NPS                                no data"))  // the demo shop has answers
 
-        let german = try FlywheelBinary.run(["report", "--database", database, "--locale", "de", "--sections", "headline"], in: dir)
+        let german = try await FlywheelBinary.run(["report", "--database", database, "--locale", "de", "--sections", "headline"], in: dir)
         #expect(german.status == 0)
         #expect(german.stdout.contains("KENNZAHLEN") && german.stdout.contains("Wiederkaufrate"))
         #expect(!german.stdout.contains("MONATSVERLAUF"))
 
-        let json = try FlywheelBinary.run(["report", "--database", database, "--format", "json"], in: dir)
+        let json = try await FlywheelBinary.run(["report", "--database", database, "--format", "json"], in: dir)
         #expect(json.status == 0, "\(json.stderr)")
         let object = try json.json()
         for key in ["headline", "monthly", "cohorts", "funnel", "segments", "gaps"] {
@@ -140,14 +140,14 @@ struct ReportCommandTests {
         #expect(months.contains { $0["nps"] is [String: Any] })
         #expect(((object["headline"] as? [String: Any])?["channels"] as? [Any])?.isEmpty == false)
 
-        let csv = try FlywheelBinary.run(["report", "--database", database, "--format", "csv"], in: dir)
+        let csv = try await FlywheelBinary.run(["report", "--database", database, "--format", "csv"], in: dir)
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "section,group,item,metric,value,unit")
         let sections = Set(lines.dropFirst().map { String($0.prefix { $0 != "," }) })
         #expect(sections == ["report", "excluded", "headline", "channels", "monthly", "cohorts", "funnel", "segments", "gaps"])
 
-        let html = try FlywheelBinary.run(["report", "--database", database, "--format", "html", "--clv"], in: dir)
+        let html = try await FlywheelBinary.run(["report", "--database", database, "--format", "html", "--clv"], in: dir)
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.isEmpty)
         #expect(html.stderr.contains("wrote flywheel-report.html"))
@@ -162,33 +162,33 @@ struct ReportCommandTests {
     }
 
     @Test("--segment takes stages and RFM segments, and says which is meant when a name is both")
-    func segments() throws {
+    func segments() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let master = FlywheelBinary.fixture("cdnow/CDNOW_master.txt")
         let input = ["report", "--input", master, "--input-format", "cdnow", "--format", "json"]
 
-        let atRisk = try FlywheelBinary.run(input + ["--segment", "At Risk", "--sections", "headline"], in: dir)
+        let atRisk = try await FlywheelBinary.run(input + ["--segment", "At Risk", "--sections", "headline"], in: dir)
         #expect(atRisk.status == 0, "\(atRisk.stderr)")
         let object = try atRisk.json()
         #expect((object["segment"] as? [String: Any])?["value"] as? String == "at_risk")
         #expect(object["segment_customers"] as? Int == (object["headline"] as? [String: Any])?["customers"] as? Int)
         #expect((object["segment_customers"] as? Int ?? 0) < 23_570)
 
-        let ambiguous = try FlywheelBinary.run(input + ["--segment", "loyal"], in: dir)
+        let ambiguous = try await FlywheelBinary.run(input + ["--segment", "loyal"], in: dir)
         #expect(ambiguous.status == 64)
         #expect(ambiguous.stderr.contains("write lifecycle:loyal or rfm:loyal"))
-        #expect(try FlywheelBinary.run(input + ["--segment", "rfm:loyal", "--sections", "funnel"], in: dir).status == 0)
+        #expect(try await FlywheelBinary.run(input + ["--segment", "rfm:loyal", "--sections", "funnel"], in: dir).status == 0)
 
-        let unknown = try FlywheelBinary.run(input + ["--segment", "whales"], in: dir)
+        let unknown = try await FlywheelBinary.run(input + ["--segment", "whales"], in: dir)
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("lapsing"))
     }
 
     @Test("a range, a file to write to, and clear failures")
-    func rangeOutputAndFailures() throws {
+    func rangeOutputAndFailures() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let master = FlywheelBinary.fixture("cdnow/CDNOW_master.txt")
-        let ranged = try FlywheelBinary.run(
+        let ranged = try await FlywheelBinary.run(
             [
                 "report", "--input", master, "--input-format", "cdnow", "--since", "1997-03-15", "--until", "1997-12-31",
                 "--format", "csv", "--output", "r.csv",
@@ -201,11 +201,11 @@ struct ReportCommandTests {
         #expect(csv.contains("monthly,,1997-12,customers,"))
         #expect(!csv.contains("monthly,,1998-01,"))
 
-        let missing = try FlywheelBinary.run(["report", "--database", dir.appendingPathComponent("none.sqlite").path], in: dir)
+        let missing = try await FlywheelBinary.run(["report", "--database", dir.appendingPathComponent("none.sqlite").path], in: dir)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("there is no database at"))
 
-        let backwards = try FlywheelBinary.run(["report", "--since", "1998-01-01", "--until", "1997-01-01"], in: dir)
+        let backwards = try await FlywheelBinary.run(["report", "--since", "1998-01-01", "--until", "1997-01-01"], in: dir)
         #expect(backwards.status == 64)
     }
 }

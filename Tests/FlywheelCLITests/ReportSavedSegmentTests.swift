@@ -9,7 +9,7 @@ struct ReportSavedSegmentTests {
     func savedSegmentFromDatabase() async throws {
         let dir = FlywheelBinary.temporaryDirectory()
         let master = FlywheelBinary.fixture("cdnow/CDNOW_master.txt")
-        let imported = try FlywheelBinary.run(["import", master, "--format", "cdnow"], in: dir)
+        let imported = try await FlywheelBinary.run(["import", master, "--format", "cdnow"], in: dir)
         #expect(imported.status == 0, "\(imported.stderr)")
         // What PUT /api/v1/segments/repeaters stores: the rule as JSON under its name.
         let store = try SQLiteStore(path: dir.appendingPathComponent("flywheel.sqlite").path)
@@ -27,12 +27,12 @@ struct ReportSavedSegmentTests {
         try store.close()
 
         let arguments = ["report", "--format", "json", "--sections", "headline"]
-        let all = try FlywheelBinary.run(arguments, in: dir)
+        let all = try await FlywheelBinary.run(arguments, in: dir)
         #expect(all.status == 0, "\(all.stderr)")
         let headline = try #require(try all.json()["headline"] as? [String: Any])
         let repeatBuyers = try #require(headline["repeat_buyers"] as? Int)
 
-        let repeaters = try FlywheelBinary.run(arguments + ["--segment", "saved:repeaters"], in: dir)
+        let repeaters = try await FlywheelBinary.run(arguments + ["--segment", "saved:repeaters"], in: dir)
         #expect(repeaters.status == 0, "\(repeaters.stderr)")
         let object = try repeaters.json()
         #expect((object["segment"] as? [String: Any])?["value"] as? String == "repeaters")
@@ -42,11 +42,11 @@ struct ReportSavedSegmentTests {
         #expect(object["segment_customers"] as? Int == 11_662)
         #expect((object["headline"] as? [String: Any])?["repeat_buyers"] as? Int == repeatBuyers)
 
-        let everyone = try FlywheelBinary.run(arguments + ["--segment", "saved:everyone"], in: dir)
+        let everyone = try await FlywheelBinary.run(arguments + ["--segment", "saved:everyone"], in: dir)
         #expect(everyone.status == 0, "\(everyone.stderr)")
         #expect(try everyone.json()["segment_customers"] as? Int == 23_570)
 
-        let unknown = try FlywheelBinary.run(arguments + ["--segment", "saved:whales"], in: dir)
+        let unknown = try await FlywheelBinary.run(arguments + ["--segment", "saved:whales"], in: dir)
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("there is no saved segment named whales"))
     }

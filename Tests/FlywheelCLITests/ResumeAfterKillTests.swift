@@ -45,7 +45,7 @@ struct ResumeAfterKillTests {
         let partial = try await store.status().orders
         #expect(partial > 0 && partial < orders)
 
-        let resumed = try FlywheelBinary.run(arguments, in: dir)
+        let resumed = try await FlywheelBinary.run(arguments, in: dir)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let summary = try resumed.json()
         #expect(summary["resumed_at_line"] is Int)

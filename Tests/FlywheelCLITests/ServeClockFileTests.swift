@@ -5,18 +5,18 @@ import Testing
 @Suite("flywheel serve --clock-file (the real binary)")
 struct ServeClockFileTests {
     @Test("an unreadable or malformed clock file stops the start, naming the file; from the flag or the environment")
-    func unusableFileStopsStart() throws {
+    func unusableFileStopsStart() async throws {
         let directory = FlywheelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let missing = directory.appendingPathComponent("no-such-clock").path
-        let result = try FlywheelBinary.run(["serve", "--port", "0", "--clock-file", missing], in: directory)
+        let result = try await FlywheelBinary.run(["serve", "--port", "0", "--clock-file", missing], in: directory)
         #expect(result.status != 0)
         #expect(result.stderr.contains("the clock file \(missing) cannot be read"))
         #expect(!result.stdout.contains("listening"))
 
         let malformed = directory.appendingPathComponent("clock")
         try Data("next tuesday\n".utf8).write(to: malformed)
-        let fromEnvironment = try FlywheelBinary.run(
+        let fromEnvironment = try await FlywheelBinary.run(
             ["serve", "--port", "0"], in: directory, environment: ["FLYWHEEL_CLOCK_FILE": malformed.path])
         #expect(fromEnvironment.status != 0)
         #expect(fromEnvironment.stderr.contains(#"the clock file \#(malformed.path) holds "next tuesday""#))
@@ -24,10 +24,10 @@ struct ServeClockFileTests {
     }
 
     @Test("the option is hidden from the help")
-    func hiddenFromHelp() throws {
+    func hiddenFromHelp() async throws {
         let directory = FlywheelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let help = try FlywheelBinary.run(["serve", "--help"], in: directory)
+        let help = try await FlywheelBinary.run(["serve", "--help"], in: directory)
         #expect(help.status == 0)
         #expect(help.stdout.contains("--flow-interval"))
         #expect(!help.stdout.contains("clock"))

@@ -67,7 +67,7 @@ struct ServeCommandTests {
     func endToEnd() async throws {
         let directory = FlywheelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let created = try FlywheelBinary.run(["keys", "create", "--name", "e2e", "--scopes", "ingest,read", "--json"], in: directory)
+        let created = try await FlywheelBinary.run(["keys", "create", "--name", "e2e", "--scopes", "ingest,read", "--json"], in: directory)
         #expect(created.status == 0)
         let key = try #require(try created.json()["secret"] as? String)
         let keyID = try #require(try created.json()["id"] as? String)
@@ -108,12 +108,12 @@ struct ServeCommandTests {
         #expect(read.status == 200)
         #expect((read.body["order"] as? [String: Any])?["id"] as? String == "820982911946154508")
 
-        #expect(try FlywheelBinary.run(["keys", "revoke", keyID], in: directory).status == 0)
+        #expect(try await FlywheelBinary.run(["keys", "revoke", keyID], in: directory).status == 0)
         try await Task.sleep(for: .milliseconds(1_100))  // the server remembers active keys for a second
         #expect(try await server.request("GET", "/api/v1/orders", key: key).status == 401)
 
         #expect(server.stop() == 0)
-        let status = try FlywheelBinary.run(["status", "--json"], in: directory).json()
+        let status = try await FlywheelBinary.run(["status", "--json"], in: directory).json()
         #expect(status["orders"] as? Int == 2)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @Suite("flywheel serve: delivery options")
 struct ServeDeliveryOptionsTests {
     @Test("bad --smtp URLs and a missing --mail-from are refused before anything starts, naming the part")
-    func refused() throws {
+    func refused() async throws {
         let directory = FlywheelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cases: [([String], [String: String], String)] = [
@@ -19,7 +19,7 @@ struct ServeDeliveryOptionsTests {
             (["--delivery-workers", "100"], [:], "--delivery-workers must be between 0 and 64"),
         ]
         for (arguments, environment, message) in cases {
-            let result = try FlywheelBinary.run(["serve", "--port", "0"] + arguments, in: directory, environment: environment)
+            let result = try await FlywheelBinary.run(["serve", "--port", "0"] + arguments, in: directory, environment: environment)
             #expect(result.status == 64, "\(arguments) \(environment)")
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
             #expect(!result.stderr.contains("hunter2") && !result.stdout.contains("hunter2"))

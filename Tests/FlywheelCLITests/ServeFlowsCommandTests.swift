@@ -5,7 +5,7 @@ import Testing
 @Suite("flywheel serve --flows (the real binary)")
 struct ServeFlowsCommandTests {
     @Test("a broken flow file stops the start, naming the file, the step and the key; exit code 1")
-    func brokenFlowStopsStart() throws {
+    func brokenFlowStopsStart() async throws {
         let flows = try FlowsCommandTests.folder([
             "bad.json": FlowsCommandTests.bad,
             "vip.json": try String(contentsOfFile: FlowsCommandTests.examples + "/vip.json", encoding: .utf8),
@@ -13,7 +13,7 @@ struct ServeFlowsCommandTests {
         defer { try? FileManager.default.removeItem(at: flows) }
         let directory = FlywheelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try FlywheelBinary.run(["serve", "--port", "0", "--flows", flows.path], in: directory)
+        let result = try await FlywheelBinary.run(["serve", "--port", "0", "--flows", flows.path], in: directory)
         #expect(result.status == 1)
         #expect(result.stderr.contains(#"bad.json: steps[0] "wait_review": wait.until_event.timeout: must be positive"#))
         #expect(result.stderr.contains(#"bad.json: steps[1] "send": send_email.subject.en: missing subject for locale en"#))
@@ -21,7 +21,7 @@ struct ServeFlowsCommandTests {
         #expect(!result.stdout.contains("listening"))
 
         // The same from the environment.
-        let fromEnvironment = try FlywheelBinary.run(
+        let fromEnvironment = try await FlywheelBinary.run(
             ["serve", "--port", "0"], in: directory, environment: ["FLYWHEEL_FLOWS": flows.path])
         #expect(fromEnvironment.status == 1)
         #expect(fromEnvironment.stderr.contains("bad.json: id: must be 1–64 characters"))
