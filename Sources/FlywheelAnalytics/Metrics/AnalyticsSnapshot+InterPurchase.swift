@@ -33,7 +33,6 @@ extension AnalyticsSnapshot {
         // access retained the column or checked that the histograms were not shared (about a third of this
         // section's time at 10 M orders). The same reads and additions in the same order.
         let customerCount = table.customers.count
-        let productCategoryCount = table.productCategory.count
         table.lineStart.withUnsafeBufferPointer { lineStart in
             table.lineCount.withUnsafeBufferPointer { lineCount in
                 table.lineProduct.withUnsafeBufferPointer { lineProduct in
@@ -56,14 +55,10 @@ extension AnalyticsSnapshot {
                                                 let r = Int(timeline.purchases[k])
                                                 let start = Int(lineStart[r])
                                                 for line in start..<start + Int(lineCount[r]) {
-                                                    // `OrderTable.category(ofLine:)`.
                                                     let product = lineProduct[line]
-                                                    var category = lineCategory[line]
-                                                    if category < 0 {
-                                                        category =
-                                                            product >= 0 && Int(product) < productCategoryCount
-                                                            ? productCategory[Int(product)] : -1
-                                                    }
+                                                    let category = OrderTable.category(
+                                                        own: lineCategory[line], product: product,
+                                                        productCategory: productCategory)
                                                     if category >= 0 && !seen.contains(category) {
                                                         seen.append(category)
                                                         categoryLast.record(category, day: day, customer: Int32(c), byCategory)

@@ -24,6 +24,29 @@ extension SavedSegment {
         return StoredSegment(name: name, definition: json, createdAt: at, updatedAt: at, updatedBy: by)
     }
 
+    /// Why a segment with this name and rule may not be saved, as a JSON pointer into the API's body (`/name`,
+    /// `/rule`, `/rule/conditions/1`) and a reason; `nil` when it may. The API's 422 and `flywheel segments save`
+    /// both answer with it.
+    public static func refusal(name: String, rule: SegmentRule) -> (pointer: String, reason: String)? {
+        if let refusal = refusal(name: name) { return refusal }
+        do {
+            try rule.validate()
+        } catch {
+            return (error.condition.map { "/rule/conditions/\($0)" } ?? "/rule", error.reason)
+        }
+        return nil
+    }
+
+    /// `refusal(name:rule:)` for the name alone (checked before a rule is read).
+    public static func refusal(name: String) -> (pointer: String, reason: String)? {
+        do {
+            try validate(name: name)
+        } catch {
+            return ("/name", error.reason)
+        }
+        return nil
+    }
+
     /// Checks a name for a saved segment: `[A-Za-z0-9._-]{1,64}` (it appears in URLs and in `saved:NAME`), and
     /// not a built-in segment's name (`vip`, `lapsing`, `at_risk` …), which sends would read as the built-in.
     public static func validate(name: String) throws(SegmentRuleError) {

@@ -113,10 +113,18 @@ public struct OrderTable: Sendable {
     /// The category of a line: its own, else the catalogue's for its SKU, else `-1`.
     @inline(__always)
     public func category(ofLine line: Int) -> Int32 {
-        let own = lineCategory[line]
+        Self.category(own: lineCategory[line], product: lineProduct[line], productCategory: productCategory)
+    }
+
+    /// `category(ofLine:)` from a line's own category and product, and the catalogue's categories by product
+    /// (an array, or a buffer for loops that read the columns in place).
+    @inline(__always)
+    static func category<Catalogue: RandomAccessCollection<Int32>>(
+        own: Int32, product: Int32, productCategory: Catalogue
+    ) -> Int32 where Catalogue.Index == Int {
         if own >= 0 { return own }
-        let product = lineProduct[line]
-        return product >= 0 && Int(product) < productCategory.count ? productCategory[Int(product)] : -1
+        return product >= 0 && Int(product) < productCategory.count
+            ? productCategory[productCategory.startIndex + Int(product)] : -1
     }
 
     /// The SKU index of an order's first line item, `-1` when it has none or the line names no SKU.

@@ -1,3 +1,4 @@
+import FlywheelCore
 import Foundation
 
 /// New enrolment ids: `enr_`, the instant of entry (12 hex digits of Unix milliseconds), the scheduler's count
@@ -17,11 +18,7 @@ enum EnrolmentID {
         let milliseconds = UInt64(max(0, (now.timeIntervalSince1970 * 1000).rounded())) & 0xFFFF_FFFF_FFFF
         var random = SystemRandomNumberGenerator()
         let noise = (random.next() as UInt64) & 0xFFFF_FFFF_FFFF
-        return "enr_" + hex(milliseconds, digits: 12) + hex(UInt64(sequence), digits: 8) + hex(noise, digits: 12)
-    }
-
-    private static func hex(_ value: UInt64, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: digits - text.count) + text
+        return "enr_" + HexDigits.padded(milliseconds, digits: 12) + HexDigits.padded(UInt64(sequence), digits: 8)
+            + HexDigits.padded(noise, digits: 12)
     }
 }

@@ -99,14 +99,8 @@ public struct OutboxEnqueuer: Sendable {
         // Rounded as the stores keep instants; before 1970 (never, in practice) as 0.
         let milliseconds = UInt64(max(0, (createdAt.timeIntervalSince1970 * 1000).rounded()))
         let (high, low) = ExternalIDHash.hash(idempotencyKey)
-        return "out_" + hex(milliseconds, digits: 12) + hex(high, digits: 16) + hex(low >> 48, digits: 4)
-    }
-
-    /// `value` as lower-case hex, zero-padded on the left to `digits` (its low `digits` × 4 bits).
-    private static func hex(_ value: UInt64, digits: Int) -> String {
-        let masked = digits >= 16 ? value : value & ((1 << (4 * UInt64(digits))) - 1)
-        let text = String(masked, radix: 16)
-        return String(repeating: "0", count: digits - text.count) + text
+        return "out_" + HexDigits.padded(milliseconds, digits: 12) + HexDigits.padded(high, digits: 16)
+            + HexDigits.padded(low >> 48, digits: 4)
     }
 
     /// The caller's values with `links.unsubscribe` and `consent.optout_notice` set (other fields kept).

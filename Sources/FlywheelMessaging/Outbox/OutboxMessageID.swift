@@ -7,11 +7,6 @@ public enum OutboxMessageID {
     /// `ExternalIDHash`), so the key itself (which names an enrolment) is not shown to the recipient.
     public static func make(idempotencyKey: String, domain: String) -> String {
         let (high, low) = ExternalIDHash.hash(idempotencyKey)
-        return "fw.\(hex(high))\(hex(low))@\(domain)"
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        return "fw.\(HexDigits.padded(high, digits: 16))\(HexDigits.padded(low, digits: 16))@\(domain)"
     }
 }

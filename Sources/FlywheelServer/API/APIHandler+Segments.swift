@@ -24,16 +24,9 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw APIProblem.badRequest("Send JSON.") }
         let name = input.path.name
         let segment = SavedSegment(name: name, rule: Self.domain(body.rule))
-        do {
-            try SavedSegment.validate(name: name)
-        } catch {
-            throw APIProblem.invalid([.init(pointer: "/name", detail: error.reason)], detail: "The segment was refused; nothing was stored.")
-        }
-        do {
-            try segment.rule.validate()
-        } catch {
-            let pointer = error.condition.map { "/rule/conditions/\($0)" } ?? "/rule"
-            throw APIProblem.invalid([.init(pointer: pointer, detail: error.reason)], detail: "The segment was refused; nothing was stored.")
+        if let refusal = SavedSegment.refusal(name: name, rule: segment.rule) {
+            throw APIProblem.invalid(
+                [.init(pointer: refusal.pointer, detail: refusal.reason)], detail: "The segment was refused; nothing was stored.")
         }
         let existed = try await read { try await store.segment(named: name) } != nil
         let by = APIKeyMiddleware.current?.name ?? "api"
@@ -52,7 +45,7 @@ extension APIHandler {
     func deleteSegment(_ input: Operations.DeleteSegment.Input) async throws -> Operations.DeleteSegment.Output {
         let name = input.path.name
         let due = try await read { try await store.dueCampaigns(now: .distantFuture) }
-        if let waiting = due.first(where: { $0.segment == name || $0.segment == "saved:" + name }) {
+        if let waiting = due.first(where: { $0.names(savedSegment: name) }) {
             throw APIProblem(
                 status: .conflict, slug: "segment-in-use", title: "Segment in use",
                 detail: "The scheduled send \(waiting.campaign) of flow \(waiting.flowID) names this segment; cancel it first.")

@@ -66,7 +66,7 @@ extension FlowService {
             if Task.isShuttingDownGracefully { break }
             do {
                 if let report = try await runPiece(of: row, now: now) { reports.append(report) }
-            } catch {
+            } catch let error as SegmentSendError {
                 switch error.kind {
                 case .analyticsUnavailable:
                     logger.warning("flows: a segment send waits for the analytics", metadata: ["flow": "\(row.flowID)"])
@@ -77,13 +77,21 @@ extension FlowService {
                     campaignMembers.forget(flowID: row.flowID, campaign: row.campaign)
                     _ = try await store.finishCampaign(flowID: row.flowID, campaign: row.campaign, status: .cancelled, at: now)
                 }
+            } catch {
+                // The store could not record the piece: its members are entered (their keys make a repeat a
+                // duplicate), so the next round goes on from the stored cursor.
+                logger.error(
+                    "flows: a segment send's progress could not be stored; the next round goes on",
+                    metadata: ["flow": "\(row.flowID)", "error": "\(type(of: error))"])
             }
         }
         return reports
     }
 
     /// One piece of a due campaign; `nil` when another server recorded the piece first (nothing to report).
-    private func runPiece(of row: SegmentCampaign, now: Date) async throws(SegmentSendError) -> SegmentSendReport? {
+    /// Throws a `SegmentSendError` when the send is refused or the analytics are not ready, the store's error
+    /// when the progress could not be recorded.
+    private func runPiece(of row: SegmentCampaign, now: Date) async throws -> SegmentSendReport? {
         var members = campaignMembers.members(flowID: row.flowID, campaign: row.campaign)
         if members == nil {
             let filter = try await checkSend(flowID: row.flowID, campaign: row.campaign, segment: row.segment)
@@ -132,28 +140,23 @@ extension FlowService {
             members: all.count, handled: handledBefore + handledNow, entered: (stored?.entered ?? 0) + report.entered,
             cursor: cursor, updatedAt: now)
         let done = start + handledNow >= all.count
-        do {
-            let recorded = try await store.recordCampaignProgress(
-                flowID: row.flowID, campaign: row.campaign, expectedHandled: handledBefore, progress: progress)
-            guard recorded else {
-                // Another server recorded this piece (or the campaign was cancelled): read the row again next round.
-                campaignMembers.forget(flowID: row.flowID, campaign: row.campaign)
-                return report
-            }
-            if done {
-                _ = try await store.finishCampaign(flowID: row.flowID, campaign: row.campaign, status: .sent, at: now)
-                campaignMembers.forget(flowID: row.flowID, campaign: row.campaign)
-                report.finished = true
-                logger.info(
-                    "flows: a segment send went out",
-                    metadata: [
-                        "flow": "\(row.flowID)", "campaign": "\(row.campaign)", "members": "\(all.count)",
-                        "entered": "\(progress.entered)",
-                    ])
-            }
-        } catch {
-            logger.error("flows: a segment send's progress could not be stored; the next round goes on", metadata: ["error": "\(type(of: error))"])
-            throw SegmentSendError(.analyticsUnavailable, field: nil, "the campaign could not be written; try again")
+        let recorded = try await store.recordCampaignProgress(
+            flowID: row.flowID, campaign: row.campaign, expectedHandled: handledBefore, progress: progress)
+        guard recorded else {
+            // Another server recorded this piece (or the campaign was cancelled): read the row again next round.
+            campaignMembers.forget(flowID: row.flowID, campaign: row.campaign)
+            return report
+        }
+        if done {
+            _ = try await store.finishCampaign(flowID: row.flowID, campaign: row.campaign, status: .sent, at: now)
+            campaignMembers.forget(flowID: row.flowID, campaign: row.campaign)
+            report.finished = true
+            logger.info(
+                "flows: a segment send went out",
+                metadata: [
+                    "flow": "\(row.flowID)", "campaign": "\(row.campaign)", "members": "\(all.count)",
+                    "entered": "\(progress.entered)",
+                ])
         }
         return report
     }

@@ -135,7 +135,7 @@ struct SegmentsCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try await database.openStore()
             let due = try await store.dueCampaigns(now: .distantFuture)
-            if let waiting = due.first(where: { $0.segment == name || $0.segment == "saved:" + name }) {
+            if let waiting = due.first(where: { $0.names(savedSegment: name) }) {
                 throw ValidationError(
                     "The scheduled send \(waiting.campaign) of flow \(waiting.flowID) names this segment; cancel it first.")
             }

@@ -7,11 +7,7 @@ import Foundation
 enum SegmentRuleInput {
     /// The segment, or a `ValidationError` naming the pointer and the reason; nothing is stored then.
     static func segment(name: String, json: Data) throws -> SavedSegment {
-        do {
-            try SavedSegment.validate(name: name)
-        } catch {
-            throw refused("/name", error.reason)
-        }
+        if let refusal = SavedSegment.refusal(name: name) { throw refused(refusal.pointer, refusal.reason) }
         var ruleJSON = json
         if let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any], let rule = object["rule"] {
             // The API's body, {"rule": {...}}.
@@ -25,11 +21,7 @@ enum SegmentRuleInput {
         } catch {
             throw refused("/rule", "is not JSON")
         }
-        do {
-            try rule.validate()
-        } catch {
-            throw refused(error.condition.map { "/rule/conditions/\($0)" } ?? "/rule", error.reason)
-        }
+        if let refusal = SavedSegment.refusal(name: name, rule: rule) { throw refused(refusal.pointer, refusal.reason) }
         return SavedSegment(name: name, rule: rule)
     }
 

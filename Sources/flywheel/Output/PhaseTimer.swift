@@ -30,26 +30,23 @@ final class PhaseTimer: ReportWorkObserver {
 
     /// Runs `work` as a phase of the command: wall clock and the process's CPU time.
     func phase<T, E: Error>(_ name: String, _ work: () throws(E) -> T) throws(E) -> T {
-        let start = Self.monotonic()
-        let cpu = ProcessTimes.cpuSeconds()
-        defer {
-            record(Entry(
-                name: name, start: start - origin, wall: Self.monotonic() - start,
-                cpu: ProcessTimes.cpuSeconds() - cpu, processCPU: true))
-        }
+        let started = (wall: Self.monotonic(), cpu: ProcessTimes.cpuSeconds())
+        defer { recordPhase(name, started) }
         return try work()
     }
 
     /// `phase` for asynchronous work.
     func phase<T>(_ name: String, _ work: () async throws -> T) async rethrows -> T {
-        let start = Self.monotonic()
-        let cpu = ProcessTimes.cpuSeconds()
-        defer {
-            record(Entry(
-                name: name, start: start - origin, wall: Self.monotonic() - start,
-                cpu: ProcessTimes.cpuSeconds() - cpu, processCPU: true))
-        }
+        let started = (wall: Self.monotonic(), cpu: ProcessTimes.cpuSeconds())
+        defer { recordPhase(name, started) }
         return try await work()
+    }
+
+    /// Records a phase that started at `started` (monotonic seconds, the process's CPU seconds) and ends now.
+    private func recordPhase(_ name: String, _ started: (wall: Double, cpu: Double)) {
+        record(Entry(
+            name: name, start: started.wall - origin, wall: Self.monotonic() - started.wall,
+            cpu: ProcessTimes.cpuSeconds() - started.cpu, processCPU: true))
     }
 
     /// Runs `work` as a piece beside others: wall clock and the calling thread's CPU time.

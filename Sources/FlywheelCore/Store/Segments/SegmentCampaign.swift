@@ -83,4 +83,10 @@ public struct SegmentCampaign: Hashable, Codable, Sendable {
         self.createdAt = createdAt
         self.finishedAt = finishedAt
     }
+
+    /// Whether this send names the saved segment `name` (as `name` or `saved:name`): such a segment may not be
+    /// deleted while the send is scheduled or under way.
+    public func names(savedSegment name: String) -> Bool {
+        segment == name || segment == "saved:" + name
+    }
 }
