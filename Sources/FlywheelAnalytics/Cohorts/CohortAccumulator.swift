@@ -24,22 +24,32 @@ struct CohortAccumulator: Equatable, Sendable {
         guard timeline.occasionCount > 0 else { return }
         let cohortMonth = Int32(table.month[Int(timeline.purchases[0])])
         let key = Key(group: group, cohortMonth: cohortMonth)
-        var row = rows.removeValue(forKey: key) ?? Row()
-        row.customers += sign
-        var lastOffset = -1
-        for purchase in timeline.purchases {
-            let r = Int(purchase)
-            let offset = Int(table.month[r]) - Int(cohortMonth)
-            let net = table.net[r]
-            let newMonth = offset != lastOffset
-            lastOffset = offset
-            row.cells.update(offset) { cell in
-                cell.orders += sign
-                cell.netRevenue += sign * net
-                if newMonth { cell.activeCustomers += sign }
+        // The row is changed in place (one lookup per customer; a missing row is inserted empty first),
+        // and dropped if that left it empty (only a take-back can).
+        let emptied = Self.update(&rows[key, default: Row()]) { row in
+            row.customers += sign
+            var lastOffset = -1
+            for purchase in timeline.purchases {
+                let r = Int(purchase)
+                let offset = Int(table.month[r]) - Int(cohortMonth)
+                let net = table.net[r]
+                let newMonth = offset != lastOffset
+                lastOffset = offset
+                row.cells.update(offset) { cell in
+                    cell.orders += sign
+                    cell.netRevenue += sign * net
+                    if newMonth { cell.activeCustomers += sign }
+                }
             }
         }
-        if !row.isEmpty { rows[key] = row }
+        if emptied { rows[key] = nil }
+    }
+
+    /// Applies `change` to `row` and says whether it left the row empty.
+    @inline(__always)
+    private static func update(_ row: inout Row, _ change: (inout Row) -> Void) -> Bool {
+        change(&row)
+        return row.isEmpty
     }
 
     /// Adds the rows of `other`.

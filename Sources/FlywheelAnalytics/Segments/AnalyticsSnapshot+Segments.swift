@@ -12,15 +12,16 @@ extension AnalyticsSnapshot {
         let compiled = savedSegments.map { CompiledRule($0.rule, table: table) }
         var savedCounts = [Int64](repeating: 0, count: compiled.count)
         var savedSpend = [Int64](repeating: 0, count: compiled.count)
-        let stageIndex = Dictionary(uniqueKeysWithValues: LifecycleStage.allCases.enumerated().map { ($1, $0) })
-        let rfmIndex = Dictionary(uniqueKeysWithValues: RFMSegment.allCases.enumerated().map { ($1, $0) })
+        // A stage's or segment's place among its cases: a few comparisons, where a dictionary hashed per customer.
+        let stages = LifecycleStage.allCases
+        let rfmSegments = RFMSegment.allCases
         for c in 0..<customerCount {
             let spent = stats.netTotal[c]
-            let stage = stageIndex[evaluator.stage(c)]!
+            let stage = stages.firstIndex(of: evaluator.stage(c))!
             stageCounts[stage] += 1
             stageSpend[stage] += spent
             if let score = evaluator.rfm(c) {
-                let segment = rfmIndex[score.segment]!
+                let segment = rfmSegments.firstIndex(of: score.segment)!
                 rfmCounts[segment] += 1
                 rfmSpend[segment] += spent
             }

@@ -145,6 +145,7 @@ struct ReportCommand: AsyncParsableCommand {
             }
         }
         timer?.report()
+        ExitTeardown.keep(history, engine, snapshot, report)
     }
 
     /// `work`, as a phase of `timer` when timing.

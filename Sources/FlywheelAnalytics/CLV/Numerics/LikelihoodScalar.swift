@@ -2,7 +2,7 @@ import Foundation
 
 /// The arithmetic the CLV likelihoods and special functions are written in, so one generic implementation
 /// serves plain evaluation (`Double`) and forward-mode differentiation (`GradientDual`).
-protocol LikelihoodScalar: Sendable {
+protocol LikelihoodScalar: Sendable, BitwiseCopyable {
     /// A constant (no derivative).
     init(_ constant: Double)
     /// The value without derivatives.

@@ -40,6 +40,35 @@ struct BGNBDLikelihoodTests {
         #expect(fit.report == report)
     }
 
+    @Test("one likelihood evaluated from several threads at once: each call gets the serial bits")
+    func concurrentCalls() {
+        // The terms' memory is kept between calls (`ScratchBuffer`); a call while another holds it gets
+        // memory of its own. Every thread evaluates every point, in a different order.
+        let (x, tx, T) = PurchaseHistoryGroupsTests.histories(30_000, seed: 9)
+        let groups = PurchaseHistoryGroups(frequency: x, recency: tx, age: T)
+        let likelihood = BGNBDLikelihood(groups: groups, parts: 2)
+        let expected = Self.points.map { p in
+            Self.bits(BGNBDModel.logLikelihood(
+                r: GradientDual.variable(p[0], index: 0), alpha: GradientDual.variable(p[1], index: 1),
+                a: GradientDual.variable(p[2], index: 2), b: GradientDual.variable(p[3], index: 3), groups: groups))
+        }
+        let threads = 4
+        let results = SharedBuffer(repeating: [UInt64](), count: threads * Self.points.count)
+        ThreadedWork.run(parts: threads) { thread in
+            for round in 0..<Self.points.count {
+                let k = (round + thread) % Self.points.count
+                let p = Self.points[k]
+                let v = p.indices.map { GradientDual.variable(p[$0], index: $0) }
+                results.elements[thread * Self.points.count + k] = Self.bits(likelihood(r: v[0], alpha: v[1], a: v[2], b: v[3]))
+            }
+        }
+        for thread in 0..<threads {
+            for k in Self.points.indices {
+                #expect(results.elements[thread * Self.points.count + k] == expected[k], "thread \(thread), point \(k)")
+            }
+        }
+    }
+
     @Test("no groups: only the constant term")
     func empty() {
         let groups = PurchaseHistoryGroups(frequency: [], recency: [], age: [])
