@@ -16,9 +16,11 @@ struct OccasionPass: Equatable, Sendable {
     ) {
         let customerCount = snapshot.table.customers.count
         let parts = max(1, parts ?? ThreadedWork.parts(for: customerCount, minimum: 100_000))
+        // Ranges of about equal rows plus customers (the engine's split): customers early in a file buy more.
+        let bounds = AggregateSet.partBounds(parts: parts, index: snapshot.index, customers: customerCount)
         let results = SharedBuffer(repeating: OccasionPass?.none, count: parts)
         ThreadedWork.run(parts: parts) { part in
-            let customers = (customerCount * part / parts)..<(customerCount * (part + 1) / parts)
+            let customers = bounds[part]..<bounds[part + 1]
             results.elements[part] = OccasionPass(
                 snapshot, granularity: granularity, periods: range, mask: mask, customers: customers)
         }

@@ -67,8 +67,7 @@ extension OrderTable {
         month.append(count: claimed, filler: 0) { Int16(MonthIndex.of(dayNumber: Int(days[firstRow + $0]))) }
         customer.append(count: claimed, filler: 0) { cursor.mappedCustomer(lower + $0) }
         placedAt.append(contentsOf: columns.placedAt[lower..<upper])
-        gross.append(contentsOf: columns.totalMinor[lower..<upper])
-        net.append(contentsOf: columns.totalMinor[lower..<upper])
+        appendAmounts(columns.totalMinor[lower..<upper])
         flags.append(contentsOf: repeatElement([], count: claimed))
         channel.append(count: claimed, filler: 0) { cursor.mappedChannel(lower + $0) }
         let lineBase = Int32(lineProduct.count) - Int32(lineLower)

@@ -161,8 +161,14 @@ public struct OrderTable: Sendable {
         customer.reserveCapacity(orders)
         month.reserveCapacity(orders)
         placedAt.reserveCapacity(orders)
-        gross.reserveCapacity(orders)
-        net.reserveCapacity(orders)
+        if netIsGross {
+            net = []
+            gross.reserveCapacity(orders)
+            net = gross
+        } else {
+            gross.reserveCapacity(orders)
+            net.reserveCapacity(orders)
+        }
         flags.reserveCapacity(orders)
         channel.reserveCapacity(orders)
         lineStart.reserveCapacity(orders)

@@ -106,6 +106,30 @@ struct ColumnarHistoryReaderTests {
         try expectSame(path, pieceSize: 1 << 30)  // one piece
     }
 
+    @Test("net amounts share the gross column until a refund, which changes net alone, as in the full reader's table")
+    func netSharesGrossUntilRefund() throws {
+        let simulator = ShopSimulator(config: SimulationConfig(customers: 300, seed: 5))
+        var bytes: [UInt8] = []
+        _ = simulator.writeOrdersCSV { bytes += $0 }
+        let path = TestFiles.write(bytes)
+        var columnar = try #require(try columnarTable(path, pieceSize: 8 << 10, batchSize: 500)).table
+        var full = try fullTable(path, batchSize: 500)
+        #expect(columnar.netIsGross && columnar.net == full.net && columnar.orderCount > 1_000)
+        // A refund on a late order: net is copied apart from gross, which stays as it was.
+        let grossBefore = columnar.gross
+        let lastLine = try #require(String(decoding: bytes, as: UTF8.self).split(separator: "\n").last)
+        let order = String(lastLine.split(separator: ",")[3])  // order_id, the fourth column
+        let row = Int(try #require(columnar.rowByKey.row(of: RecordKey(order))))
+        let refund = Refund(
+            externalID: "R-1", orderExternalID: order, createdAt: TestFiles.now, amountMinor: 100,
+            currency: columnar.currency)
+        _ = columnar.add(refund)
+        _ = full.add(refund)
+        #expect(!columnar.netIsGross)
+        #expect(columnar.gross == grossBefore && columnar.net[row] == grossBefore[row] - 100)
+        #expect(columnar.net == full.net && columnar.gross == full.gross)
+    }
+
     @Test("rows without order_id are keyed by customer, time and a count, across pieces as in the full reader")
     func anonymousOrders() throws {
         var csv = "customer_id,datetime,amount,sku\n"
