@@ -3,31 +3,37 @@ import Foundation
 extension AnalyticsSnapshot {
     /// Time between purchases overall, per category and per product, over the customers of `segment`.
     public func interPurchaseTimes(segment: CustomerFilter = .all) throws(SegmentRuleError) -> InterPurchaseReport {
-        // Every customer's: computed ahead beside the engine's figures (`ReportWorkAhead`) when the engine
-        // was asked to.
-        if segment == .all, let gaps = ahead?.gaps() { return gaps }
+        try interPurchaseTimes(segment: segment, products: true)
+    }
+
+    /// `interPurchaseTimes(segment:)`, with the gaps per product only when `products` (the report shows
+    /// overall and per category: without products, `byProduct` is empty and each line costs half).
+    func interPurchaseTimes(segment: CustomerFilter, products: Bool) throws(SegmentRuleError) -> InterPurchaseReport {
+        // Every customer's: computed ahead beside the engine's figures (`ReportWorkAhead`, for the report:
+        // without products) when the engine was asked to.
+        if segment == .all, !products, let gaps = ahead?.gaps() { return gaps }
         return Self.interPurchaseTimes(
             table: table, index: index, cutoff: cutoff, asOf: asOf, segment: segment, mask: try mask(segment),
-            occasions: all.stats.occasions)
+            occasions: all.stats.occasions, products: products)
     }
 
     /// Time between purchases over the customers `mask` selects (all when `nil`), from the rows up to
     /// `cutoff`. `occasions` (each customer's purchase occasions, when known) skips customers with fewer
     /// than two without reading their rows; without it each customer's rows are read (the same figures: a
-    /// customer with one occasion has no gap).
+    /// customer with one occasion has no gap). Without `products`, `byProduct` is empty.
     static func interPurchaseTimes(
         table: OrderTable, index: CustomerOrderIndex, cutoff: Int64, asOf: Date, segment: CustomerFilter,
-        mask: [Bool]?, occasions: [Int32]?
+        mask: [Bool]?, occasions: [Int32]?, products: Bool
     ) -> InterPurchaseReport {
         var overall = GapHistogram()
         var byCategory = [GapHistogram](repeating: GapHistogram(), count: table.categories.count)
-        var byProduct = [GapHistogram](repeating: GapHistogram(), count: table.products.count)
+        var byProduct = [GapHistogram](repeating: GapHistogram(), count: products ? table.products.count : 0)
         var timeline = CustomerTimeline()
         // The last occasion day on which the current customer bought each category / product: a day per
         // value, valid when the value's stamp is the customer's number (no search of the customer's list,
         // no clearing between customers).
         var categoryLast = LastDays(count: table.categories.count)
-        var productLast = LastDays(count: table.products.count)
+        var productLast = LastDays(count: products ? table.products.count : 0)
         var seen: [Int32] = []
         // The table's line columns and the histograms read and written in place: through the arrays, every
         // access retained the column or checked that the histograms were not shared (about a third of this
@@ -63,7 +69,7 @@ extension AnalyticsSnapshot {
                                                         seen.append(category)
                                                         categoryLast.record(category, day: day, customer: Int32(c), byCategory)
                                                     }
-                                                    if product >= 0 && !seen.contains(-2 - product) {
+                                                    if products && product >= 0 && !seen.contains(-2 - product) {
                                                         seen.append(-2 - product)
                                                         productLast.record(product, day: day, customer: Int32(c), byProduct)
                                                     }

@@ -99,7 +99,7 @@ extension AnalyticsSnapshot {
             names.append("section gaps")
             work.append {
                 Result { () throws(SegmentRuleError) in
-                    let gaps = try interPurchaseTimes(segment: segment)
+                    let gaps = try interPurchaseTimes(segment: segment, products: false)
                     return .gaps(
                         ReportGaps(overall: gaps.overall, byCategory: Array(gaps.byCategory.prefix(max(0, gapCategories)))))
                 }

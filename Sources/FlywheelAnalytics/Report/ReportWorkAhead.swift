@@ -50,7 +50,8 @@ final class ReportWorkAhead: @unchecked Sendable {
             Thread {
                 self.gapsResult = observer.measure("ahead: gaps") {
                     AnalyticsSnapshot.interPurchaseTimes(
-                        table: table, index: index, cutoff: cutoff, asOf: asOf, segment: .all, mask: nil, occasions: nil)
+                        table: table, index: index, cutoff: cutoff, asOf: asOf, segment: .all, mask: nil, occasions: nil,
+                        products: false)
                 }
                 self.gapsDone.leave()
             }.start()
@@ -73,7 +74,8 @@ final class ReportWorkAhead: @unchecked Sendable {
         return try clvResult?.get()
     }
 
-    /// Every customer's gaps between purchases when they were started, once done; `nil` otherwise.
+    /// Every customer's gaps between purchases (overall and per category: the report's; no products) when
+    /// they were started, once done; `nil` otherwise.
     func gaps() -> InterPurchaseReport? {
         gapsDone.wait()
         return gapsResult

@@ -43,6 +43,12 @@ struct ReportAheadTests {
             }
             // The sections taken from the work ahead on their own, against the snapshot's.
             #expect(try early.interPurchaseTimes() == fresh.interPurchaseTimes())
+            // The report's gaps (ahead: without products) are the full ones less the products.
+            var withoutProducts = try fresh.interPurchaseTimes()
+            #expect(!withoutProducts.byProduct.isEmpty)
+            withoutProducts.byProduct = []
+            #expect(try early.interPurchaseTimes(segment: .all, products: false) == withoutProducts)
+            #expect(try fresh.interPurchaseTimes(segment: .all, products: false) == withoutProducts)
             #expect(try early.reportCLV(options: clvOptions) == fresh.reportCLV(options: clvOptions))
         }
     }
