@@ -15,6 +15,24 @@ struct CohortAccumulator: Equatable, Sendable {
         var cells = PeriodSeries<CohortFigures>()
 
         var isEmpty: Bool { customers == 0 && cells.nonZeroIndexes.isEmpty }
+
+        /// Adds (`sign` +1) or takes back (−1) one member's purchases (`timeline`, first purchase in `cohortMonth`).
+        mutating func add(_ timeline: CustomerTimeline, cohortMonth: Int32, table: OrderTable, sign: Int64) {
+            customers += sign
+            var lastOffset = -1
+            for purchase in timeline.purchases {
+                let r = Int(purchase)
+                let offset = Int(table.month[r]) - Int(cohortMonth)
+                let net = table.net[r]
+                let newMonth = offset != lastOffset
+                lastOffset = offset
+                cells.update(offset) { cell in
+                    cell.orders += sign
+                    cell.netRevenue += sign * net
+                    if newMonth { cell.activeCustomers += sign }
+                }
+            }
+        }
     }
 
     private(set) var rows: [Key: Row] = [:]
@@ -24,32 +42,10 @@ struct CohortAccumulator: Equatable, Sendable {
         guard timeline.occasionCount > 0 else { return }
         let cohortMonth = Int32(table.month[Int(timeline.purchases[0])])
         let key = Key(group: group, cohortMonth: cohortMonth)
-        // The row is changed in place (one lookup per customer; a missing row is inserted empty first),
-        // and dropped if that left it empty (only a take-back can).
-        let emptied = Self.update(&rows[key, default: Row()]) { row in
-            row.customers += sign
-            var lastOffset = -1
-            for purchase in timeline.purchases {
-                let r = Int(purchase)
-                let offset = Int(table.month[r]) - Int(cohortMonth)
-                let net = table.net[r]
-                let newMonth = offset != lastOffset
-                lastOffset = offset
-                row.cells.update(offset) { cell in
-                    cell.orders += sign
-                    cell.netRevenue += sign * net
-                    if newMonth { cell.activeCustomers += sign }
-                }
-            }
-        }
-        if emptied { rows[key] = nil }
-    }
-
-    /// Applies `change` to `row` and says whether it left the row empty.
-    @inline(__always)
-    private static func update(_ row: inout Row, _ change: (inout Row) -> Void) -> Bool {
-        change(&row)
-        return row.isEmpty
+        // The row is changed in place: one lookup per customer (a missing row is inserted empty first).
+        rows[key, default: Row()].add(timeline, cohortMonth: cohortMonth, table: table, sign: sign)
+        // Only a take-back can leave a row empty.
+        if sign < 0, rows[key]?.isEmpty == true { rows[key] = nil }
     }
 
     /// Adds the rows of `other`.

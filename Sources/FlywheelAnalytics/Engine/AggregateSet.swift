@@ -37,7 +37,7 @@ struct AggregateSet: Equatable, Sendable {
         // result is the same for any number of parts (`AggregateMergeTests`).
         let count = table.customers.count
         let parts = max(1, min(requested ?? (count >= 20_000 ? 2 : 1), max(count, 1)))
-        let bounds = partBounds(parts: parts, index: index, customers: count)
+        let bounds = index.partBounds(parts: parts)
         let built = ConcurrentWork.run(
             (0..<parts).map { part in
                 { @Sendable in
@@ -50,24 +50,6 @@ struct AggregateSet: Equatable, Sendable {
         for part in 1..<parts { set.merge(built[part], customers: bounds[part]..<bounds[part + 1]) }
         set.rfm.finishBulk()
         return set
-    }
-
-    /// Where `parts` consecutive ranges of customers start and end: about equal in rows plus customers (a
-    /// part's work), not in customers — customers seen early in a file have more orders, so equal numbers
-    /// of customers left one core waiting for the other. Any split gives the same figures.
-    static func partBounds(parts: Int, index: CustomerOrderIndex, customers count: Int) -> [Int] {
-        let total = index.rows.count + count
-        var bounds = [0]
-        var c = 0
-        index.start.withUnsafeBufferPointer { start in
-            for part in 1..<max(parts, 1) {
-                let target = total * part / parts
-                while c < count && Int(start[c]) + c < target { c += 1 }
-                bounds.append(c)
-            }
-        }
-        bounds.append(count)
-        return bounds
     }
 
     /// The figures of the customers in `customers` (the RFM distribution left in its bulk load, its

@@ -17,7 +17,7 @@ struct OccasionPass: Equatable, Sendable {
         let customerCount = snapshot.table.customers.count
         let parts = max(1, parts ?? ThreadedWork.parts(for: customerCount, minimum: 100_000))
         // Ranges of about equal rows plus customers (the engine's split): customers early in a file buy more.
-        let bounds = AggregateSet.partBounds(parts: parts, index: snapshot.index, customers: customerCount)
+        let bounds = snapshot.index.partBounds(parts: parts)
         let results = SharedBuffer(repeating: OccasionPass?.none, count: parts)
         ThreadedWork.run(parts: parts) { part in
             let customers = bounds[part]..<bounds[part + 1]

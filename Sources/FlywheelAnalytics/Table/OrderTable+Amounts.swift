@@ -10,16 +10,27 @@ extension OrderTable {
             }
     }
 
-    /// Appends new orders' totals as their gross and net amounts, keeping `net` one buffer with `gross`
-    /// while it is.
+    /// Appends new orders' totals as their gross and net amounts.
     mutating func appendAmounts(_ totals: ArraySlice<Int64>) {
+        changeAmounts { $0.append(contentsOf: totals) }
+    }
+
+    /// Makes room for `count` orders' amounts.
+    mutating func reserveAmounts(_ count: Int) {
+        changeAmounts { $0.reserveCapacity(count) }
+    }
+
+    /// Applies `change` to `gross` and `net` alike, keeping them one buffer while they are: `net` lets go
+    /// of the buffer first, so `gross` is its only owner and changes in place (not copied), and then shares
+    /// it again.
+    private mutating func changeAmounts(_ change: (inout [Int64]) -> Void) {
         guard netIsGross else {
-            gross.append(contentsOf: totals)
-            net.append(contentsOf: totals)
+            change(&gross)
+            change(&net)
             return
         }
-        net = []  // `gross` is then the buffer's only owner: appended in place, not copied
-        gross.append(contentsOf: totals)
+        net = []
+        change(&gross)
         net = gross
     }
 }

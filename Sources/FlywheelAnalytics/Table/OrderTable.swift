@@ -161,14 +161,7 @@ public struct OrderTable: Sendable {
         customer.reserveCapacity(orders)
         month.reserveCapacity(orders)
         placedAt.reserveCapacity(orders)
-        if netIsGross {
-            net = []
-            gross.reserveCapacity(orders)
-            net = gross
-        } else {
-            gross.reserveCapacity(orders)
-            net.reserveCapacity(orders)
-        }
+        reserveAmounts(orders)
         flags.reserveCapacity(orders)
         channel.reserveCapacity(orders)
         lineStart.reserveCapacity(orders)

@@ -47,7 +47,7 @@ struct AggregateMergeTests {
         let index = CustomerOrderIndex(table)
         let count = table.customers.count
         for parts in [1, 2, 3, 7] {
-            let bounds = AggregateSet.partBounds(parts: parts, index: index, customers: count)
+            let bounds = index.partBounds(parts: parts)
             #expect(bounds.count == parts + 1 && bounds.first == 0 && bounds.last == count)
             #expect(zip(bounds, bounds.dropFirst()).allSatisfy { $0 <= $1 })
             // Each bound is the first customer at which rows + customers before it reach the part's share.
@@ -73,7 +73,7 @@ struct AggregateMergeTests {
         }
         skewed.add(batch)
         let skewedIndex = CustomerOrderIndex(skewed)
-        let halves = AggregateSet.partBounds(parts: 2, index: skewedIndex, customers: skewed.customers.count)
+        let halves = skewedIndex.partBounds(parts: 2)
         #expect(halves == [0, 12, 40])  // 10 × 12 = 120 = half of 200 rows + 40 customers
     }
 

@@ -22,32 +22,41 @@ struct FlowJobsLoopsTests {
         return try TriggerShop.library([program])
     }
 
+    /// `count` customers entered the flow two hours before `FlowJobs` starts with `loops` scheduler loops of
+    /// batches of 10, so every wait has ended; runs it until every customer is tagged (at most 300 s: in the
+    /// parallel test run the loops may wait long for a thread). Returns the customers, the effects and
+    /// whether all were tagged in time.
+    private static func workDueSteps(
+        store: any FlywheelStore, loops: Int, customers count: Int
+    ) async throws -> (customers: [String], effects: SlowCountingEffects, done: Bool) {
+        let effects = SlowCountingEffects()
+        var options = FlowServiceOptions(pollInterval: .milliseconds(20))
+        options.schedulerLoops = loops
+        options.schedulerBatchSize = 10
+        let flows = FlowService(
+            library: try library(), store: store, effects: effects, settings: .defaults, options: options,
+            owner: "test")
+        let start = S.berlin(2026, 11, 18, 12)
+        let customers = (0..<count).map { "c_\($0)" }
+        for id in customers {
+            let event = FlowEvent(customerID: id, occurredAt: start, trigger: .birthday)
+            #expect(try await flows.scheduler.enter(event, now: start).entered == 1)
+        }
+        #expect(effects.tagged.isEmpty)
+        let clock = ManualClock(start.addingTimeInterval(7_200))
+        let jobs = FlowJobs(flows: flows, now: { clock.now }, logger: .init(label: "test"))
+        let running = Task { try await jobs.run() }
+        let done = try await S.eventually(300) { effects.tagged.count >= customers.count }
+        running.cancel()
+        _ = await running.result
+        return (customers, effects, done)
+    }
+
     @Test("two loops work the due steps side by side, each step once", arguments: S.Engine.allCases)
     func twoLoops(engine: S.Engine) async throws {
         try await engine.with { store in
-            let effects = SlowCountingEffects()
-            var options = FlowServiceOptions(pollInterval: .milliseconds(20))
-            options.schedulerLoops = 2
-            options.schedulerBatchSize = 10
-            let flows = FlowService(
-                library: try Self.library(), store: store, effects: effects, settings: .defaults, options: options,
-                owner: "test")
-            let start = S.berlin(2026, 11, 18, 12)
-            let customers = (0..<120).map { "c_\($0)" }
-            for id in customers {
-                let event = FlowEvent(customerID: id, occurredAt: start, trigger: .birthday)
-                #expect(try await flows.scheduler.enter(event, now: start).entered == 1)
-            }
-            #expect(effects.tagged.isEmpty)
-
-            // Two hours later every wait has ended: 120 steps due at once, 12 batches of 10.
-            let clock = ManualClock(start.addingTimeInterval(7_200))
-            let jobs = FlowJobs(flows: flows, now: { clock.now }, logger: .init(label: "test"))
-            let running = Task { try await jobs.run() }
-            let done = try await S.eventually(300) { effects.tagged.count >= customers.count }
-            running.cancel()
-            _ = await running.result
-
+            // 120 steps due at once, 12 batches of 10.
+            let (customers, effects, done) = try await Self.workDueSteps(store: store, loops: 2, customers: 120)
             #expect(done)
             #expect(effects.tagged.sorted() == customers.sorted())  // each customer once, none missing
             #expect(effects.mostAtOnce == 2)  // the two loops' batches overlapped
@@ -60,24 +69,7 @@ struct FlowJobsLoopsTests {
     @Test("one loop works one batch at a time", arguments: [S.Engine.memory])
     func oneLoop(engine: S.Engine) async throws {
         try await engine.with { store in
-            let effects = SlowCountingEffects()
-            var options = FlowServiceOptions(pollInterval: .milliseconds(20))
-            options.schedulerLoops = 1
-            options.schedulerBatchSize = 10
-            let flows = FlowService(
-                library: try Self.library(), store: store, effects: effects, settings: .defaults, options: options,
-                owner: "test")
-            let start = S.berlin(2026, 11, 18, 12)
-            let customers = (0..<40).map { "c_\($0)" }
-            for id in customers {
-                _ = try await flows.scheduler.enter(FlowEvent(customerID: id, occurredAt: start, trigger: .birthday), now: start)
-            }
-            let clock = ManualClock(start.addingTimeInterval(7_200))
-            let running = Task { try await FlowJobs(flows: flows, now: { clock.now }, logger: .init(label: "test")).run() }
-            let done = try await S.eventually(300) { effects.tagged.count >= customers.count }
-            running.cancel()
-            _ = await running.result
-
+            let (customers, effects, done) = try await Self.workDueSteps(store: store, loops: 1, customers: 40)
             #expect(done)
             #expect(effects.tagged.sorted() == customers.sorted())
             #expect(effects.mostAtOnce == 1)

@@ -10,6 +10,8 @@ final class ScratchBuffer: @unchecked Sendable {
     private var storage: UnsafeMutableRawPointer?
     private var capacity = 0
     private var busy = false
+    /// The memory's alignment: enough for every scalar the likelihoods use.
+    private static let alignment = 16
 
     init() {}
 
@@ -20,19 +22,19 @@ final class ScratchBuffer: @unchecked Sendable {
     func withBuffer<S: BitwiseCopyable, R>(
         of type: S.Type, count: Int, _ body: (UnsafeMutableBufferPointer<S>) -> R
     ) -> R {
+        precondition(MemoryLayout<S>.alignment <= Self.alignment, "an element aligned to more than 16 bytes")
         let bytes = max(1, count * MemoryLayout<S>.stride)
-        let alignment = max(16, MemoryLayout<S>.alignment)
         lock.lock()
         guard !busy else {
             lock.unlock()
-            let own = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: alignment)
+            let own = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Self.alignment)
             defer { own.deallocate() }
             return body(UnsafeMutableBufferPointer(start: own.bindMemory(to: S.self, capacity: count), count: count))
         }
         busy = true
-        if capacity < bytes || alignment > 16 {
+        if capacity < bytes {
             storage?.deallocate()
-            storage = .allocate(byteCount: bytes, alignment: alignment)
+            storage = .allocate(byteCount: bytes, alignment: Self.alignment)
             capacity = bytes
         }
         let memory = storage!
@@ -44,9 +46,4 @@ final class ScratchBuffer: @unchecked Sendable {
         }
         return body(UnsafeMutableBufferPointer(start: memory.bindMemory(to: S.self, capacity: count), count: count))
     }
-}
-
-/// A buffer's address handed to threads that write disjoint ranges of it (`ThreadedWork.run`).
-struct SharedPointer<Element>: @unchecked Sendable {
-    let elements: UnsafeMutableBufferPointer<Element>
 }
