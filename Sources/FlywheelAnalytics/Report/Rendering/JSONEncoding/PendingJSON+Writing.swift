@@ -1,0 +1,83 @@
+extension PendingJSON {
+    /// Appends the value as `JSONEncoder` writes it with `[.prettyPrinted, .sortedKeys,
+    /// .withoutEscapingSlashes]`: two spaces per level, `"key" : value`, members sorted by their keys'
+    /// UTF-8 bytes, an empty container as its brackets around an empty line.
+    func write(to output: inout [UInt8], indent: Int = 0) {
+        switch self {
+        case .number(let text):
+            output.append(contentsOf: text.utf8)
+        case .string(let text):
+            Self.writeString(text, to: &output)
+        case .bool(let value):
+            output.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        case .null:
+            output.append(contentsOf: "null".utf8)
+        case .array(let array):
+            output.append(UInt8(ascii: "["))
+            output.append(UInt8(ascii: "\n"))
+            for (position, element) in array.elements.enumerated() {
+                if position > 0 {
+                    output.append(UInt8(ascii: ","))
+                    output.append(UInt8(ascii: "\n"))
+                }
+                Self.writeIndent(indent + 1, to: &output)
+                element.write(to: &output, indent: indent + 1)
+            }
+            output.append(UInt8(ascii: "\n"))
+            Self.writeIndent(indent, to: &output)
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            output.append(UInt8(ascii: "{"))
+            output.append(UInt8(ascii: "\n"))
+            let members = object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (position, member) in members.enumerated() {
+                if position > 0 {
+                    output.append(UInt8(ascii: ","))
+                    output.append(UInt8(ascii: "\n"))
+                }
+                Self.writeIndent(indent + 1, to: &output)
+                Self.writeString(member.key, to: &output)
+                output.append(contentsOf: " : ".utf8)
+                member.value.write(to: &output, indent: indent + 1)
+            }
+            output.append(UInt8(ascii: "\n"))
+            Self.writeIndent(indent, to: &output)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func writeIndent(_ level: Int, to output: inout [UInt8]) {
+        for _ in 0..<level {
+            output.append(UInt8(ascii: " "))
+            output.append(UInt8(ascii: " "))
+        }
+    }
+
+    /// A string in quotes with `JSONEncoder`'s escapes: quote, backslash, the five named control
+    /// characters, any other control character as `\u00xx` (lower-case hex); slashes and everything from
+    /// U+007F on as they are.
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+            case 0x08: output.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+            case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+            case 0x09: output.append(contentsOf: #"\t"#.utf8)
+            case 0x00..<0x20:
+                output.append(contentsOf: #"\u00"#.utf8)
+                output.append(hexDigit(byte >> 4))
+                output.append(hexDigit(byte & 0x0F))
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
+}
