@@ -1,10 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// One set of settings for every target: Swift 6 language mode, strict concurrency.
+/// One set of settings for every target: Swift 6 language mode, strict concurrency. Concrete generic types'
+/// metadata through their accessors, not by mangled name: a mangled-name lookup checks the type's generic
+/// requirements at run time, and each first check scans every protocol conformance record of the binary
+/// (≈ 16,000) — 4 ms of a 56 ms CDNOW report (docs/performance.md, "Tenth round").
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
 ]
 
 let package = Package(
@@ -121,7 +125,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            // The static build exports every symbol of our code for `dladdr` (66,000), and the Swift runtime's
+            // start-up looks itself up with `dladdr` — a linear search, 1 ms of every run. Nothing resolves
+            // the executable's own symbols at run time; crash backtraces read the symbol table, not these.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
         ),
         .testTarget(
             name: "FlywheelAnalyticsTests", dependencies: ["FlywheelAnalytics", "FlywheelCore", "FlywheelSimulation"],
