@@ -23,35 +23,27 @@ struct CustomerTimeline {
         occasionStart.removeAll(keepingCapacity: true)
         occasionDay.removeAll(keepingCapacity: true)
         occasionNet.removeAll(keepingCapacity: true)
-        var sorted = true
-        var previous = Int64.min
+        // In (time, row) order already? (Usually: rows are added in time order.) One pass reads each row's
+        // time once; a timeline out of that order is sorted.
+        var ordered = true
+        var previousTime = Int64.min
+        var previousRow = Int32.min
         for row in rows {
             let r = Int(row)
             let time = table.placedAt[r]
             guard time <= cutoff else { continue }
             let flags = table.flags[r]
             if flags.isPurchase {
-                if time < previous { sorted = false }
-                previous = time
+                if time < previousTime || (time == previousTime && row < previousRow) { ordered = false }
+                previousTime = time
+                previousRow = row
                 purchases.append(row)
             } else if !flags.contains(.excluded) {
                 others.append(row)
             }
         }
-        if !sorted {
+        if !ordered {
             purchases.sort { (table.placedAt[Int($0)], $0) < (table.placedAt[Int($1)], $1) }
-        } else {
-            // Equal times must still be in row order for one canonical timeline.
-            var i = 1
-            while i < purchases.count {
-                if table.placedAt[Int(purchases[i])] == table.placedAt[Int(purchases[i - 1])]
-                    && purchases[i] < purchases[i - 1]
-                {
-                    purchases.sort { (table.placedAt[Int($0)], $0) < (table.placedAt[Int($1)], $1) }
-                    break
-                }
-                i += 1
-            }
         }
         for (index, row) in purchases.enumerated() {
             let day = table.day[Int(row)]
