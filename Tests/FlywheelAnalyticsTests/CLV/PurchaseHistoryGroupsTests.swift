@@ -40,6 +40,20 @@ struct PurchaseHistoryGroupsTests {
         #expect(hashed.count < n || n < 20)
     }
 
+    @Test("values below zero (not validated) still sort as numbers: frequency, recency, age")
+    func negatives() {
+        let x = [2, -1, 0, 2, -3, 0, 2, 2]
+        let tx = [1.5, -2.0, 0.0, -0.5, 4.0, -0.0, 1.5, 1e300]
+        let T = [3.0, 1.0, -1e-300, 2.0, -7.0, 0.0, -3.0, 3.0]
+        let hashed = PurchaseHistoryGroups(frequency: x, recency: tx, age: T)
+        let sorted = PurchaseHistoryGroups(sortingEvery: x, recency: tx, age: T)
+        #expect(hashed.frequency == [-3, -1, 0, 0, 2, 2, 2, 2])
+        #expect(hashed.frequency == sorted.frequency)
+        #expect(hashed.recency == sorted.recency)
+        #expect(hashed.age == sorted.age)
+        #expect(hashed.groupOfCustomer == sorted.groupOfCustomer)
+    }
+
     @Test("no customers, no groups")
     func empty() {
         let groups = PurchaseHistoryGroups(frequency: [], recency: [], age: [])

@@ -94,20 +94,17 @@ struct PurchaseHistoryGroups: Sendable {
                 }
             }
         }
-        // The distinct histories sorted as every customer would be (distinct keys: no ties).
-        // Compared on the groups' own arrays (−0 made +0 compares as −0 did).
-        let order = keyX.withUnsafeBufferPointer { keyX in
-            keyR.withUnsafeBufferPointer { keyR in
-                keyT.withUnsafeBufferPointer { keyT in
-                    first.indices.sorted { a, b in
-                        if keyX[a] != keyX[b] { return keyX[a] < keyX[b] }
-                        let (ra, rb) = (Double(bitPattern: keyR[a]), Double(bitPattern: keyR[b]))
-                        if ra != rb { return ra < rb }
-                        return Double(bitPattern: keyT[a]) < Double(bitPattern: keyT[b])
-                    }
-                }
+        // The distinct histories sorted as every customer would be (distinct keys: no ties): by one array of
+        // keys whose integer order is the values' order (x, tₓ, T), compared in place rather than through
+        // indexes into three arrays (a million distinct histories at 10 M orders).
+        var keys = [SortKey](unsafeUninitializedCapacity: first.count) { buffer, initialized in
+            for g in first.indices {
+                buffer[g] = SortKey(x: keyX[g], recency: keyR[g], age: keyT[g], group: Int32(g))
             }
+            initialized = first.count
         }
+        keys.sort()
+        let order = keys.map { Int($0.group) }
         var position = [Int32](repeating: 0, count: first.count)
         for (rank, g) in order.enumerated() { position[g] = Int32(rank) }
         frequency.reserveCapacity(order.count)
@@ -178,6 +175,33 @@ struct PurchaseHistoryGroups: Sendable {
 }
 
 extension PurchaseHistoryGroups {
+    /// A distinct history as three unsigned integers in the order of its values — x, then tₓ, then T (the
+    /// doubles' bits made order-preserving: negatives' bits flipped, positives' sign bit set; −0 already
+    /// +0, no NaN) — and its group.
+    struct SortKey: Comparable {
+        let x: UInt64
+        let recency: UInt64
+        let age: UInt64
+        let group: Int32
+
+        init(x: Int, recency: UInt64, age: UInt64, group: Int32) {
+            self.x = UInt64(bitPattern: Int64(x)) ^ (1 << 63)
+            self.recency = Self.ordered(recency)
+            self.age = Self.ordered(age)
+            self.group = group
+        }
+
+        private static func ordered(_ bits: UInt64) -> UInt64 {
+            bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+        }
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.x != b.x { return a.x < b.x }
+            if a.recency != b.recency { return a.recency < b.recency }
+            return a.age < b.age
+        }
+    }
+
     /// Groups histories after checking them: x ≥ 0, 0 ≤ tₓ ≤ T finite, tₓ = 0 when x = 0.
     static func validated(frequency: [Int], recency: [Double], age: [Double]) throws(CLVError) -> PurchaseHistoryGroups
     {
