@@ -15,9 +15,9 @@ enum OutboxHeadersJSON {
         for (index, header) in headers.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: #"{"name":"#.utf8)
-            appendString(header.name, to: &bytes)
+            JSONString.append(header.name, to: &bytes)
             bytes.append(contentsOf: #","value":"#.utf8)
-            appendString(header.value, to: &bytes)
+            JSONString.append(header.value, to: &bytes)
             bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(UInt8(ascii: "]"))
@@ -28,29 +28,4 @@ enum OutboxHeadersJSON {
     static func decode(_ text: String) -> [OutboxHeader]? {
         try? JSONDecoder().decode([OutboxHeader].self, from: Data(text.utf8))
     }
-
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped as `JSONEncoder` does,
-    /// everything else (slashes, non-ASCII) as is.
-    private static func appendString(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-            case 0x00..<0x20:
-                bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

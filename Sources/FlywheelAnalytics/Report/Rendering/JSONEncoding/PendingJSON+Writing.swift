@@ -1,3 +1,5 @@
+import FlywheelCore
+
 extension PendingJSON {
     /// Appends the value as `JSONEncoder` writes it with `[.prettyPrinted, .sortedKeys,
     /// .withoutEscapingSlashes]`: two spaces per level, `"key" : value`, members sorted by their keys'
@@ -7,7 +9,7 @@ extension PendingJSON {
         case .number(let text):
             output.append(contentsOf: text.utf8)
         case .string(let text):
-            Self.writeString(text, to: &output)
+            JSONString.append(text, to: &output)
         case .bool(let value):
             output.append(contentsOf: value ? "true".utf8 : "false".utf8)
         case .null:
@@ -36,7 +38,7 @@ extension PendingJSON {
                     output.append(UInt8(ascii: "\n"))
                 }
                 Self.writeIndent(indent + 1, to: &output)
-                Self.writeString(member.key, to: &output)
+                JSONString.append(member.key, to: &output)
                 output.append(contentsOf: " : ".utf8)
                 member.value.write(to: &output, indent: indent + 1)
             }
@@ -51,33 +53,5 @@ extension PendingJSON {
             output.append(UInt8(ascii: " "))
             output.append(UInt8(ascii: " "))
         }
-    }
-
-    /// A string in quotes with `JSONEncoder`'s escapes: quote, backslash, the five named control
-    /// characters, any other control character as `\u00xx` (lower-case hex); slashes and everything from
-    /// U+007F on as they are.
-    private static func writeString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
-            case 0x08: output.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: output.append(contentsOf: #"\f"#.utf8)
-            case 0x0A: output.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: output.append(contentsOf: #"\r"#.utf8)
-            case 0x09: output.append(contentsOf: #"\t"#.utf8)
-            case 0x00..<0x20:
-                output.append(contentsOf: #"\u00"#.utf8)
-                output.append(hexDigit(byte >> 4))
-                output.append(hexDigit(byte & 0x0F))
-            default: output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
-    }
-
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }
