@@ -96,7 +96,7 @@ struct PurchaseHistoryGroups: Sendable {
         }
         // The distinct histories sorted as every customer would be (distinct keys: no ties): by one array of
         // keys whose integer order is the values' order (x, tₓ, T), compared in place rather than through
-        // indexes into three arrays (a million distinct histories at 10 M orders).
+        // indexes into three arrays.
         var keys = [SortKey](unsafeUninitializedCapacity: first.count) { buffer, initialized in
             for g in first.indices {
                 buffer[g] = SortKey(x: keyX[g], recency: keyR[g], age: keyT[g], group: Int32(g))

@@ -30,23 +30,23 @@ struct ReportJSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol 
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let nested = ReportJSONValueEncoder(keys: encoder.keys, parent: encoder, key: key)
-        if case .object(let existing) = object.members[encoder.keys(key.stringValue)] {
-            return KeyedEncodingContainer(ReportJSONKeyedContainer<NestedKey>(encoder: nested, object: existing))
-        }
+        let nested = nestedEncoder(forKey: key)
         let container = nested.container(keyedBy: keyType)
-        if let value = nested.value { set(value, for: key) }
+        set(nested.value!, for: key)
         return container
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = ReportJSONValueEncoder(keys: encoder.keys, parent: encoder, key: key)
-        if case .array(let existing) = object.members[encoder.keys(key.stringValue)] {
-            return ReportJSONUnkeyedContainer(encoder: nested, array: existing)
-        }
+        let nested = nestedEncoder(forKey: key)
         let container = nested.unkeyedContainer()
-        if let value = nested.value { set(value, for: key) }
+        set(nested.value!, for: key)
         return container
+    }
+
+    /// An encoder for the member under `key`, holding what is there already.
+    private func nestedEncoder(forKey key: Key) -> ReportJSONValueEncoder {
+        ReportJSONValueEncoder(
+            keys: encoder.keys, parent: encoder, key: key, value: object.members[encoder.keys(key.stringValue)])
     }
 
     mutating func superEncoder() -> any Encoder {

@@ -2,17 +2,19 @@ import Foundation
 
 /// The `Encoder` one value is encoded with: it holds what the value encoded (one value, or one keyed or
 /// unkeyed container) and is its own single-value container. A nested value gets an encoder of its own,
-/// which knows its parent and key only to tell the coding path in an error.
+/// which knows its parent and key only to tell the coding path in an error; a nested container asked for
+/// again under the same key starts from the one already there (`value`), as with `JSONEncoder`.
 final class ReportJSONValueEncoder: Encoder {
     let keys: SnakeCaseKeys
     private let parent: ReportJSONValueEncoder?
     private let key: (any CodingKey)?
     private(set) var value: PendingJSON?
 
-    init(keys: SnakeCaseKeys, parent: ReportJSONValueEncoder?, key: (any CodingKey)?) {
+    init(keys: SnakeCaseKeys, parent: ReportJSONValueEncoder?, key: (any CodingKey)?, value: PendingJSON? = nil) {
         self.keys = keys
         self.parent = parent
         self.key = key
+        self.value = value
     }
 
     var userInfo: [CodingUserInfoKey: Any] { [:] }

@@ -172,6 +172,8 @@ private struct Shapes: Encodable {
         try deeper.encode(true, forKey: .flag)
         var innermost = nestedList.nestedUnkeyedContainer()
         try innermost.encodeNil()
+        var again = container.nestedContainer(keyedBy: CodingKeys.self, forKey: .nestedByHand)  // the same object
+        try again.encode("added later", forKey: .text)
         var array = container.nestedUnkeyedContainer(forKey: .arrayByHand)
         try array.encode(Int16(-3))
         try array.encode(UInt8(200))
