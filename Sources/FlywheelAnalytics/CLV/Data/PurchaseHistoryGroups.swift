@@ -131,7 +131,7 @@ struct PurchaseHistoryGroups: Sendable {
     }
 
     /// No groups yet.
-    private init() {}
+    init() {}
 
     /// Groups the histories by sorting every customer (stably) and merging equal neighbours.
     init(sortingEvery x: [Int], recency tx: [Double], age ages: [Double]) {

@@ -16,8 +16,16 @@ extension BGNBDModel {
         // Logs per distinct time and, with many groups, the terms on every core: the same bits as
         // `logLikelihood(r:alpha:a:b:groups:)`.
         let likelihood = BGNBDLikelihood(groups: groups, parts: ThreadedWork.parts(for: groups.count, minimum: 20_000))
+        // A large fit starts at a sample's maximum (`LikelihoodPilot`).
+        let pilot = LikelihoodPilot.sampling(customers: groups.totalWeight).map { k in
+            let sample = groups.sample(oneIn: k)
+            let sampleLikelihood = BGNBDLikelihood(groups: sample, parts: 1)
+            return LikelihoodPilot(sampling: k, customers: sample.totalWeight, start: [1, sample.pooledRateScale, 1, 1]) {
+                v in sampleLikelihood(r: v[0], alpha: v[1], a: v[2], b: v[3])
+            }
+        }
         let (p, report) = try MaximumLikelihood.fit(
-            start: start, customers: groups.totalWeight, model: "BG/NBD", firstStage: firstStage
+            start: start, customers: groups.totalWeight, model: "BG/NBD", firstStage: firstStage, pilot: pilot
         ) { v in
             likelihood(r: v[0], alpha: v[1], a: v[2], b: v[3])
         }

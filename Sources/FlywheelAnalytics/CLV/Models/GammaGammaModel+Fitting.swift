@@ -6,8 +6,16 @@ extension GammaGammaModel {
         let histories = SpendHistories(frequency: frequency, meanValue: meanValue)
         guard histories.count > 0 else { throw .noRepeatCustomers }
         let mean = histories.meanValue.reduce(0, +) / Double(histories.count)
+        // A large fit starts at a sample's maximum (`LikelihoodPilot`).
+        let pilot = LikelihoodPilot.sampling(customers: Double(histories.count)).map { k in
+            let sample = histories.sample(oneIn: k)
+            let sampleMean = sample.meanValue.reduce(0, +) / Double(max(sample.count, 1))
+            return LikelihoodPilot(sampling: k, customers: Double(sample.count), start: [1, 2, sampleMean]) { v in
+                logLikelihood(p: v[0], q: v[1], gamma: v[2], histories: sample)
+            }
+        }
         let (v, report) = try MaximumLikelihood.fit(
-            start: [1, 2, mean], customers: Double(histories.count), model: "Gamma-Gamma"
+            start: [1, 2, mean], customers: Double(histories.count), model: "Gamma-Gamma", pilot: pilot
         ) { v in
             logLikelihood(p: v[0], q: v[1], gamma: v[2], histories: histories)
         }

@@ -33,6 +33,9 @@ struct SpendHistories: Sendable {
     var runs: [(frequency: Double, range: Range<Int>, sumLogValue: Double)] = []
     var count: Int { meanValue.count }
 
+    /// No histories yet.
+    init() {}
+
     /// Keeps the customers with x > 0 and m̄ > 0 (finite); the others carry no spend information.
     init(frequency: [Int], meanValue m: [Double]) {
         let kept = frequency.indices.filter { frequency[$0] > 0 && m[$0] > 0 && m[$0].isFinite }

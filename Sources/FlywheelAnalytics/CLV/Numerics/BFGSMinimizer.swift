@@ -14,7 +14,12 @@ struct BFGSMinimizer: Sendable {
     /// Iteration limit.
     var maxIterations = 500
 
-    func minimize(from start: [Double], _ objective: ObjectiveFunction) -> OptimizationOutcome {
+    /// Minimizes from `start`. `inverseHessian` is a known approximation of the inverse Hessian near `start`
+    /// (from a run on a similar objective): the first step then trusts it instead of starting from a scaled
+    /// identity.
+    func minimize(from start: [Double], inverseHessian: [[Double]]? = nil, _ objective: ObjectiveFunction)
+        -> OptimizationOutcome
+    {
         let n = start.count
         var x = start
         var (f, g) = objective(x)
@@ -24,6 +29,10 @@ struct BFGSMinimizer: Sendable {
         guard f.isFinite, g.allSatisfy(\.isFinite) else { return outcome }
         var h = identity(n)
         var firstStep = true
+        if let inverseHessian, inverseHessian.count == n, inverseHessian.allSatisfy({ $0.count == n && $0.allSatisfy(\.isFinite) }) {
+            h = inverseHessian
+            firstStep = false
+        }
         var stalls = 0
         for iteration in 1...maxIterations {
             outcome.iterations = iteration
@@ -37,6 +46,13 @@ struct BFGSMinimizer: Sendable {
                 h = identity(n)
                 p = g.map { -$0 }
                 slope = dot(g, p)
+            }
+            // Along p the objective can fall by about |slope| at most (a Newton step by half of it): below
+            // the rounding of the objective itself no line search can measure progress, and searching would
+            // only spend evaluations (forty a try) on noise — a stall.
+            if -slope <= 4 * Double.ulpOfOne * max(1, abs(f)) {
+                outcome.converged = maxAbs(g) <= stallGradientTolerance
+                break
             }
             // The first step moves each log-parameter by at most 1 (a factor e).
             let initial = firstStep ? min(1, 1 / max(maxAbs(p), 1e-300)) : 1
@@ -75,6 +91,7 @@ struct BFGSMinimizer: Sendable {
         outcome.point = x
         outcome.value = f
         outcome.gradientNorm = maxAbs(g)
+        outcome.inverseHessian = h
         if outcome.gradientNorm <= gradientTolerance { outcome.converged = true }
         return outcome
     }

@@ -12,6 +12,9 @@ struct OptimizationOutcome: Sendable {
     var evaluations: Int
     /// Whether the stopping rule for a minimum was met (rather than a limit or a failed line search).
     var converged: Bool
+    /// BFGS's approximation of the inverse Hessian at `point` (empty for minimizers without one): where a
+    /// further run near this point can start its curvature from.
+    var inverseHessian: [[Double]] = []
 }
 
 /// An objective for the minimizers: value and gradient at a point (the gradient may be ignored).
