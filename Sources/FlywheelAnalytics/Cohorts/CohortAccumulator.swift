@@ -17,7 +17,7 @@ struct CohortAccumulator: Equatable, Sendable {
         var isEmpty: Bool { customers == 0 && cells.nonZeroIndexes.isEmpty }
 
         /// Adds (`sign` +1) or takes back (−1) one member's purchases (`timeline`, first purchase in `cohortMonth`).
-        mutating func add(_ timeline: CustomerTimeline, cohortMonth: Int32, table: OrderTable, sign: Int64) {
+        mutating func add(_ timeline: borrowing CustomerTimeline, cohortMonth: Int32, table: OrderTable, sign: Int64) {
             customers += sign
             var lastOffset = -1
             for purchase in timeline.purchases {
@@ -38,7 +38,7 @@ struct CohortAccumulator: Equatable, Sendable {
     private(set) var rows: [Key: Row] = [:]
 
     /// Adds (`sign` +1) or takes back (−1) one customer's purchases, as cohort member of `group`.
-    mutating func add(_ timeline: CustomerTimeline, group: Int32, table: OrderTable, sign: Int64) {
+    mutating func add(_ timeline: borrowing CustomerTimeline, group: Int32, table: OrderTable, sign: Int64) {
         guard timeline.occasionCount > 0 else { return }
         let cohortMonth = Int32(table.month[Int(timeline.purchases[0])])
         let key = Key(group: group, cohortMonth: cohortMonth)

@@ -1,7 +1,7 @@
 extension AggregateSet {
     /// Adds (`sign` +1) or takes back (−1) customer `c`'s contribution, computed from its timeline.
     mutating func add(
-        _ t: CustomerTimeline, customer c: Int, table: OrderTable, sign s: Int64, scratch: inout ContributionScratch
+        _ t: borrowing CustomerTimeline, customer c: Int, table: OrderTable, sign s: Int64, scratch: inout ContributionScratch
     ) {
         if s > 0 { stats.set(c, from: t) } else { stats.clear(c) }
         addNonPurchases(t, table: table, sign: s)
@@ -25,8 +25,8 @@ extension AggregateSet {
         lifetime.netRevenue += s * lifetimeNet
         lifetime.discountAcquired += s * discounted
         if occasionCount >= 2 {
-            if scratch.hasCategory[1...].contains(true) { lifetime.repeatWithCategories += s }
-            if scratch.hasNewCategory.contains(true) { lifetime.repeatWithNewCategory += s }
+            if scratch.hasCategory.elements[1...].contains(true) { lifetime.repeatWithCategories += s }
+            if scratch.hasNewCategory.elements.contains(true) { lifetime.repeatWithNewCategory += s }
             if t.occasionNet[1...].contains(where: { $0 > t.occasionNet[0] }) { lifetime.repeatWithHigherValue += s }
         }
         for purchase in t.purchases {
@@ -51,7 +51,7 @@ extension AggregateSet {
     }
 
     /// Cancelled and fully refunded orders: counted in their period and in the totals, nothing else.
-    private mutating func addNonPurchases(_ t: CustomerTimeline, table: OrderTable, sign s: Int64) {
+    private mutating func addNonPurchases(_ t: borrowing CustomerTimeline, table: OrderTable, sign s: Int64) {
         for other in t.others {
             let r = Int(other)
             let cancelled = table.flags[r].contains(.cancelled)
@@ -77,12 +77,12 @@ extension AggregateSet {
     // whole set (every accumulator's storage retained and released) once per customer.
 
     /// Per occasion: does it name a category, and one the customer had not bought on an earlier occasion.
-    private static func categoryFacts(_ t: CustomerTimeline, table: OrderTable, scratch: inout ContributionScratch) {
-        scratch.hasCategory.removeAll(keepingCapacity: true)
-        scratch.hasNewCategory.removeAll(keepingCapacity: true)
-        scratch.seenCategories.removeAll(keepingCapacity: true)
+    private static func categoryFacts(_ t: borrowing CustomerTimeline, table: OrderTable, scratch: inout ContributionScratch) {
+        scratch.hasCategory.removeAll()
+        scratch.hasNewCategory.removeAll()
+        scratch.seenCategories.removeAll()
         for i in 0..<t.occasionCount {
-            scratch.occasionCategories.removeAll(keepingCapacity: true)
+            scratch.occasionCategories.removeAll()
             for purchase in t.purchases(ofOccasion: i) {
                 let r = Int(purchase)
                 let start = Int(table.lineStart[r])
@@ -93,7 +93,7 @@ extension AggregateSet {
             }
             scratch.hasCategory.append(!scratch.occasionCategories.isEmpty)
             var new = false
-            for category in scratch.occasionCategories where !scratch.seenCategories.contains(category) {
+            for category in scratch.occasionCategories.elements where !scratch.seenCategories.elements.contains(category) {
                 new = true
                 scratch.seenCategories.append(category)
             }
@@ -104,30 +104,28 @@ extension AggregateSet {
     /// Per occasion: the month of its first purchase, its orders and their gross sum. A period cell adds an
     /// occasion's sums instead of each purchase's amounts: the same integers, and its update no longer reads
     /// the table (whose arrays the update's closure retained and released per purchase).
-    private static func occasionSums(_ t: CustomerTimeline, table: OrderTable, scratch: inout ContributionScratch) {
-        scratch.occasionMonth.removeAll(keepingCapacity: true)
-        scratch.occasionOrders.removeAll(keepingCapacity: true)
-        scratch.occasionGross.removeAll(keepingCapacity: true)
+    private static func occasionSums(_ t: borrowing CustomerTimeline, table: OrderTable, scratch: inout ContributionScratch) {
+        scratch.occasionMonth.removeAll()
+        scratch.occasionOrders.removeAll()
+        scratch.occasionGross.removeAll()
+        let purchases = t.purchases
+        let start = t.occasionStart
         table.gross.withUnsafeBufferPointer { gross in
-            t.purchases.withUnsafeBufferPointer { purchases in
-                t.occasionStart.withUnsafeBufferPointer { start in
-                    for i in 0..<t.occasionCount {
-                        let lower = Int(start[i])
-                        let upper = Int(start[i + 1])
-                        var sum: Int64 = 0
-                        for k in lower..<upper { sum += gross[Int(purchases[k])] }
-                        scratch.occasionMonth.append(Int(table.month[Int(purchases[lower])]))
-                        scratch.occasionOrders.append(Int64(upper - lower))
-                        scratch.occasionGross.append(sum)
-                    }
-                }
+            for i in 0..<start.count - 1 {
+                let lower = Int(start[i])
+                let upper = Int(start[i + 1])
+                var sum: Int64 = 0
+                for k in lower..<upper { sum += gross[Int(purchases[k])] }
+                scratch.occasionMonth.append(Int(table.month[Int(purchases[lower])]))
+                scratch.occasionOrders.append(Int64(upper - lower))
+                scratch.occasionGross.append(sum)
             }
         }
     }
 
     // swift-format-ignore
     private static func addPeriods(
-        _ accumulator: inout PeriodAccumulator, _ t: CustomerTimeline, sign s: Int64, scratch: ContributionScratch,
+        _ accumulator: inout PeriodAccumulator, _ t: borrowing CustomerTimeline, sign s: Int64, scratch: borrowing ContributionScratch,
         lifetimeOrders: Int64, lifetimeNet: Int64, discounted: Int64, channel: Int32
     ) {
         let granularity = accumulator.granularity

@@ -25,7 +25,7 @@ struct CustomerStats: Equatable, Sendable {
     }
 
     /// Sets customer `c`'s figures from its timeline.
-    mutating func set(_ c: Int, from timeline: CustomerTimeline) {
+    mutating func set(_ c: Int, from timeline: borrowing CustomerTimeline) {
         guard timeline.occasionCount > 0 else {
             clear(c)
             return
