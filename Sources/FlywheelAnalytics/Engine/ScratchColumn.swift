@@ -26,11 +26,11 @@ struct ScratchColumn<Element: BitwiseCopyable>: ~Copyable {
     /// Makes room for `minimumCapacity` elements in all, keeping those written.
     mutating func reserveCapacity(_ minimumCapacity: Int) {
         guard minimumCapacity > capacity else { return }
-        let grown = UnsafeMutablePointer<Element>.allocate(capacity: max(minimumCapacity, capacity * 2))
+        capacity = max(minimumCapacity, capacity * 2)
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
         grown.initialize(from: base, count: count)
         base.deallocate()
         base = grown
-        capacity = max(minimumCapacity, capacity * 2)
     }
 
     @inline(__always)

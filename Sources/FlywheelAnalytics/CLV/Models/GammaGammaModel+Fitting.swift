@@ -5,17 +5,13 @@ extension GammaGammaModel {
         guard meanValue.count == frequency.count else { throw .mismatchedColumns([frequency.count, meanValue.count]) }
         let histories = SpendHistories(frequency: frequency, meanValue: meanValue)
         guard histories.count > 0 else { throw .noRepeatCustomers }
-        let mean = histories.meanValue.reduce(0, +) / Double(histories.count)
         // A large fit starts at a sample's maximum (`LikelihoodPilot`).
-        let pilot = LikelihoodPilot.sampling(customers: Double(histories.count)).map { k in
+        let pilot = LikelihoodPilot(customers: Double(histories.count)) { k in
             let sample = histories.sample(oneIn: k)
-            let sampleMean = sample.meanValue.reduce(0, +) / Double(max(sample.count, 1))
-            return LikelihoodPilot(sampling: k, customers: Double(sample.count), start: [1, 2, sampleMean]) { v in
-                logLikelihood(p: v[0], q: v[1], gamma: v[2], histories: sample)
-            }
+            return (Double(sample.count), start(sample), { v in logLikelihood(p: v[0], q: v[1], gamma: v[2], histories: sample) })
         }
         let (v, report) = try MaximumLikelihood.fit(
-            start: [1, 2, mean], customers: Double(histories.count), model: "Gamma-Gamma", pilot: pilot
+            start: start(histories), customers: Double(histories.count), model: "Gamma-Gamma", pilot: pilot
         ) { v in
             logLikelihood(p: v[0], q: v[1], gamma: v[2], histories: histories)
         }
@@ -25,5 +21,10 @@ extension GammaGammaModel {
     /// Maximum-likelihood fit on a calibration summary's repeat buyers.
     public static func fit(_ summary: CLVSummary) throws(CLVError) -> CLVFit<GammaGammaModel> {
         try fit(frequency: summary.frequency, meanValue: summary.monetaryValue)
+    }
+
+    /// The optimizer's start: p = 1, q = 2, γ = the mean m̄.
+    private static func start(_ histories: SpendHistories) -> [Double] {
+        [1, 2, histories.meanValue.reduce(0, +) / Double(max(histories.count, 1))]
     }
 }

@@ -28,3 +28,17 @@ struct LikelihoodPilot {
     /// The method's name in the fit's report.
     var method: String { "BFGS from the fit of a 1-in-\(sampling) sample" }
 }
+
+extension LikelihoodPilot {
+    /// The pilot of a fit on `customers` customers — nil when the fit is too small for one (`sampling`):
+    /// `sample(k)` gives the customers, the optimizer's start and the log-likelihood of the model on one
+    /// customer in k.
+    init?(
+        customers: Double,
+        sample: (_ oneIn: Int) -> (customers: Double, start: [Double], logLikelihood: ([GradientDual]) -> GradientDual)
+    ) {
+        guard let k = Self.sampling(customers: customers) else { return nil }
+        let (sampleCustomers, start, logLikelihood) = sample(k)
+        self.init(sampling: k, customers: sampleCustomers, start: start, logLikelihood: logLikelihood)
+    }
+}

@@ -12,21 +12,22 @@ extension ParetoNBDModel {
     }
 
     static func fit(_ groups: PurchaseHistoryGroups) throws(CLVError) -> CLVFit<ParetoNBDModel> {
-        let scale = groups.pooledRateScale
-        let start = [1, scale, 1, scale]
         // A large fit starts at a sample's maximum (`LikelihoodPilot`).
-        let pilot = LikelihoodPilot.sampling(customers: groups.totalWeight).map { k in
+        let pilot = LikelihoodPilot(customers: groups.totalWeight) { k in
             let sample = groups.sample(oneIn: k)
-            let sampleScale = sample.pooledRateScale
-            return LikelihoodPilot(sampling: k, customers: sample.totalWeight, start: [1, sampleScale, 1, sampleScale]) {
-                v in logLikelihood(r: v[0], alpha: v[1], s: v[2], beta: v[3], groups: sample)
-            }
+            return (sample.totalWeight, start(sample), { v in logLikelihood(r: v[0], alpha: v[1], s: v[2], beta: v[3], groups: sample) })
         }
         let (p, report) = try MaximumLikelihood.fit(
-            start: start, customers: groups.totalWeight, model: "Pareto/NBD", pilot: pilot
+            start: start(groups), customers: groups.totalWeight, model: "Pareto/NBD", pilot: pilot
         ) { v in
             logLikelihood(r: v[0], alpha: v[1], s: v[2], beta: v[3], groups: groups)
         }
         return CLVFit(model: ParetoNBDModel(r: p[0], alpha: p[1], s: p[2], beta: p[3]), report: report)
+    }
+
+    /// The optimizer's start: r = s = 1, α = β such that r/α is the pooled purchase rate.
+    private static func start(_ groups: PurchaseHistoryGroups) -> [Double] {
+        let scale = groups.pooledRateScale
+        return [1, scale, 1, scale]
     }
 }

@@ -47,9 +47,9 @@ struct BFGSMinimizer: Sendable {
                 p = g.map { -$0 }
                 slope = dot(g, p)
             }
-            // Along p the objective can fall by about |slope| at most (a Newton step by half of it): below
-            // the rounding of the objective itself no line search can measure progress, and searching would
-            // only spend evaluations (forty a try) on noise — a stall.
+            // A Newton step along p lowers the objective by about |slope| / 2: when |slope| is below the
+            // objective's own rounding, no line search can measure progress, and searching would only spend
+            // evaluations (forty a try) on noise — a stall.
             if -slope <= 4 * Double.ulpOfOne * max(1, abs(f)) {
                 outcome.converged = maxAbs(g) <= stallGradientTolerance
                 break
